@@ -1,0 +1,28 @@
+package org.pledgeworks.campaign.campaigns;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code campaign-published.v1} on topic {@code campaigns}: a campaign opened for signatures. */
+record CampaignPublished(
+        UUID eventId,
+        Instant occurredAt,
+        String campaignId,
+        String slug,
+        String title,
+        String summary,
+        String pledgeText,
+        int pledgeTextVersion,
+        String defaultLocale,
+        long goal,
+        String ownerOrganisation,
+        Instant endsAt) {
+
+    static final String TYPE = "campaign-published.v1";
+
+    static CampaignPublished of(Campaign campaign, Instant now) {
+        return new CampaignPublished(UUID.randomUUID(), now, campaign.id(), campaign.slug(), campaign.title(),
+                campaign.summary(), campaign.pledgeText(), campaign.pledgeTextVersion(), campaign.defaultLocale(),
+                campaign.goal(), campaign.ownerOrganisation(), campaign.endsAt());
+    }
+}

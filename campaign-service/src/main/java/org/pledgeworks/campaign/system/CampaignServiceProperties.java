@@ -1,0 +1,31 @@
+package org.pledgeworks.campaign.system;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of campaign-service, bound from {@code pledgeworks.*} in application.yml.
+ *
+ * @param database the MongoDB database this service owns
+ * @param demo     whether to seed and publish the demo campaign on first start
+ * @param outbox   how often the relay sweeps for events a crash left unpublished
+ */
+@ConfigurationProperties("pledgeworks")
+public record CampaignServiceProperties(
+        @DefaultValue("pledgeworks-campaigns") String database,
+        @DefaultValue Demo demo,
+        @DefaultValue Outbox outbox) {
+
+    public record Demo(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * @param sweepInterval how often to look for pending events
+     * @param sweepAfter    how old a pending event must be before the sweep takes it, so the sweep
+     *                      does not race the publish that follows every write
+     */
+    public record Outbox(@DefaultValue("2s") Duration sweepInterval, @DefaultValue("5s") Duration sweepAfter) {
+    }
+}
