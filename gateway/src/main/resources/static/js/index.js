@@ -1,0 +1,65 @@
+/*
+ * index.html: the open campaigns.
+ *
+ * Calls GET /api/campaigns -> {"items":[{campaignId, slug, title, summary, goal, status}], "page", "size", "total"}
+ * and links each to /campaign.html?slug=<slug>. Texts are written with textContent, never as HTML.
+ */
+(function () {
+  'use strict';
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function showStatus(message) {
+    $('campaigns-status').textContent = message;
+    $('campaigns-status').hidden = false;
+  }
+
+  function renderCampaigns(items) {
+    var list = $('campaign-list');
+    list.textContent = '';
+    items.forEach(function (campaign) {
+      var item = document.createElement('li');
+      item.className = 'campaign-item';
+
+      var heading = document.createElement('h3');
+      var link = document.createElement('a');
+      link.href = '/campaign.html?slug=' + encodeURIComponent(campaign.slug);
+      link.textContent = campaign.title;
+      heading.appendChild(link);
+      item.appendChild(heading);
+
+      if (campaign.summary) {
+        var summary = document.createElement('p');
+        summary.textContent = campaign.summary;
+        item.appendChild(summary);
+      }
+      list.appendChild(item);
+    });
+    list.hidden = items.length === 0;
+  }
+
+  fetch('/api/campaigns', { headers: { Accept: 'application/json, application/problem+json' } })
+    .then(function (response) {
+      if (!response.ok) {
+        return response.json().catch(function () {
+          return {};
+        }).then(function (problem) {
+          showStatus((problem.title || 'We could not load the campaigns') + '. Please try again in a moment.');
+        });
+      }
+      return response.json().then(function (page) {
+        var items = (page && Array.isArray(page.items)) ? page.items : [];
+        renderCampaigns(items);
+        if (items.length) {
+          $('campaigns-status').hidden = true;
+        } else {
+          showStatus('There are no open campaigns right now.');
+        }
+      });
+    })
+    .catch(function () {
+      showStatus('We could not reach Pledgeworks. Check your connection and reload the page.');
+    });
+}());

@@ -1,0 +1,37 @@
+package org.pledgeworks.gateway.correlation;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CorrelationIdTest {
+
+    @Test
+    void keepsASaneValue() {
+        assertThat(CorrelationId.fromHeaderValues(List.of("abc-123-XYZ")).value()).isEqualTo("abc-123-XYZ");
+        assertThat(CorrelationId.fromHeaderValues(List.of("a".repeat(64))).value()).hasSize(64);
+    }
+
+    @Test
+    void replacesWhatIsMissingTooLongOrOdd() {
+        for (List<String> values : List.of(List.<String>of(), List.of(""), List.of("a".repeat(65)),
+                List.of("a b"), List.of("a\r\nSet-Cookie: x"), List.of("a_b"), List.of("one", "two"))) {
+            CorrelationId id = CorrelationId.fromHeaderValues(values);
+            assertThat(id.value()).as(values.toString()).hasSize(36).isNotIn(values);
+        }
+        assertThat(CorrelationId.fromHeaderValues(null).value()).hasSize(36);
+    }
+
+    @Test
+    void generatedIdsAreDistinct() {
+        assertThat(CorrelationId.generate()).isNotEqualTo(CorrelationId.generate());
+    }
+
+    @Test
+    void cannotBeBuiltFromAnInsaneValue() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new CorrelationId("no spaces"));
+    }
+}

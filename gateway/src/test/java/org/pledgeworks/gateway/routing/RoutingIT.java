@@ -1,0 +1,194 @@
+package org.pledgeworks.gateway.routing;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.Test;
+import org.pledgeworks.gateway.GatewayITSupport;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each public path reaches the service that owns it, with method, path, query and body intact. */
+class RoutingIT extends GatewayITSupport {
+
+    private static final int CONCURRENT_SIGNERS = 40;
+
+    private static final String PLEDGE = """
+            {"name":"Ada Lovelace","email":"ada@example.org","country":"GB","consentToUpdates":true,"locale":"en-GB"}""";
+
+    @Test
+    void campaignReadsReachCampaignService() {
+        campaignService.stubFor(get("/api/campaigns/demo").willReturn(okJson("""
+                {"slug":"demo","title":"Demo campaign"}""")));
+
+        client.get().uri("/api/campaigns/demo").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.title").isEqualTo("Demo campaign");
+
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/campaigns/demo")));
+        assertReceivedNothing(pledgeService);
+    }
+
+    @Test
+    void campaignListKeepsItsQuery() {
+        campaignService.stubFor(get("/api/campaigns?page=1&size=5").willReturn(okJson("""
+                {"items":[],"page":1,"size":5,"total":0}""")));
+
+        client.get().uri("/api/campaigns?page=1&size=5").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.size").isEqualTo(5);
+
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/campaigns?page=1&size=5")));
+    }
+
+    @Test
+    void signingReachesPledgeServiceWithItsBody() {
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"status":"pending","message":"Check your email to confirm your signature."}""")));
+
+        client.post().uri("/api/campaigns/demo/pledges")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(PLEDGE)
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.status").isEqualTo("pending");
+
+        pledgeService.verify(1, postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson(PLEDGE)));
+        assertReceivedNothing(campaignService);
+    }
+
+    @Test
+    void pathsBelowPledgesReachPledgeService() {
+        pledgeService.stubFor(get("/api/campaigns/demo/pledges/export").willReturn(okJson("{}")));
+
+        client.get().uri("/api/campaigns/demo/pledges/export").exchange().expectStatus().isOk();
+
+        pledgeService.verify(1, getRequestedFor(urlEqualTo("/api/campaigns/demo/pledges/export")));
+        assertReceivedNothing(campaignService);
+    }
+
+    @Test
+    void countReachesPledgeService() {
+        pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"2026-11-28T09:00:00Z"}""")));
+
+        client.get().uri("/api/campaigns/demo/count").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(42);
+
+        pledgeService.verify(1, getRequestedFor(urlEqualTo("/api/campaigns/demo/count")));
+        assertReceivedNothing(campaignService);
+    }
+
+    @Test
+    void verificationLinkReachesPledgeService() {
+        pledgeService.stubFor(get("/verify/abc").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html;charset=UTF-8")
+                .withBody("<h1>Thank you, your signature is confirmed</h1>")));
+
+        client.get().uri("/verify/abc").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("signature is confirmed"));
+
+        pledgeService.verify(1, getRequestedFor(urlEqualTo("/verify/abc")));
+    }
+
+    @Test
+    void pledgeApiReachesPledgeService() {
+        pledgeService.stubFor(get("/api/pledges/me").willReturn(okJson("{}")));
+
+        client.get().uri("/api/pledges/me").exchange().expectStatus().isOk();
+
+        pledgeService.verify(1, getRequestedFor(urlEqualTo("/api/pledges/me")));
+    }
+
+    @Test
+    void aServicesOwnProblemPassesThroughUnchanged() {
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("""
+                        {"title":"Invalid pledge","status":400,"errors":[{"field":"email","message":"must be a well-formed email address"}]}""")));
+
+        client.post().uri("/api/campaigns/demo/pledges")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(PLEDGE)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+    }
+
+    @Test
+    void aFailedPostIsNeverRetried() {
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        client.post().uri("/api/campaigns/demo/pledges")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(PLEDGE)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody().jsonPath("$.service").isEqualTo("pledge-service");
+
+        pledgeService.verify(1, postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges")));
+    }
+
+    @Test
+    void aBusyServicesAnswerIsNotRetriedEvenForReads() {
+        // a 503 asks for less traffic: the gateway hands it on instead of doubling the load
+        pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "2")));
+
+        client.get().uri("/api/campaigns/demo/count").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals("Retry-After", "2");
+
+        pledgeService.verify(1, getRequestedFor(urlEqualTo("/api/campaigns/demo/count")));
+    }
+
+    @Test
+    void manyConcurrentSignersAreAllPassedOn() {
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
+                .withFixedDelay(300)));
+        WebClient web = WebClient.create("http://127.0.0.1:" + port);
+
+        List<Integer> statuses = Flux.range(0, CONCURRENT_SIGNERS)
+                .flatMap(i -> web.post().uri("/api/campaigns/demo/pledges")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(PLEDGE)
+                        .exchangeToMono(response -> Mono.just(response.statusCode().value())), CONCURRENT_SIGNERS)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        // more than the 25 calls Spring Cloud's default bulkhead would let through at once
+        assertThat(statuses).hasSize(CONCURRENT_SIGNERS).containsOnly(202);
+        pledgeService.verify(CONCURRENT_SIGNERS, postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges")));
+    }
+
+    private static void assertReceivedNothing(WireMockServer service) {
+        service.verify(0, anyRequestedFor(anyUrl()));
+    }
+}

@@ -1,0 +1,74 @@
+package org.pledgeworks.gateway.web;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.pledgeworks.gateway.GatewayITSupport;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public pages come from the gateway itself, with the form a signer needs. */
+class WebPagesIT extends GatewayITSupport {
+
+    @Test
+    void theCampaignListIsTheHomePage() {
+        String html = page("/");
+
+        assertThat(html).contains("<h1>Pledgeworks</h1>", "id=\"campaign-list\"", "src=\"/js/index.js\"");
+        assertSelfContained(html);
+    }
+
+    @Test
+    void theCampaignPageHasTheSignForm() {
+        String html = page("/campaign.html");
+
+        assertThat(html)
+                .containsPattern("<input id=\"name\" name=\"name\" type=\"text\"")
+                .containsPattern("<input id=\"email\" name=\"email\" type=\"email\"")
+                .containsPattern("<select id=\"country\" name=\"country\"")
+                .containsPattern("<input id=\"consent\" name=\"consentToUpdates\" type=\"checkbox\">")
+                .contains("<label for=\"name\">", "<label for=\"email\">", "<label for=\"country\">",
+                        "<label for=\"consent\">Keep me updated about this campaign</label>")
+                .contains("aria-live=\"polite\"", "<progress id=\"count-bar\"", "src=\"/js/campaign.js\"");
+        assertThat(html).doesNotContainPattern("id=\"consent\"[^>]*checked");
+        assertSelfContained(html);
+    }
+
+    @Test
+    void stylesAndScriptsAreServed() {
+        client.get().uri("/css/app.css").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "css"));
+        for (String script : new String[] {"/js/index.js", "/js/campaign.js"}) {
+            client.get().uri(script).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(new MediaType("text", "javascript"));
+        }
+    }
+
+    @Test
+    void scriptsNeverWriteServerTextAsHtml() {
+        for (String script : new String[] {"/js/index.js", "/js/campaign.js"}) {
+            String js = client.get().uri(script).exchange().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(js).as(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML",
+                    "document.write", "eval(");
+        }
+    }
+
+    private String page(String path) {
+        return client.get().uri(path).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** What a CSP of default-src 'self' would block: inline scripts and styles, anything from elsewhere. */
+    private static void assertSelfContained(String html) {
+        assertThat(html).doesNotContainPattern(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>"));
+        assertThat(html).doesNotContain("<style", " style=", " onclick=", " onload=", " onsubmit=",
+                "javascript:");
+        assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
+    }
+}
