@@ -1,0 +1,28 @@
+package org.pledgeworks.pledge.signing;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code pledge-signed.v1} on topic {@code pledges}: a signature awaits verification. It carries what
+ * the verification mail needs, so notification-service never has to ask.
+ */
+record PledgeSigned(
+        UUID eventId,
+        Instant occurredAt,
+        String signatureId,
+        String campaignId,
+        String campaignSlug,
+        String campaignTitle,
+        String name,
+        String email,
+        String country,
+        String locale,
+        boolean consentToUpdates,
+        int pledgeTextVersion,
+        URI verificationUrl,
+        Instant verificationExpiresAt) {
+
+    static final String TYPE = "pledge-signed.v1";
+}

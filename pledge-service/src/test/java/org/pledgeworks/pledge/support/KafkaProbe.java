@@ -1,0 +1,75 @@
+package org.pledgeworks.pledge.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a topic from the beginning as an outside consumer would, until it finds what a test waits for. */
+public final class KafkaProbe {
+
+    private static final ThreadLocal<List<ConsumerRecord<String, String>>> lastFound = new ThreadLocal<>();
+
+    private KafkaProbe() {
+    }
+
+    public static ConsumerRecord<String, String> awaitRecord(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = awaitRecords(topic, matching, 1, timeout);
+        return found.get(0);
+    }
+
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            while (found.size() < count && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (matching.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        lastFound.set(found);
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " matching records on " + topic + " within " + timeout
+                    + ", found " + found.size());
+        }
+        return found;
+    }
+
+    /** Every matching record on the topic, reading for the whole window: for "exactly N" checks. */
+    public static List<ConsumerRecord<String, String>> allRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, Duration window) {
+        try {
+            return awaitRecords(topic, matching, Integer.MAX_VALUE, window);
+        }
+        catch (AssertionError expectedWhenTheWindowCloses) {
+            return lastFound.get();
+        }
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
