@@ -1,0 +1,65 @@
+package org.pledgeworks.notification.delivery;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+import org.pledgeworks.notification.mail.Mail;
+
+/**
+ * A delivery as the sender works on it.
+ *
+ * @param claim the token of whoever holds it while it is {@code sending}; every later write checks it,
+ *              so a sender whose claim was released (it was too slow) cannot overwrite the new owner
+ */
+record Delivery(
+        String id,
+        String kind,
+        String aggregateId,
+        Mail mail,
+        String messageId,
+        DeliveryStatus status,
+        int attempts,
+        Instant expiresAt,
+        Instant causedAt,
+        String claim) {
+
+    static Delivery claimedNew(DeliveryRequest request, String messageId, String claim) {
+        return new Delivery(request.id(), request.kind(), request.aggregateId(), request.mail(), messageId,
+                DeliveryStatus.SENDING, 0, request.expiresAt(), request.causedAt(), claim);
+    }
+
+    Document toNewDocument(Instant now) {
+        return new Document("_id", id)
+                .append("kind", kind)
+                .append("aggregateId", aggregateId)
+                .append("messageId", messageId)
+                .append("to", mail.to())
+                .append("content", new Document("subject", mail.subject())
+                        .append("text", mail.text())
+                        .append("html", mail.html()))
+                .append("status", status.name())
+                .append("attempts", attempts)
+                .append("createdAt", Date.from(now))
+                .append("nextAttemptAt", Date.from(now))
+                .append("expiresAt", expiresAt == null ? null : Date.from(expiresAt))
+                .append("causedAt", causedAt == null ? null : Date.from(causedAt))
+                .append("claim", claim)
+                .append("claimedAt", Date.from(now));
+    }
+
+    static Delivery fromDocument(Document d) {
+        Document content = d.get("content", Document.class);
+        Mail mail = content == null ? null
+                : new Mail(d.getString("to"), content.getString("subject"), content.getString("text"),
+                        content.getString("html"));
+        return new Delivery(d.getString("_id"), d.getString("kind"), d.getString("aggregateId"), mail,
+                d.getString("messageId"), DeliveryStatus.valueOf(d.getString("status")),
+                d.getInteger("attempts", 0), instant(d, "expiresAt"), instant(d, "causedAt"), d.getString("claim"));
+    }
+
+    private static Instant instant(Document d, String field) {
+        Date date = d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+}

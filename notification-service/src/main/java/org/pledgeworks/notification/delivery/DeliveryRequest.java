@@ -1,0 +1,20 @@
+package org.pledgeworks.notification.delivery;
+
+import java.time.Instant;
+
+import org.pledgeworks.notification.mail.Mail;
+
+/**
+ * What a feature asks to have delivered.
+ *
+ * @param id          deterministic: the causing event's id and the kind, e.g. {@code <ce_id>:verification};
+ *                    a second request with the same id sends nothing
+ * @param kind        which mail this is (a metrics tag), e.g. {@code verification}
+ * @param aggregateId what the mail is about, e.g. the signature id, so it can be found for erasure
+ * @param mail        rendered, ready to compose
+ * @param expiresAt   after this sending is pointless (the link in it has expired); null for never
+ * @param causedAt    when the event that asked for it happened, to measure the time to hand-over; may be null
+ */
+public record DeliveryRequest(String id, String kind, String aggregateId, Mail mail, Instant expiresAt,
+        Instant causedAt) {
+}

@@ -1,0 +1,92 @@
+package org.pledgeworks.notification.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail templates on the classpath, one set per template and locale:
+ * {@code mail-templates/<name>/<locale>.subject.txt}, {@code .text.txt} and {@code .html}, with
+ * {@code {{variable}}} placeholders. Every variable is HTML-escaped in the HTML part; none is in the
+ * others. A locale without its own set falls back to its language, then to English.
+ */
+@Component
+public class MailTemplates {
+
+    static final String DEFAULT_LOCALE = "en";
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+
+    private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
+
+    public Mail render(String template, String locale, String to, Map<String, String> variables) {
+        String chosen = locale(template, locale);
+        return new Mail(to,
+                fill(file(template, chosen, "subject.txt"), variables, UnaryOperator.identity()).strip(),
+                fill(file(template, chosen, "text.txt"), variables, UnaryOperator.identity()),
+                fill(file(template, chosen, "html"), variables, Html::escape));
+    }
+
+    private String locale(String template, String requested) {
+        List<String> candidates = new ArrayList<>();
+        if (requested != null && !requested.isBlank()) {
+            String tag = Locale.forLanguageTag(requested.replace('_', '-')).toLanguageTag();
+            candidates.add(tag);
+            candidates.add(Locale.forLanguageTag(tag).getLanguage());
+        }
+        candidates.add(DEFAULT_LOCALE);
+        for (String candidate : candidates) {
+            if (!candidate.isEmpty() && load(path(template, candidate, "subject.txt")).isPresent()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no mail template " + template + " for " + DEFAULT_LOCALE);
+    }
+
+    private String file(String template, String locale, String part) {
+        String path = path(template, locale, part);
+        return load(path).orElseThrow(() -> new IllegalStateException("missing mail template " + path));
+    }
+
+    private static String path(String template, String locale, String part) {
+        return "mail-templates/" + template + "/" + locale + "." + part;
+    }
+
+    private Optional<String> load(String path) {
+        return cache.computeIfAbsent(path, p -> {
+            try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream(p)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String fill(String template, Map<String, String> variables, UnaryOperator<String> escape) {
+        Matcher matcher = VARIABLE.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 256);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value = variables.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {{" + name + "}}");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(escape.apply(value)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

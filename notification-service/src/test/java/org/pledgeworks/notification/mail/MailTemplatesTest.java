@@ -1,0 +1,55 @@
+package org.pledgeworks.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class MailTemplatesTest {
+
+    private final MailTemplates templates = new MailTemplates();
+
+    private final Map<String, String> variables = Map.of(
+            "name", "<img src=x onerror=alert(1)> \"Ada\" & 'Bob'",
+            "campaignTitle", "Fair & square",
+            "verificationUrl", "https://example.org/verify/a?b=1&c=\"2\"",
+            "expiresAt", "5 December 2026, 09:15 UTC");
+
+    @Test
+    void everyVariableIsEscapedInTheHtmlPartAndNowhereElse() {
+        Mail mail = templates.render("verification", "en", "a@example.org", variables);
+
+        assertThat(mail.html()).contains("&lt;img src=x onerror=alert(1)&gt; &quot;Ada&quot; &amp; &#39;Bob&#39;")
+                .contains("href=\"https://example.org/verify/a?b=1&amp;c=&quot;2&quot;\"")
+                .doesNotContain("<img");
+        assertThat(mail.text()).contains("<img src=x onerror=alert(1)> \"Ada\" & 'Bob'")
+                .contains("https://example.org/verify/a?b=1&c=\"2\"");
+        assertThat(mail.subject()).isEqualTo("Confirm your signature: Fair & square");
+        assertThat(mail.to()).isEqualTo("a@example.org");
+    }
+
+    @Test
+    void noPlaceholderIsLeftUnfilled() {
+        Mail mail = templates.render("verification", "en", "a@example.org", variables);
+
+        assertThat(mail.subject() + mail.text() + mail.html()).doesNotContain("{{").doesNotContain("}}");
+    }
+
+    @Test
+    void aLocaleWithoutTemplatesFallsBackToItsLanguageThenEnglish() {
+        Mail english = templates.render("verification", "en", "a@example.org", variables);
+
+        assertThat(templates.render("verification", "en-GB", "a@example.org", variables)).isEqualTo(english);
+        assertThat(templates.render("verification", "pt_BR", "a@example.org", variables)).isEqualTo(english);
+        assertThat(templates.render("verification", null, "a@example.org", variables)).isEqualTo(english);
+    }
+
+    @Test
+    void aMissingVariableIsABugNotAnEmptyString() {
+        assertThatThrownBy(() -> templates.render("verification", "en", "a@example.org", Map.of("name", "Ada")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{{");
+    }
+}

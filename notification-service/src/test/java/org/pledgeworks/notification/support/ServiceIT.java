@@ -1,0 +1,40 @@
+package org.pledgeworks.notification.support;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test: the whole service on a random port, against the shared broker,
+ * database and SMTP server. One configuration, so Spring caches one context for all of them.
+ * Retries are quick here so that tests of outages finish in seconds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "pledgeworks.delivery.retry-interval=200ms",
+        "pledgeworks.delivery.initial-backoff=200ms",
+        "pledgeworks.delivery.max-backoff=1s",
+        "pledgeworks.events.retry-interval=100ms",
+        "pledgeworks.events.retry-attempts=2" })
+public abstract class ServiceIT {
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    /** The sum of every counter of this name, whatever its tags. */
+    protected double count(String counter) {
+        return meters.find(counter).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestInfrastructure.smtp().port());
+        registry.add("server.address", () -> "127.0.0.1");
+    }
+}

@@ -1,0 +1,63 @@
+package org.pledgeworks.notification.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import org.pledgeworks.notification.support.ServiceIT;
+import org.pledgeworks.notification.support.TestInfrastructure;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What the launcher and an operator rely on: probes, metrics, and the topics this service declares. */
+class OperationsIT extends ServiceIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readinessAndOverallHealthAreUp() throws Exception {
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void prometheusShowsTheMailCounters() throws Exception {
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("notification_events_dead_lettered_total")
+                .contains("notification_deliveries_repeated_total");
+    }
+
+    @Test
+    void theDeadLetterTopicMatchesItsTopicAndKeepsPersonalDataSevenDays() throws Exception {
+        try (AdminClient admin = AdminClient.create(
+                java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
+            java.util.Map<String, TopicDescription> topics = admin.describeTopics(java.util.List.of("pledges", "pledges.dlt"))
+                    .allTopicNames().get();
+            assertThat(topics.get("pledges").partitions()).hasSize(6);
+            assertThat(topics.get("pledges.dlt").partitions()).hasSize(6);
+            ConfigResource dlt = new ConfigResource(ConfigResource.Type.TOPIC, "pledges.dlt");
+            assertThat(admin.describeConfigs(java.util.List.of(dlt)).all().get().get(dlt).get("retention.ms").value())
+                    .isEqualTo("604800000");
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
