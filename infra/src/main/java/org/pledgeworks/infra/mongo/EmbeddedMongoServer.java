@@ -1,0 +1,90 @@
+package org.pledgeworks.infra.mongo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.pledgeworks.infra.process.Arguments;
+
+/**
+ * mongo-java-server on a host and port of our choosing (its own main classes are fixed to
+ * localhost:27017) with the H2 backend on a file. It has no transactions, no TTL and ignores
+ * secondary indexes: see STACK.md for what the services must design around.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private final MongoServer server;
+    private final H2Backend backend;
+    private final Path file;
+
+    private EmbeddedMongoServer(MongoServer server, H2Backend backend, Path file) {
+        this.server = server;
+        this.backend = backend;
+        this.file = file;
+    }
+
+    /** Opens (or creates) the H2 file and listens; port 0 picks a free port. */
+    public static EmbeddedMongoServer start(String host, int port, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind(host, port);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        return new EmbeddedMongoServer(server, backend, file);
+    }
+
+    /** bind(host, port) returns nothing, so the port (when 0 was asked for) is read back here. */
+    public InetSocketAddress address() {
+        return server.getLocalAddress();
+    }
+
+    public String connectionString() {
+        InetSocketAddress address = address();
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Stops listening, then commits and closes the H2 file so nothing written is lost. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        backend.close();
+    }
+
+    /**
+     * {@code --host 127.0.0.1 --port 27017 --file data/mongo/pledgeworks.mv.db}; runs until SIGTERM,
+     * which closes the file cleanly through the shutdown hook.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options = Arguments.parse(args);
+        String host = options.getOrDefault("host", "127.0.0.1");
+        int port = Integer.parseInt(options.getOrDefault("port", "27017"));
+        Path file = Path.of(options.getOrDefault("file", "data/mongo/pledgeworks.mv.db"));
+        EmbeddedMongoServer mongo = start(host, port, file);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.close();
+            System.out.println("MongoDB wire server stopped; data closed in " + file);
+            stopped.countDown();
+        }, "mongo-shutdown"));
+        System.out.println("MongoDB wire server listening on " + mongo.connectionString() + ", data in " + file);
+        stopped.await();
+    }
+}
