@@ -233,8 +233,13 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         common.put("MONGODB_URI", mongoUri);
-        common.put("PUBLIC_BASE_URL", "http://" + StackConfig.HOST + ":" + ports.gateway());
+        String publicBaseUrl = "http://" + StackConfig.HOST + ":" + ports.gateway();
+        common.put("PUBLIC_BASE_URL", publicBaseUrl);
         common.put("PLEDGEWORKS_TOKEN_SECRET", tokenSecret());
+        // staff tokens: the gateway issues them on the embedded default, every service checks them itself
+        common.put("PLEDGEWORKS_JWT_ISSUER", publicBaseUrl);
+        common.put("PLEDGEWORKS_JWK_SET_URI", publicBaseUrl + "/.well-known/jwks.json");
+        common.put("PLEDGEWORKS_DATA_DIR", config.dataDir().toAbsolutePath().toString());
         common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 
         Map<String, String> mail = new HashMap<>(common);
