@@ -5,7 +5,7 @@ public class CampaignNotFoundException extends RuntimeException {
 
     private final String slug;
 
-    CampaignNotFoundException(String slug) {
+    public CampaignNotFoundException(String slug) {
         super("campaign not found");
         this.slug = slug;
     }

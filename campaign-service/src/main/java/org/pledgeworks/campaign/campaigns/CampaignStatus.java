@@ -1,10 +1,12 @@
 package org.pledgeworks.campaign.campaigns;
 
-/** The lifecycle of a campaign: only open campaigns take signatures. */
+import java.util.Locale;
+
+/** The lifecycle of a campaign: draft → open → closed → archived. Only open campaigns take signatures. */
 public enum CampaignStatus {
     DRAFT, OPEN, CLOSED, ARCHIVED;
 
-    String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

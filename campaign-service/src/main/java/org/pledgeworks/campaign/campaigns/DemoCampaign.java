@@ -1,6 +1,7 @@
 package org.pledgeworks.campaign.campaigns;
 
 import java.util.List;
+import java.util.Map;
 
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ class DemoCampaign implements ApplicationRunner {
 
     static final String ID = "c-demo-forced-labour";
     static final String SLUG = "no-forced-labour";
+    static final String OWNER = "fair-supply-coalition";
+    static final String PARTNER = "workers-voice";
 
     private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
 
@@ -42,8 +45,10 @@ class DemoCampaign implements ApplicationRunner {
                 "Buy only goods made without forced labour",
                 "Around 28 million people are in forced labour, many of them making things we buy. "
                         + "Pledge to choose goods made without it, and to ask brands to prove it.",
+                "Forced labour hides in long supply chains. **Brands can find it** when they look, and they "
+                        + "look when their customers ask.",
                 "I pledge to buy only goods made without forced labour, and to ask the brands I buy from "
                         + "to show me how they know.",
-                1, "en", 10_000, "fair-supply-coalition", List.of("workers-voice"), CampaignStatus.OPEN, null);
+                1, "en", Map.of(), 10_000, OWNER, List.of(PARTNER), CampaignStatus.OPEN, null, null, null, null, 0);
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database the MongoDB database this service owns
  * @param demo     whether to seed and publish the demo campaign on first start
  * @param outbox   how often the relay sweeps for events a crash left unpublished
+ * @param publicBaseUrl the gateway's public URL, for links in events (update and card pages)
  */
 @ConfigurationProperties("pledgeworks")
 public record CampaignServiceProperties(
         @DefaultValue("pledgeworks-campaigns") String database,
         @DefaultValue Demo demo,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox,
+        @DefaultValue("http://127.0.0.1:8080") String publicBaseUrl) {
 
     public record Demo(@DefaultValue("true") boolean enabled) {
     }

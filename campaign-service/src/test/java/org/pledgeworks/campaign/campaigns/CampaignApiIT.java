@@ -2,9 +2,6 @@ package org.pledgeworks.campaign.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -14,20 +11,9 @@ import org.pledgeworks.campaign.support.EventContract;
 import org.pledgeworks.campaign.support.KafkaProbe;
 import org.pledgeworks.campaign.support.ServiceIT;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 class CampaignApiIT extends ServiceIT {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void theDemoCampaignIsPublicWithItsPledgeText() throws Exception {
@@ -82,10 +68,5 @@ class CampaignApiIT extends ServiceIT {
         assertThat(KafkaProbe.header(record, "ce_id")).isEqualTo(event.get("eventId").asString());
         assertThat(event.get("slug").asString()).isEqualTo(DemoCampaign.SLUG);
         EventContract.assertValid("campaigns/campaign-published.v1", record.value());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

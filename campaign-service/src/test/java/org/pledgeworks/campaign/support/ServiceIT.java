@@ -1,20 +1,85 @@
 package org.pledgeworks.campaign.support;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every integration test: the whole service on a random port, against the shared broker and
- * database. One configuration, so Spring caches one context for all of them.
+ * database. One configuration, so Spring caches one context for all of them. The scheduled jobs
+ * (closing, scheduled updates) are left to the tests to run, so they run when a test says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceIT {
+
+    protected static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JsonMapper json;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
         registry.add("server.address", () -> "127.0.0.1");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("pledgeworks.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("pledgeworks.jobs.interval", () -> "1h");
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return send(request(path, null).GET());
+    }
+
+    protected HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    protected HttpResponse<String> post(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : asJson(body))));
+    }
+
+    protected HttpResponse<String> put(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(asJson(body))));
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    protected JsonNode read(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    private String asJson(Object body) {
+        return body instanceof String s ? s : json.writeValueAsString(body);
     }
 }

@@ -1,0 +1,115 @@
+package org.pledgeworks.campaign.campaigns;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.bson.Document;
+import org.pledgeworks.campaign.campaigns.Campaign.Translation;
+import org.pledgeworks.campaign.campaigns.CampaignInput.PledgeTextInput;
+import org.pledgeworks.campaign.staff.StaffMember;
+import org.pledgeworks.campaign.system.Markdown;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff API for campaigns; who may do what is {@link CampaignAccess}'s business. */
+@RestController
+@RequestMapping("/api/staff/campaigns")
+class StaffCampaignController {
+
+    private final CampaignCatalogue catalogue;
+    private final CampaignAccess access;
+
+    StaffCampaignController(CampaignCatalogue catalogue, CampaignAccess access) {
+        this.catalogue = catalogue;
+        this.access = access;
+    }
+
+    @GetMapping
+    List<StaffCampaignView> mine(@AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return catalogue.forMember(StaffMember.from(jwt), page, size).stream().map(StaffCampaignView::of).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<StaffCampaignView> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CampaignInput input) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(StaffCampaignView.of(catalogue.createDraft(StaffMember.from(jwt), input)));
+    }
+
+    @GetMapping("/{id}")
+    StaffCampaignView one(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return StaffCampaignView.of(access.forReading(StaffMember.from(jwt), id));
+    }
+
+    @PutMapping("/{id}")
+    StaffCampaignView edit(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @Valid @RequestBody CampaignInput input) {
+        return StaffCampaignView.of(catalogue.edit(StaffMember.from(jwt), id, input));
+    }
+
+    @PostMapping("/{id}/publish")
+    StaffCampaignView publish(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return StaffCampaignView.of(catalogue.publish(StaffMember.from(jwt), id));
+    }
+
+    @PostMapping("/{id}/close")
+    StaffCampaignView close(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return StaffCampaignView.of(catalogue.close(StaffMember.from(jwt), id));
+    }
+
+    @PostMapping("/{id}/archive")
+    StaffCampaignView archive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return StaffCampaignView.of(catalogue.archive(StaffMember.from(jwt), id));
+    }
+
+    @PostMapping("/{id}/pledge-text")
+    StaffCampaignView revisePledgeText(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @Valid @RequestBody PledgeTextInput input) {
+        return StaffCampaignView.of(catalogue.revisePledgeText(StaffMember.from(jwt), id, input));
+    }
+
+    @GetMapping("/{id}/pledge-text")
+    List<PledgeTextVersion> pledgeTextVersions(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return catalogue.pledgeTextVersions(StaffMember.from(jwt), id).stream().map(PledgeTextVersion::of).toList();
+    }
+
+    record PledgeTextVersion(int version, String pledgeText, Instant revisedAt, String revisedBy) {
+
+        static PledgeTextVersion of(Document d) {
+            Date at = d.getDate("revisedAt");
+            return new PledgeTextVersion(d.getInteger("version", 1), d.getString("pledgeText"),
+                    at == null ? null : at.toInstant(), d.getString("revisedBy"));
+        }
+    }
+
+    record StaffCampaignView(String campaignId, String slug, String title, String summary, String description,
+            String descriptionHtml, String pledgeText, int pledgeTextVersion, long goal, String status,
+            String defaultLocale, Map<String, Translation> translations, String ownerOrganisation,
+            List<String> partnerOrganisations, Instant startsAt, Instant endsAt, String imageUrl,
+            List<Long> milestoneThresholds) {
+
+        static StaffCampaignView of(Campaign c) {
+            return new StaffCampaignView(c.id(), c.slug(), c.title(), c.summary(), c.description(),
+                    Markdown.toHtml(c.description()), c.pledgeText(), c.pledgeTextVersion(), c.goal(),
+                    c.status().wireName(), c.defaultLocale(), c.translations(), c.ownerOrganisation(),
+                    c.partnerOrganisations(), c.startsAt(), c.endsAt(), c.imageUrl(), c.thresholds());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.pledgeworks.campaign.card;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import org.bson.Document;
+import org.pledgeworks.campaign.card.CardInput.AssessmentInput;
+import org.pledgeworks.campaign.card.CardInput.FrameworkInput;
+import org.pledgeworks.campaign.card.CardInput.ReplyInput;
+import org.pledgeworks.campaign.card.CardInput.ReplyRequestInput;
+import org.pledgeworks.campaign.card.CardInput.TargetInput;
+import org.pledgeworks.campaign.staff.StaffMember;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The card: staff keep it under {@code /api/staff/campaigns/{id}/card}, anyone reads it by slug. */
+@RestController
+class CardController {
+
+    private static final String STAFF = "/api/staff/campaigns/{campaignId}/card";
+    private static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+
+    private final ProgressCard card;
+
+    CardController(ProgressCard card) {
+        this.card = card;
+    }
+
+    @GetMapping(STAFF)
+    Card staffCard(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId) {
+        return card.card(card.forReading(StaffMember.from(jwt), campaignId));
+    }
+
+    @PutMapping(STAFF + "/framework")
+    Framework framework(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+            @Valid @RequestBody FrameworkInput input) {
+        return card.putFramework(StaffMember.from(jwt), campaignId, input);
+    }
+
+    @PostMapping(STAFF + "/targets")
+    ResponseEntity<TargetCreated> addTarget(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+            @Valid @RequestBody TargetInput input) {
+        Document target = card.addTarget(StaffMember.from(jwt), campaignId, input);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new TargetCreated(target.getString("_id"), target.getString("name"), target.getString("kind")));
+    }
+
+    @PutMapping(STAFF + "/targets/{targetId}/assessments")
+    Card.Assessment assess(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+            @PathVariable String targetId, @Valid @RequestBody AssessmentInput input) {
+        return Card.Assessment.of(card.assess(StaffMember.from(jwt), campaignId, targetId, input));
+    }
+
+    @GetMapping(STAFF + "/targets/{targetId}/history")
+    Card.TargetHistory staffHistory(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+            @PathVariable String targetId) {
+        return card.history(card.forReading(StaffMember.from(jwt), campaignId), targetId);
+    }
+
+    @PostMapping(STAFF + "/targets/{targetId}/replies")
+    ResponseEntity<ReplyRequested> requestReply(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+            @PathVariable String targetId, @Valid @RequestBody ReplyRequestInput input) {
+        Document reply = card.requestReply(StaffMember.from(jwt), campaignId, targetId, input);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyRequested(reply.getString("replyId")));
+    }
+
+    @PutMapping(STAFF + "/targets/{targetId}/replies/{replyId}")
+    ReplyRequested recordReply(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+            @PathVariable String targetId, @PathVariable String replyId, @Valid @RequestBody ReplyInput input) {
+        card.recordReply(StaffMember.from(jwt), campaignId, targetId, replyId, input);
+        return new ReplyRequested(replyId);
+    }
+
+    @GetMapping("/api/campaigns/{slug}/card")
+    ResponseEntity<Card> publicCard(@PathVariable String slug) {
+        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(card.card(card.published(slug)));
+    }
+
+    @GetMapping("/api/campaigns/{slug}/card/targets/{targetId}")
+    ResponseEntity<Card.TargetHistory> publicHistory(@PathVariable String slug, @PathVariable String targetId) {
+        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(card.history(card.published(slug), targetId));
+    }
+
+    record TargetCreated(String targetId, String name, String kind) {
+    }
+
+    record ReplyRequested(String replyId) {
+    }
+}

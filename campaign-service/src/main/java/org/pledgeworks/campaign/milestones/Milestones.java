@@ -1,0 +1,88 @@
+package org.pledgeworks.campaign.milestones;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.pledgeworks.campaign.campaigns.Campaign;
+import org.pledgeworks.campaign.campaigns.CampaignAccess;
+import org.pledgeworks.campaign.outbox.EventSerializer;
+import org.pledgeworks.campaign.outbox.OutboxRelay;
+import org.pledgeworks.campaign.outbox.PendingEvent;
+import org.pledgeworks.campaign.staff.StaffMember;
+
+import org.springframework.stereotype.Service;
+
+/** Counts verified signatures per campaign and announces each threshold once. */
+@Service
+class Milestones {
+
+    static final String VERIFIED = "verified";
+    static final String WITHDRAWN = "withdrawn";
+
+    private final Tally tally;
+    private final CampaignAccess campaigns;
+    private final EventSerializer events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    Milestones(Tally tally, CampaignAccess campaigns, EventSerializer events, OutboxRelay relay, Clock clock) {
+        this.tally = tally;
+        this.campaigns = campaigns;
+        this.events = events;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    void verified(String eventId, String signatureId, String campaignId) {
+        Campaign campaign = campaigns.byId(campaignId).orElse(null);
+        if (campaign == null) {
+            return; // not a campaign of ours
+        }
+        if (tally.signatureState(signatureId).isPresent()) {
+            // counted before (or withdrawn since): a replay. Announcing again is harmless (each
+            // threshold's marker is written once) and finishes what a crash may have interrupted.
+            announce(campaign, tally.count(campaignId));
+            return;
+        }
+        long count = tally.apply(campaignId, eventId, +1);
+        tally.recordSignature(signatureId, campaignId, VERIFIED);
+        announce(campaign, count);
+    }
+
+    void withdrawn(String eventId, String signatureId, String campaignId, boolean wasVerified) {
+        String state = tally.signatureState(signatureId).orElse(null);
+        if (WITHDRAWN.equals(state)) {
+            return;
+        }
+        if (wasVerified && VERIFIED.equals(state)) {
+            tally.apply(campaignId, eventId, -1);
+        }
+        tally.recordSignature(signatureId, campaignId, WITHDRAWN);
+    }
+
+    private void announce(Campaign campaign, long count) {
+        List<Long> reached = tally.reached(campaign.id());
+        for (long threshold : campaign.thresholds()) {
+            if (threshold > count || reached.contains(threshold)) {
+                continue;
+            }
+            MilestoneReached event = new MilestoneReached(UUID.randomUUID(), clock.instant(), campaign.id(),
+                    campaign.slug(), campaign.title(), threshold, count, campaign.goal());
+            PendingEvent pending = events.pending("campaigns", MilestoneReached.TYPE, campaign.id(), event.eventId(),
+                    event);
+            if (tally.markReached(campaign.id(), threshold, pending)) {
+                relay.publish(Tally.TALLIES, campaign.id(), List.of(pending));
+            }
+        }
+    }
+
+    Progress progress(StaffMember member, String campaignId) {
+        Campaign campaign = campaigns.forReading(member, campaignId);
+        return new Progress(campaign.id(), tally.count(campaignId), campaign.goal(), campaign.thresholds(),
+                tally.reached(campaignId));
+    }
+
+    record Progress(String campaignId, long verifiedCount, long goal, List<Long> thresholds, List<Long> reached) {
+    }
+}

@@ -1,0 +1,26 @@
+package org.pledgeworks.campaign.system;
+
+import java.util.List;
+
+/** Input that passed Bean Validation but breaks a rule across fields or against stored state: 400. */
+public class InvalidInputException extends RuntimeException {
+
+    private final List<FieldProblem> errors;
+
+    public InvalidInputException(String field, String message) {
+        this(List.of(new FieldProblem(field, message)));
+    }
+
+    public InvalidInputException(List<FieldProblem> errors) {
+        super("invalid input");
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+
+    /** One entry of the {@code errors} member of a 400 problem. */
+    public record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,181 @@
+package org.pledgeworks.campaign.updates;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.conversions.Bson;
+import org.pledgeworks.campaign.campaigns.Campaign;
+import org.pledgeworks.campaign.campaigns.CampaignAccess;
+import org.pledgeworks.campaign.outbox.EventSerializer;
+import org.pledgeworks.campaign.outbox.OutboxRelay;
+import org.pledgeworks.campaign.outbox.PendingEvent;
+import org.pledgeworks.campaign.staff.StaffMember;
+import org.pledgeworks.campaign.system.CampaignServiceProperties;
+import org.pledgeworks.campaign.system.ConflictException;
+import org.pledgeworks.campaign.system.InvalidInputException;
+import org.pledgeworks.campaign.system.Markdown;
+import org.pledgeworks.campaign.system.NotFoundException;
+import org.pledgeworks.campaign.updates.CampaignUpdate.UpdateStatus;
+import org.pledgeworks.campaign.updates.CampaignUpdate.Variant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/** Writing, scheduling and publishing updates. */
+@Service
+class Updates {
+
+    private static final Logger log = LoggerFactory.getLogger(Updates.class);
+
+    private final UpdateRepository repository;
+    private final CampaignAccess campaigns;
+    private final EventSerializer events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    Updates(UpdateRepository repository, CampaignAccess campaigns, EventSerializer events, OutboxRelay relay,
+            Clock clock, CampaignServiceProperties properties) {
+        this.repository = repository;
+        this.campaigns = campaigns;
+        this.events = events;
+        this.relay = relay;
+        this.clock = clock;
+        this.publicBaseUrl = properties.publicBaseUrl();
+    }
+
+    CampaignUpdate write(StaffMember member, String campaignId, UpdateInput input) {
+        Campaign campaign = campaigns.forChanging(member, campaignId);
+        CampaignUpdate update = new CampaignUpdate("u-" + UUID.randomUUID(), campaign.id(), UpdateStatus.DRAFT,
+                input.locale() == null ? campaign.defaultLocale() : input.locale(), input.title(), input.body(),
+                variants(input), null, null, clock.instant(), member.id());
+        repository.insert(update);
+        return update;
+    }
+
+    CampaignUpdate edit(StaffMember member, String campaignId, String updateId, UpdateInput input) {
+        Campaign campaign = campaigns.forChanging(member, campaignId);
+        find(campaign, updateId);
+        Bson change = com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("title", input.title()),
+                com.mongodb.client.model.Updates.set("body", input.body()),
+                com.mongodb.client.model.Updates.set("locale",
+                        input.locale() == null ? campaign.defaultLocale() : input.locale()),
+                com.mongodb.client.model.Updates.set("variants",
+                        variants(input).stream().map(Variant::toDocument).toList()));
+        if (!repository.changeUnpublished(updateId, change)) {
+            throw published();
+        }
+        return find(campaign, updateId);
+    }
+
+    CampaignUpdate schedule(StaffMember member, String campaignId, String updateId, Instant publishAt) {
+        Campaign campaign = campaigns.forChanging(member, campaignId);
+        find(campaign, updateId);
+        if (!publishAt.isAfter(clock.instant())) {
+            throw new InvalidInputException("publishAt", "must be in the future; publish now instead");
+        }
+        if (!repository.changeUnpublished(updateId, com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("status", UpdateStatus.SCHEDULED.name()),
+                com.mongodb.client.model.Updates.set("publishAt", Date.from(publishAt))))) {
+            throw published();
+        }
+        return find(campaign, updateId);
+    }
+
+    CampaignUpdate publishNow(StaffMember member, String campaignId, String updateId) {
+        Campaign campaign = campaigns.forChanging(member, campaignId);
+        CampaignUpdate update = find(campaign, updateId);
+        if (!campaign.isPublic()) {
+            throw new ConflictException("Campaign not published", "Publish the campaign before its updates.");
+        }
+        if (!publish(campaign, update, in("status", UpdateStatus.DRAFT.name(), UpdateStatus.SCHEDULED.name()))) {
+            throw published();
+        }
+        return find(campaign, updateId);
+    }
+
+    /** Publishes every scheduled update that is due; returns how many this call published. */
+    int publishDue() {
+        int published = 0;
+        Instant now = clock.instant();
+        for (CampaignUpdate update : repository.due(now, 100)) {
+            Campaign campaign = campaigns.byId(update.campaignId()).orElse(null);
+            if (campaign == null || !campaign.isPublic()) {
+                log.warn("Scheduled update {} is due but its campaign is not published; it waits", update.id());
+                continue;
+            }
+            Bson stillDue = com.mongodb.client.model.Filters.and(eq("status", UpdateStatus.SCHEDULED.name()),
+                    lte("publishAt", Date.from(now)));
+            if (publish(campaign, update, stillDue)) {
+                published++;
+            }
+        }
+        return published;
+    }
+
+    CampaignUpdate preview(StaffMember member, String campaignId, String updateId) {
+        return find(campaigns.forReading(member, campaignId), updateId);
+    }
+
+    CampaignUpdate one(StaffMember member, String campaignId, String updateId) {
+        return find(campaigns.forReading(member, campaignId), updateId);
+    }
+
+    List<CampaignUpdate> forStaff(StaffMember member, String campaignId) {
+        return repository.forCampaign(campaigns.forReading(member, campaignId).id(), 200);
+    }
+
+    Campaign publicCampaign(String slug) {
+        return campaigns.publishedBySlug(slug);
+    }
+
+    List<CampaignUpdate> published(Campaign campaign, int page, int size) {
+        return repository.published(campaign.id(), page, size);
+    }
+
+    long countPublished(Campaign campaign) {
+        return repository.countPublished(campaign.id());
+    }
+
+    String url(Campaign campaign, String updateId) {
+        return publicBaseUrl + "/campaign.html?slug=" + campaign.slug() + "#update-" + updateId;
+    }
+
+    private boolean publish(Campaign campaign, CampaignUpdate update, Bson condition) {
+        CampaignUpdatePublished event = new CampaignUpdatePublished(UUID.randomUUID(), clock.instant(), campaign.id(),
+                campaign.slug(), campaign.title(), update.id(), update.locale(), update.title(),
+                Markdown.toHtml(update.body()), Markdown.toText(update.body()), url(campaign, update.id()),
+                update.variants().stream().map(v -> new CampaignUpdatePublished.Variant(v.locale(), v.title(),
+                        Markdown.toHtml(v.body()), Markdown.toText(v.body()))).toList());
+        PendingEvent pending = events.pending("campaigns", CampaignUpdatePublished.TYPE, campaign.id(),
+                event.eventId(), event);
+        if (!repository.claimForPublishing(update.id(), condition, pending, clock.instant())) {
+            return false;
+        }
+        relay.publish(UpdateRepository.COLLECTION, update.id(), List.of(pending));
+        return true;
+    }
+
+    private CampaignUpdate find(Campaign campaign, String updateId) {
+        return repository.find(campaign.id(), updateId)
+                .orElseThrow(() -> new NotFoundException("No update '" + updateId + "' on this campaign."));
+    }
+
+    private static ConflictException published() {
+        return new ConflictException("Update published", "A published update cannot be changed or published again.");
+    }
+
+    private static List<Variant> variants(UpdateInput input) {
+        return input.variants() == null ? List.of()
+                : input.variants().stream().map(v -> new Variant(v.locale(), v.title(), v.body())).toList();
+    }
+}

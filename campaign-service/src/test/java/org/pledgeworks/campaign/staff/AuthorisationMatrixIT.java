@@ -1,0 +1,176 @@
+package org.pledgeworks.campaign.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pledgeworks.campaign.support.CampaignMother;
+import org.pledgeworks.campaign.support.ProgressCardBodies;
+import org.pledgeworks.campaign.support.ServiceIT;
+import org.pledgeworks.campaign.support.TestTokens;
+
+/**
+ * Every staff endpoint × each role × the caller's organisation being the campaign's owner, a
+ * partner, or neither. Neither: 404 (we do not confirm the campaign exists). Viewer: reads yes,
+ * changes 403. Editor and admin of owner or partner: allowed.
+ */
+class AuthorisationMatrixIT extends ServiceIT {
+
+    enum Relation { OWN, PARTNER, OTHER }
+
+    /** What an endpoint needs to exist before it is called, and how it is called. */
+    record Endpoint(String name, boolean changes, boolean needsOpenCampaign, boolean needsUpdate, int success,
+            Call call) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @FunctionalInterface
+    interface Call {
+        HttpResponse<String> call(AuthorisationMatrixIT test, String campaignId, String updateId, String token);
+    }
+
+    static final String BASE = "/api/staff/campaigns/";
+
+    static List<Endpoint> endpoints() {
+        Map<String, Object> update = Map.of("title", "News", "body", "Some *news*.");
+        return List.of(
+                new Endpoint("GET campaign", false, false, false, 200, (t, c, u, tok) -> t.get(BASE + c, tok)),
+                new Endpoint("GET pledge-text versions", false, false, false, 200,
+                        (t, c, u, tok) -> t.get(BASE + c + "/pledge-text", tok)),
+                new Endpoint("GET milestones", false, false, false, 200,
+                        (t, c, u, tok) -> t.get(BASE + c + "/milestones", tok)),
+                new Endpoint("GET updates", false, false, false, 200, (t, c, u, tok) -> t.get(BASE + c + "/updates", tok)),
+                new Endpoint("GET update", false, false, true, 200,
+                        (t, c, u, tok) -> t.get(BASE + c + "/updates/" + u, tok)),
+                new Endpoint("GET update preview", false, false, true, 200,
+                        (t, c, u, tok) -> t.get(BASE + c + "/updates/" + u + "/preview", tok)),
+                new Endpoint("GET card", false, false, false, 200, (t, c, u, tok) -> t.get(BASE + c + "/card", tok)),
+                new Endpoint("PUT campaign", true, false, false, 200,
+                        (t, c, u, tok) -> t.put(BASE + c, tok, t.currentAsInput(c))),
+                new Endpoint("POST publish", true, false, false, 200, (t, c, u, tok) -> t.post(BASE + c + "/publish", tok, null)),
+                new Endpoint("POST close", true, true, false, 200, (t, c, u, tok) -> t.post(BASE + c + "/close", tok, null)),
+                new Endpoint("POST archive", true, false, false, 200, (t, c, u, tok) -> t.post(BASE + c + "/archive", tok, null)),
+                new Endpoint("POST pledge-text", true, true, false, 200,
+                        (t, c, u, tok) -> t.post(BASE + c + "/pledge-text", tok, Map.of("pledgeText", "I pledge anew."))),
+                new Endpoint("POST update", true, false, false, 201, (t, c, u, tok) -> t.post(BASE + c + "/updates", tok, update)),
+                new Endpoint("PUT update", true, false, true, 200,
+                        (t, c, u, tok) -> t.put(BASE + c + "/updates/" + u, tok, update)),
+                new Endpoint("POST update schedule", true, false, true, 200,
+                        (t, c, u, tok) -> t.post(BASE + c + "/updates/" + u + "/schedule", tok,
+                                Map.of("publishAt", Instant.now().plusSeconds(3600).toString()))),
+                new Endpoint("POST update publish", true, true, true, 200,
+                        (t, c, u, tok) -> t.post(BASE + c + "/updates/" + u + "/publish", tok, null)),
+                new Endpoint("POST card target", true, false, false, 201,
+                        (t, c, u, tok) -> t.post(BASE + c + "/card/targets", tok, Map.of("name", "Example plc"))),
+                new Endpoint("PUT card framework", true, false, false, 200,
+                        (t, c, u, tok) -> t.put(BASE + c + "/card/framework", tok, ProgressCardBodies.framework())));
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (String role : List.of("admin", "editor", "viewer")) {
+                for (Relation relation : Relation.values()) {
+                    cases.add(Arguments.of(endpoint, role, relation));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} of {2}")
+    @MethodSource("matrix")
+    void staffSeeAndChangeOnlyTheirCampaigns(Endpoint endpoint, String role, Relation relation) {
+        // only a change that is expected to succeed needs a campaign of its own; the rest share one
+        boolean succeeds = relation != Relation.OTHER && !(endpoint.changes() && role.equals("viewer"));
+        String[] fixture = endpoint.changes() && succeeds
+                ? fresh(endpoint.needsOpenCampaign(), endpoint.needsUpdate())
+                : shared(endpoint.needsOpenCampaign());
+        String campaignId = fixture[0];
+        String updateId = fixture[1];
+        String organisation = switch (relation) {
+            case OWN -> CampaignMother.OWNER;
+            case PARTNER -> CampaignMother.PARTNER;
+            case OTHER -> CampaignMother.OTHER;
+        };
+
+        HttpResponse<String> response = endpoint.call().call(this, campaignId, updateId,
+                TestTokens.staff(Map.of(organisation, role)));
+
+        int expected = relation == Relation.OTHER ? 404
+                : endpoint.changes() && role.equals("viewer") ? 403
+                : endpoint.success();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    static Stream<Arguments> creators() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String role : List.of("admin", "editor", "viewer")) {
+            cases.add(Arguments.of(role, CampaignMother.OWNER, role.equals("viewer") ? 403 : 201));
+            cases.add(Arguments.of(role, CampaignMother.OTHER, 403));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "create as {0} of {1} → {2}")
+    @MethodSource("creators")
+    void onlyEditorsAndAdminsCreateAndOnlyForTheirOrganisation(String role, String organisation, int expected) {
+        // the body names the owner; the caller's role there decides
+        HttpResponse<String> response = post("/api/staff/campaigns", TestTokens.staff(Map.of(organisation, role)), CampaignMother.draft());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    }
+
+    private static final java.util.Map<Boolean, String[]> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    String[] shared(boolean open) {
+        return SHARED.computeIfAbsent(open, o -> fresh(o, true));
+    }
+
+    String[] fresh(boolean open, boolean withUpdate) {
+        String campaignId = createCampaign(open);
+        return new String[] {campaignId, withUpdate ? createUpdate(campaignId) : null};
+    }
+
+    String createCampaign(boolean open) {
+        HttpResponse<String> created = post("/api/staff/campaigns", CampaignMother.ownerAdmin(), CampaignMother.draft());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = read(created).get("campaignId").asString();
+        if (open) {
+            assertThat(post(BASE + id + "/publish", CampaignMother.ownerAdmin(), null).statusCode()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    String createUpdate(String campaignId) {
+        HttpResponse<String> created = post(BASE + campaignId + "/updates", CampaignMother.ownerAdmin(),
+                Map.of("title", "Draft news", "body", "Draft body"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return read(created).get("updateId").asString();
+    }
+
+    /** The campaign's current fields as an edit body, with a new title. */
+    Map<String, Object> currentAsInput(String campaignId) {
+        var current = read(get(BASE + campaignId, CampaignMother.ownerAdmin()));
+        Map<String, Object> body = CampaignMother.draft();
+        body.put("slug", current.get("slug").asString());
+        body.put("pledgeText", current.get("pledgeText").asString());
+        body.put("title", "Edited title");
+        return body;
+    }
+}

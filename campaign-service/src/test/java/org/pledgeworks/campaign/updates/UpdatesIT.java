@@ -1,0 +1,154 @@
+package org.pledgeworks.campaign.updates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.pledgeworks.campaign.campaigns.CampaignAccess;
+import org.pledgeworks.campaign.outbox.EventSerializer;
+import org.pledgeworks.campaign.outbox.OutboxRelay;
+import org.pledgeworks.campaign.support.CampaignMother;
+import org.pledgeworks.campaign.support.EventContract;
+import org.pledgeworks.campaign.support.KafkaProbe;
+import org.pledgeworks.campaign.support.ServiceIT;
+import org.pledgeworks.campaign.system.CampaignServiceProperties;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Updates: written, previewed, edited, then published exactly once, now or at their time. */
+class UpdatesIT extends ServiceIT {
+
+    private static final String BASE = "/api/staff/campaigns/";
+
+    @Autowired
+    UpdateScheduler scheduler;
+
+    @Autowired
+    MongoDatabase database;
+
+    @Autowired
+    CampaignAccess access;
+
+    @Autowired
+    EventSerializer serializer;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    CampaignServiceProperties properties;
+
+    private final String admin = CampaignMother.ownerAdmin();
+
+    @Test
+    void anUpdateIsPreviewedSanitisedEditedAndPublishedOnce() throws Exception {
+        Map<String, Object> draft = CampaignMother.draft();
+        String slug = (String) draft.get("slug");
+        String campaignId = openCampaign(draft);
+        String updateId = read(post(BASE + campaignId + "/updates", admin, Map.of("title", "First news",
+                "body", "Three brands **answered**. <script>alert('x')</script>",
+                "variants", List.of(Map.of("locale", "fr", "title", "Premières nouvelles", "body", "Trois marques."))))).get("updateId").asString();
+
+        JsonNode preview = read(get(BASE + campaignId + "/updates/" + updateId + "/preview", admin));
+        assertThat(preview.get("bodyHtml").asString()).contains("<strong>answered</strong>").doesNotContain("<script");
+        assertThat(preview.get("variants").get(0).get("bodyHtml").asString()).isEqualTo("<p>Trois marques.</p>");
+        assertThat(put(BASE + campaignId + "/updates/" + updateId, admin, Map.of("title", "First news, edited",
+                "body", "Three brands **answered**."))).extracting(HttpResponse::statusCode).isEqualTo(200);
+        assertThat(read(get("/api/campaigns/" + slug + "/updates")).get("total").asLong()).isZero();
+
+        HttpResponse<String> published = post(BASE + campaignId + "/updates/" + updateId + "/publish", admin, null);
+
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(read(published).get("status").asString()).isEqualTo("published");
+        assertThat(post(BASE + campaignId + "/updates/" + updateId + "/publish", admin, null).statusCode()).isEqualTo(409);
+        assertThat(put(BASE + campaignId + "/updates/" + updateId, admin, Map.of("title", "Too late", "body", "x"))
+                .statusCode()).isEqualTo(409);
+        ConsumerRecord<String, String> event = KafkaProbe.awaitRecord("campaigns", isPublicationOf(updateId),
+                Duration.ofSeconds(20));
+        EventContract.assertValid("campaigns/campaign-update-published.v1", event.value());
+        JsonNode payload = json.readTree(event.value());
+        assertThat(payload.get("title").asString()).isEqualTo("First news, edited");
+        assertThat(payload.get("bodyText").asString()).isEqualTo("Three brands answered.");
+        assertThat(payload.get("campaignSlug").asString()).isEqualTo(slug);
+
+        JsonNode feed = read(get("/api/campaigns/" + slug + "/updates"));
+        assertThat(feed.get("items").findValuesAsString("title")).containsExactly("First news, edited");
+        HttpResponse<String> atom = get("/api/campaigns/" + slug + "/updates.atom");
+        assertThat(atom.statusCode()).isEqualTo(200);
+        assertThat(atom.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/atom+xml"));
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document xml = factory.newDocumentBuilder().parse(new InputSource(new StringReader(atom.body())));
+        assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("feed");
+        assertThat(xml.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(1);
+        assertThat(atom.body()).contains("First news, edited").contains("&lt;strong&gt;answered&lt;/strong&gt;");
+    }
+
+    @Test
+    void aScheduledUpdateIsPublishedOnceAlsoByARestartedInstanceRacingTheOldOne() throws Exception {
+        Map<String, Object> draft = CampaignMother.draft();
+        String slug = (String) draft.get("slug");
+        String campaignId = openCampaign(draft);
+        String updateId = read(post(BASE + campaignId + "/updates", admin, Map.of("title", "Scheduled news",
+                "body", "Later."))).get("updateId").asString();
+        HttpResponse<String> scheduled = post(BASE + campaignId + "/updates/" + updateId + "/schedule", admin,
+                Map.of("publishAt", Instant.now().plusSeconds(2).toString()));
+        assertThat(read(scheduled).get("status").asString()).isEqualTo("scheduled");
+        assertThat(scheduler.publishDue()).isZero();
+
+        Thread.sleep(2500);
+        // a fresh instance (as after a restart: nothing in memory) and the running one, at once
+        Updates restarted = new Updates(new UpdateRepository(database), access, serializer, relay,
+                Clock.systemUTC(), properties);
+        CompletableFuture<Integer> byRestarted = CompletableFuture.supplyAsync(restarted::publishDue);
+        int byRunning = scheduler.publishDue();
+        assertThat(byRunning + byRestarted.get()).isEqualTo(1);
+        assertThat(scheduler.publishDue() + restarted.publishDue()).isZero();
+
+        assertThat(read(get(BASE + campaignId + "/updates/" + updateId, admin)).get("status").asString())
+                .isEqualTo("published");
+        assertThat(read(get("/api/campaigns/" + slug + "/updates")).get("items").findValuesAsString("title"))
+                .containsExactly("Scheduled news");
+        KafkaProbe.awaitRecord("campaigns", isPublicationOf(updateId), Duration.ofSeconds(20));
+        Thread.sleep(1000);
+        assertThat(KafkaProbe.count("campaigns", isPublicationOf(updateId))).isEqualTo(1);
+    }
+
+    @Test
+    void updatesOfADraftCampaignWaitForTheCampaign() {
+        String campaignId = read(post("/api/staff/campaigns", admin, CampaignMother.draft())).get("campaignId").asString();
+        String updateId = read(post(BASE + campaignId + "/updates", admin, Map.of("title", "Too early", "body", "x")))
+                .get("updateId").asString();
+
+        assertThat(post(BASE + campaignId + "/updates/" + updateId + "/publish", admin, null).statusCode())
+                .isEqualTo(409);
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> isPublicationOf(String updateId) {
+        return r -> "campaign-update-published.v1".equals(KafkaProbe.header(r, "ce_type"))
+                && r.value().contains(updateId);
+    }
+
+    private String openCampaign(Map<String, Object> draft) {
+        String id = read(post("/api/staff/campaigns", admin, draft)).get("campaignId").asString();
+        assertThat(post(BASE + id + "/publish", admin, null).statusCode()).isEqualTo(200);
+        return id;
+    }
+}
