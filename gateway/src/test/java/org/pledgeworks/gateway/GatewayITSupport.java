@@ -3,14 +3,21 @@ package org.pledgeworks.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,8 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The one setup every gateway IT shares, so Spring starts the gateway once per test JVM: the gateway on a
- * random port, WireMock standing in for campaign- and pledge-service, and notification-service pointed at
- * a port where nothing listens (a service that is down).
+ * random port (and its management server on another), WireMock standing in for campaign- and
+ * pledge-service, notification-service pointed at a port where nothing listens (a service that is down),
+ * an in-memory MongoDB wire server for staff accounts, and a fresh data directory where the gateway keeps
+ * its signing key and writes the first admin's password.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayITSupport {
@@ -31,8 +40,21 @@ public abstract class GatewayITSupport {
     /** Nothing listens here: the port was free a moment ago and is closed again. */
     protected static final int closedPort = closedPort();
 
+    protected static final MongoServer mongo = startMongo();
+
+    protected static final Path dataDir = tempDir();
+
+    /** The web origin allowed to call the API from its own pages. */
+    protected static final String PARTNER_ORIGIN = "https://partner.example.org";
+
+    /** The data-requests route's limit here, small enough to reach in a test. */
+    protected static final int DATA_REQUESTS_PER_PERIOD = 3;
+
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     protected WebTestClient client;
 
@@ -42,6 +64,44 @@ public abstract class GatewayITSupport {
         registry.add("CAMPAIGN_SERVICE_URL", campaignService::baseUrl);
         registry.add("PLEDGE_SERVICE_URL", pledgeService::baseUrl);
         registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort);
+        InetSocketAddress db = mongo.getLocalAddress();
+        registry.add("MONGODB_URI", () -> "mongodb://127.0.0.1:" + db.getPort());
+        registry.add("PLEDGEWORKS_DATA_DIR", dataDir::toString);
+        registry.add("MANAGEMENT_PORT", () -> "0");
+        registry.add("PLEDGEWORKS_CORS_ORIGINS", () -> PARTNER_ORIGIN);
+        // the routing tests sign many times from one address; the data-requests route keeps a small limit
+        registry.add("PLEDGEWORKS_RATE_LIMIT_SIGNING", () -> "100000");
+        registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS", () -> Integer.toString(DATA_REQUESTS_PER_PERIOD));
+        registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS_PERIOD", () -> "1h");
+    }
+
+    /** The first admin's email and one-time password, as the gateway wrote them for the launcher. */
+    protected static Map<String, String> firstAdmin() {
+        try {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (String line : Files.readAllLines(dataDir.resolve("secrets/first-admin.txt"))) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return values;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Signs in as the first admin through the token endpoint and returns the token. */
+    protected String signInAsFirstAdmin() {
+        Map<String, String> admin = firstAdmin();
+        return client.post().uri("/api/auth/token")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", admin.get("email"), "password", admin.get("password")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody()
+                .get("access_token").toString();
     }
 
     @BeforeEach
@@ -62,6 +122,22 @@ public abstract class GatewayITSupport {
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
+    }
+
+    private static MongoServer startMongo() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        return server;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("gateway-it-data");
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static int closedPort() {

@@ -126,6 +126,21 @@ class RoutingIT extends GatewayITSupport {
     }
 
     @Test
+    void theShortWithdrawLinkReachesPledgeServicesWithdrawalPage() {
+        pledgeService.stubFor(get("/api/pledges/withdraw/tok-1").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html;charset=UTF-8").withBody("<form method=\"post\">")));
+        pledgeService.stubFor(post("/api/pledges/withdraw/tok-1").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html;charset=UTF-8").withBody("<h1>Withdrawn</h1>")));
+
+        client.get().uri("/withdraw/tok-1").exchange().expectStatus().isOk();
+        client.post().uri("/withdraw/tok-1").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("Withdrawn"));
+
+        pledgeService.verify(1, getRequestedFor(urlEqualTo("/api/pledges/withdraw/tok-1")));
+        pledgeService.verify(1, postRequestedFor(urlEqualTo("/api/pledges/withdraw/tok-1")));
+    }
+
+    @Test
     void aServicesOwnProblemPassesThroughUnchanged() {
         pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json")

@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The public pages come from the gateway itself, with the form a signer needs. */
 class WebPagesIT extends GatewayITSupport {
 
+    private static final String[] SCRIPTS = {"/js/index.js", "/js/campaign.js", "/js/charts.js", "/js/my-data.js",
+            "/js/staff.js"};
+
     @Test
     void theCampaignListIsTheHomePage() {
         String html = page("/");
@@ -37,11 +40,31 @@ class WebPagesIT extends GatewayITSupport {
     }
 
     @Test
+    void theCampaignPageHasPlacesForTheProgressCardAndUpdates() {
+        assertThat(page("/campaign.html")).contains("id=\"progress-card\"", "id=\"updates-list\"",
+                "src=\"/js/charts.js\"", "href=\"/my-data.html\"");
+    }
+
+    @Test
+    void theDataRequestPageAndTheStaffConsoleAreSelfContainedToo() {
+        String myData = page("/my-data.html");
+        assertThat(myData).contains("<label for=\"email\">", "src=\"/js/my-data.js\"");
+        assertSelfContained(myData);
+
+        String console = page("/staff/");
+        assertThat(console).contains("id=\"sign-in-form\"", "<label for=\"staff-password\">",
+                "autocomplete=\"current-password\"", "src=\"/js/staff.js\"");
+        assertSelfContained(console);
+        client.get().uri("/staff").exchange().expectStatus().isEqualTo(301)
+                .expectHeader().valueEquals("Location", "/staff/");
+    }
+
+    @Test
     void stylesAndScriptsAreServed() {
         client.get().uri("/css/app.css").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(new MediaType("text", "css"));
-        for (String script : new String[] {"/js/index.js", "/js/campaign.js"}) {
+        for (String script : SCRIPTS) {
             client.get().uri(script).exchange()
                     .expectStatus().isOk()
                     .expectHeader().contentTypeCompatibleWith(new MediaType("text", "javascript"));
@@ -50,7 +73,7 @@ class WebPagesIT extends GatewayITSupport {
 
     @Test
     void scriptsNeverWriteServerTextAsHtml() {
-        for (String script : new String[] {"/js/index.js", "/js/campaign.js"}) {
+        for (String script : SCRIPTS) {
             String js = client.get().uri(script).exchange().expectBody(String.class).returnResult().getResponseBody();
             assertThat(js).as(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML",
                     "document.write", "eval(");

@@ -1,0 +1,68 @@
+package org.pledgeworks.gateway.staff;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff accounts in the gateway's database, one document per account keyed by the normalised email, so
+ * a sign-in is one lookup by {@code _id} and two accounts can never share an address.
+ */
+@IssuesTokens
+@Component
+class StaffAccounts {
+
+    static final String COLLECTION = "staffAccounts";
+
+    private final MongoCollection<Document> accounts;
+
+    StaffAccounts(MongoDatabase gatewayDatabase) {
+        this.accounts = gatewayDatabase.getCollection(COLLECTION);
+    }
+
+    Optional<StaffAccount> byEmail(String email) {
+        Document d = accounts.find(new Document("_id", StaffAccount.normalise(email))).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        Map<String, String> organisations = new LinkedHashMap<>();
+        Document orgs = d.get("organisations", Document.class);
+        if (orgs != null) {
+            orgs.forEach((org, role) -> organisations.put(org, String.valueOf(role)));
+        }
+        return Optional.of(new StaffAccount(d.getString("accountId"), d.getString("_id"), d.getString("name"),
+                d.getString("passwordHash"), organisations));
+    }
+
+    /** Adds the account; false when one with this email exists already. */
+    boolean add(StaffAccount account) {
+        try {
+            accounts.insertOne(new Document("_id", StaffAccount.normalise(account.email()))
+                    .append("accountId", account.accountId())
+                    .append("name", account.name())
+                    .append("passwordHash", account.passwordHash())
+                    .append("organisations", new Document(new LinkedHashMap<>(account.organisations())))
+                    .append("createdAt", new Date()));
+            return true;
+        }
+        catch (MongoWriteException ex) {
+            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw ex;
+        }
+    }
+
+    boolean isEmpty() {
+        return accounts.find().limit(1).first() == null;
+    }
+}

@@ -1,0 +1,228 @@
+package org.pledgeworks.gateway.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pledgeworks.gateway.GatewayITSupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The pages in a real browser (Debian's headless Chromium through {@code /usr/bin/chromedriver}), served
+ * by the real gateway, with WireMock standing in for the services. Skipped when Chromium is not
+ * installed; a failing test leaves a screenshot in {@code target/screenshots/}.
+ */
+class BrowserIT extends GatewayITSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static final String CAMPAIGN = """
+            {"campaignId":"c1","slug":"demo","title":"Buy fair phones","summary":"Phones made without forced labour.",
+             "pledgeText":"I will buy my next phone from a company that publishes its supply chain.","goal":1000,
+             "status":"open","defaultLocale":"en","ownerOrganisation":"fair-supply-coalition"}""";
+
+    private static WebDriver browser;
+
+    private static Path profile;
+
+    @RegisterExtension
+    static final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser instanceof ChromeDriver chrome) {
+                try {
+                    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+                    Path shot = chrome.getScreenshotAs(OutputType.FILE).toPath();
+                    Files.copy(shot, dir.resolve(context.getDisplayName().replaceAll("[^A-Za-z0-9]", "") + ".png"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+                catch (IOException | RuntimeException ex) {
+                    // the test's own failure is what matters
+                }
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1024,1400", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theSignFormShowsAMessageAtEachFieldThatNeedsOne() {
+        openDemoCampaign();
+
+        browser.findElement(By.id("sign-button")).click();
+
+        assertThat(visibleText("name-error")).isEqualTo("Enter your name.");
+        assertThat(visibleText("email-error")).isEqualTo("Enter your email address.");
+        assertThat(visibleText("country-error")).isEqualTo("Choose your country.");
+        assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus moves to the first mistake")
+                .isEqualTo("name");
+
+        // what only the server can judge comes back as a problem and lands at its field too
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("""
+                        {"title":"Invalid pledge","status":400,
+                         "errors":[{"field":"email","message":"We cannot send mail to this domain."}]}""")));
+        fillForm("Ada Lovelace", "ada@nowhere.invalid");
+        browser.findElement(By.id("sign-button")).click();
+
+        assertThat(visibleText("email-error")).isEqualTo("We cannot send mail to this domain.");
+        assertThat(browser.findElement(By.id("name-error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aSignerIsToldToCheckTheirEmail() {
+        openDemoCampaign();
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\"}")));
+
+        fillForm("Ada Lovelace", "ada@example.org");
+        browser.findElement(By.id("consent")).click();
+        browser.findElement(By.id("sign-button")).click();
+
+        assertThat(visibleText("sign-success")).contains("Check your email to confirm your signature");
+        assertThat(browser.findElement(By.id("sign-form")).isDisplayed()).isFalse();
+        pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
+                .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
+    }
+
+    @Test
+    void theCampaignPageShowsTheLiveCountTheProgressCardAndUpdates() {
+        campaignService.stubFor(get("/api/campaigns/demo/card").willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo","targets":[
+                 {"targetId":"t1","name":"Phone Co","kind":"company","cycle":"2026","overallScore":62.5}]}""")));
+        campaignService.stubFor(get("/api/campaigns/demo/card/targets/t1").willReturn(okJson("""
+                {"targetId":"t1","name":"Phone Co","cycles":[{"cycle":"2025","overallScore":40.0},
+                 {"cycle":"2026","overallScore":62.5}]}""")));
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/demo/updates")).willReturn(okJson("""
+                {"items":[{"updateId":"u1","title":"Phone Co replied","bodyText":"They will publish their suppliers.",
+                  "publishedAt":"2026-11-20T10:00:00Z"}],"page":0,"size":20,"total":1}""")));
+
+        openDemoCampaign();
+
+        assertThat(visibleText("count-total")).isEqualTo("42");
+        assertThat(visibleText("goal-text")).isEqualTo("4% of the goal of 1,000 signatures");
+        assertThat(visibleText("scorecard-targets")).contains("Phone Co", "63 out of 100 (2026)");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scorecard-targets svg.chart")));
+        assertThat(visibleText("updates-list")).contains("Phone Co replied", "They will publish their suppliers.");
+    }
+
+    @Test
+    void aStaffMemberSignsInAndSeesTheirCampaigns() {
+        campaignService.stubFor(get("/api/staff/campaigns").willReturn(okJson("""
+                [{"campaignId":"c1","slug":"demo","title":"Buy fair phones","status":"open",
+                  "ownerOrganisation":"fair-supply-coalition","goal":1000}]""")));
+        Map<String, String> admin = firstAdmin();
+
+        browser.get("http://127.0.0.1:" + port + "/staff/");
+        waitVisible("sign-in-form");
+        browser.findElement(By.id("staff-email")).sendKeys(admin.get("email"));
+        browser.findElement(By.id("staff-password")).sendKeys(admin.get("password"));
+        browser.findElement(By.id("sign-in-button")).click();
+
+        assertThat(visibleText("campaign-rows")).contains("Buy fair phones", "open", "fair-supply-coalition");
+        assertThat(visibleText("staff-name")).isEqualTo("Pledgeworks admin");
+        campaignService.verify(getRequestedFor(urlEqualTo("/api/staff/campaigns"))
+                .withHeader("Authorization", matching("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")));
+
+        browser.findElement(By.id("sign-out")).click();
+        waitVisible("sign-in-form");
+    }
+
+    @Test
+    void aWrongPasswordIsSaidPlainly() {
+        browser.get("http://127.0.0.1:" + port + "/staff/");
+        waitVisible("sign-in-form");
+        browser.findElement(By.id("staff-email")).sendKeys("admin@pledgeworks.local");
+        browser.findElement(By.id("staff-password")).sendKeys("wrong-password");
+        browser.findElement(By.id("sign-in-button")).click();
+
+        assertThat(visibleText("console-problem")).contains("The email address or password is not right.");
+    }
+
+    private void openDemoCampaign() {
+        campaignService.stubFor(get("/api/campaigns/demo").willReturn(okJson(CAMPAIGN)));
+        pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"2026-11-28T09:00:00Z"}""")));
+        browser.get("http://127.0.0.1:" + port + "/campaign.html?slug=demo");
+        waitVisible("sign-form");
+    }
+
+    private void fillForm(String name, String email) {
+        WebElement nameInput = browser.findElement(By.id("name"));
+        nameInput.clear();
+        nameInput.sendKeys(name);
+        WebElement emailInput = browser.findElement(By.id("email"));
+        emailInput.clear();
+        emailInput.sendKeys(email);
+        new Select(browser.findElement(By.id("country"))).selectByValue("GB");
+    }
+
+    private static void waitVisible(String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    private static String visibleText(String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+            WebElement element = driver.findElement(By.id(id));
+            String text = element.getText();
+            return element.isDisplayed() && !text.isBlank() && !text.equals("–") ? text.trim() : null;
+        });
+    }
+}
