@@ -61,6 +61,15 @@ public class CampaignCopies {
     private static OpenCampaign toCampaign(Document d) {
         return new OpenCampaign(d.getString("_id"), d.getString("slug"), d.getString("title"),
                 "open".equals(d.getString("status")), d.getInteger("pledgeTextVersion", 1),
-                d.getString("defaultLocale"));
+                d.getString("defaultLocale"), organisations(d));
+    }
+
+    private static java.util.List<String> organisations(Document d) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (d.getString("ownerOrganisation") != null) {
+            all.add(d.getString("ownerOrganisation"));
+        }
+        all.addAll(d.getList("partnerOrganisations", String.class, java.util.List.of()));
+        return java.util.List.copyOf(all);
     }
 }

@@ -39,7 +39,10 @@ class CampaignEvents {
                         Updates.set("title", e.title()),
                         Updates.set("status", "open"),
                         Updates.set("pledgeTextVersion", e.pledgeTextVersion()),
-                        Updates.set("defaultLocale", e.defaultLocale())));
+                        Updates.set("defaultLocale", e.defaultLocale()),
+                        Updates.set("ownerOrganisation", e.ownerOrganisation()),
+                        Updates.set("partnerOrganisations",
+                                e.partnerOrganisations() == null ? java.util.List.of() : e.partnerOrganisations())));
             }
             case "campaign-closed.v1" -> {
                 CampaignClosed e = parse(record, CampaignClosed.class);
@@ -80,7 +83,8 @@ class CampaignEvents {
     }
 
     record CampaignPublished(String campaignId, Instant occurredAt, String slug, String title, int pledgeTextVersion,
-            String defaultLocale) implements CampaignEvent {
+            String defaultLocale, String ownerOrganisation, java.util.List<String> partnerOrganisations)
+            implements CampaignEvent {
     }
 
     record CampaignClosed(String campaignId, Instant occurredAt) implements CampaignEvent {

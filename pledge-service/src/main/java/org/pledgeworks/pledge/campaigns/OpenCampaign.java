@@ -1,6 +1,11 @@
 package org.pledgeworks.pledge.campaigns;
 
-/** The facts about a campaign that signing needs. */
+import java.util.List;
+
+/**
+ * The facts about a campaign that signing needs, and the organisations (owner first, then partners)
+ * whose staff may review its signatures.
+ */
 public record OpenCampaign(String campaignId, String slug, String title, boolean open, int pledgeTextVersion,
-        String defaultLocale) {
+        String defaultLocale, List<String> organisations) {
 }

@@ -40,7 +40,7 @@ public class OutboxRelay implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     /** The collections whose documents carry pending events. */
-    static final List<String> COLLECTIONS = List.of("signatures");
+    static final List<String> COLLECTIONS = List.of("signatures", "dataRequests");
 
     private final MongoDatabase database;
     private final KafkaTemplate<String, String> kafka;

@@ -1,6 +1,9 @@
 package org.pledgeworks.pledge.signing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.pledgeworks.pledge.system.PrivacyHashes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,17 +16,31 @@ import org.springframework.web.bind.annotation.RestController;
 class PledgeController {
 
     private final PledgeSigning signing;
+    private final PrivacyHashes hashes;
 
-    PledgeController(PledgeSigning signing) {
+    PledgeController(PledgeSigning signing, PrivacyHashes hashes) {
         this.signing = signing;
+        this.hashes = hashes;
     }
 
     /** 202 whether or not this person signed before: the answer must not reveal who has signed. */
     @PostMapping("/api/campaigns/{slug}/pledges")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    SignPledgeResponse sign(@PathVariable String slug, @Valid @RequestBody SignPledgeRequest request) {
-        signing.sign(slug, request);
+    SignPledgeResponse sign(@PathVariable String slug, @Valid @RequestBody SignPledgeRequest request,
+            HttpServletRequest http) {
+        signing.sign(slug, request, hashes.clientIpHash(http));
         return SignPledgeResponse.PENDING;
+    }
+
+    /** Sends the confirmation mail again; the same 202 whatever the address, so it reveals nothing. */
+    @PostMapping("/api/campaigns/{slug}/pledges/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    SignPledgeResponse resend(@PathVariable String slug, @Valid @RequestBody ResendRequest request) {
+        signing.resend(slug, request.email().strip());
+        return SignPledgeResponse.PENDING;
+    }
+
+    record ResendRequest(@NotBlank(message = "Please give your email address.") @EmailAddress String email) {
     }
 
     record SignPledgeResponse(String status, String message) {

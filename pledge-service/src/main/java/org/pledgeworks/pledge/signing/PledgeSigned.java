@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * {@code pledge-signed.v1} on topic {@code pledges}: a signature awaits verification. It carries what
- * the verification mail needs, so notification-service never has to ask.
+ * the verification mail needs, so notification-service never has to ask. A resend is the same event
+ * again with a new {@code eventId} and a fresh link.
  */
 record PledgeSigned(
         UUID eventId,
@@ -22,7 +23,9 @@ record PledgeSigned(
         boolean consentToUpdates,
         int pledgeTextVersion,
         URI verificationUrl,
-        Instant verificationExpiresAt) {
+        Instant verificationExpiresAt,
+        URI withdrawUrl,
+        String ipHash) {
 
     static final String TYPE = "pledge-signed.v1";
 }

@@ -1,6 +1,11 @@
 package org.pledgeworks.pledge.signing;
 
-import jakarta.validation.constraints.Email;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,28 +13,44 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a consumer sends to sign. Only these fields bind: anything else in the body (a {@code status},
- * a {@code verified}) is ignored, so it cannot be mass-assigned.
+ * a {@code verified}) is ignored, so it cannot be mass-assigned; a key that looks like a database
+ * operator ({@code $set}, {@code a.b}) is refused outright.
+ *
+ * @param website the honeypot: a field people never see, so only a robot fills it in
  */
+@PostalCodeFitsCountry
 record SignPledgeRequest(
         @NotBlank(message = "Please tell us your name.")
         @Size(max = 100, message = "Your name can be at most 100 characters.")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "Your name cannot contain control characters.")
+        @Pattern(regexp = Text.PRINTABLE, message = "Your name cannot contain control or invisible formatting characters.")
         String name,
 
         @NotBlank(message = "Please give your email address.")
-        @Size(max = 254, message = "An email address is at most 254 characters.")
-        @Email(regexp = "[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+", message = "This does not look like an email address.")
+        @EmailAddress
         String email,
 
         @NotNull(message = "Please choose your country.")
         @IsoCountry
         String country,
 
+        @Size(max = 12, message = "A postal code is at most 12 characters.")
+        String postalCode,
+
         Boolean consentToUpdates,
 
         @Size(max = 35, message = "A locale is at most 35 characters.")
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "A locale is a language tag such as 'en' or 'pt-BR'.")
-        String locale) {
+        String locale,
+
+        @Valid
+        Source source,
+
+        @Size(max = 200, message = "Too long.")
+        String website,
+
+        @JsonAnySetter
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        Map<String, Object> otherFields) {
 
     String trimmedName() {
         return name.strip();
@@ -37,5 +58,45 @@ record SignPledgeRequest(
 
     boolean consents() {
         return Boolean.TRUE.equals(consentToUpdates);
+    }
+
+    String normalisedPostalCode() {
+        return postalCode == null || postalCode.isBlank() ? null : postalCode.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    boolean honeypotFilled() {
+        return website != null && !website.isBlank();
+    }
+
+    @AssertTrue(message = "Field names cannot start with '$' or contain '.'.")
+    boolean isFieldNames() {
+        return otherFields == null || otherFields.keySet().stream().noneMatch(k -> k.startsWith("$") || k.contains("."));
+    }
+
+    /** Where the signer came from: campaign tags of the link they followed. */
+    record Source(
+            @JsonProperty("utm_source") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmSource,
+            @JsonProperty("utm_medium") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmMedium,
+            @JsonProperty("utm_campaign") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmCampaign,
+            @JsonProperty("utm_term") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmTerm,
+            @JsonProperty("utm_content") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmContent,
+            @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "A referrer is an http(s) URL.") String referrer) {
+
+        org.bson.Document toDocument() {
+            org.bson.Document d = new org.bson.Document();
+            put(d, "utm_source", utmSource);
+            put(d, "utm_medium", utmMedium);
+            put(d, "utm_campaign", utmCampaign);
+            put(d, "utm_term", utmTerm);
+            put(d, "utm_content", utmContent);
+            put(d, "referrer", referrer);
+            return d;
+        }
+
+        private static void put(org.bson.Document d, String key, String value) {
+            if (value != null && !value.isBlank()) {
+                d.append(key, value.strip());
+            }
+        }
     }
 }

@@ -45,6 +45,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail notAllowed(NotPermittedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail badArgument(InvalidRequestException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Some fields need your attention",
+                "Check: " + e.field() + ".");
+        problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
         // the message may hold personal data: log the type and where, not the content
         log.error("Unexpected {} at {}", e.getClass().getName(),
@@ -68,6 +81,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers)
+                        .body(RequestSizeLimit.problem(tooLarge.limit));
+            }
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body is not valid JSON "
                 + "of the expected shape", "Send a JSON object with the documented fields and types.");
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {

@@ -2,74 +2,90 @@ package org.pledgeworks.pledge.verification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.pledgeworks.pledge.counting.CountOps;
+import org.pledgeworks.pledge.counting.Counters;
 import org.pledgeworks.pledge.outbox.EventSerializer;
 import org.pledgeworks.pledge.outbox.OutboxRelay;
 import org.pledgeworks.pledge.outbox.PendingEvent;
 import org.pledgeworks.pledge.signing.SignatureStatus;
+import org.pledgeworks.pledge.signing.SignerLinks;
 import org.pledgeworks.pledge.signing.Signatures;
 
 import org.springframework.stereotype.Service;
 
 /** Turns a valid link into a verified signature, once, however often the link is opened. */
 @Service
-class PledgeVerification {
+public class PledgeVerification {
 
     private final VerificationLinks links;
+    private final SignerLinks signerLinks;
     private final Signatures signatures;
+    private final CountOps countOps;
+    private final Counters counters;
     private final EventSerializer events;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    PledgeVerification(VerificationLinks links, Signatures signatures, EventSerializer events, OutboxRelay relay,
-            Clock clock) {
+    PledgeVerification(VerificationLinks links, SignerLinks signerLinks, Signatures signatures, CountOps countOps,
+            Counters counters, EventSerializer events, OutboxRelay relay, Clock clock) {
         this.links = links;
+        this.signerLinks = signerLinks;
         this.signatures = signatures;
+        this.countOps = countOps;
+        this.counters = counters;
         this.events = events;
         this.relay = relay;
         this.clock = clock;
     }
 
-    VerificationResult verify(String token) {
+    public VerificationResult verify(String token) {
         Instant now = clock.instant();
         VerificationLinks.Check check = links.check(token, now);
         if (check.outcome() == VerificationLinks.Outcome.INVALID) {
             return VerificationResult.INVALID;
         }
-        Optional<Document> found = signatures.byId(check.signatureId().orElseThrow());
-        if (found.isEmpty()) {
-            return VerificationResult.UNKNOWN;
-        }
-        Document signature = found.get();
-        SignatureStatus status = SignatureStatus.valueOf(signature.getString("status"));
-        // An already verified signature shows success even past expiry: the person did confirm in time.
-        if (status == SignatureStatus.VERIFIED) {
+        String signatureId = check.signatureId().orElseThrow();
+        List<PendingEvent> caused = new ArrayList<>();
+        Optional<Document> changed = signatures.change(signatureId, signature -> {
+            if (!SignatureStatus.PENDING.name().equals(signature.getString("status"))
+                    || check.outcome() == VerificationLinks.Outcome.EXPIRED) {
+                return Optional.empty();
+            }
+            PledgeVerified verified = new PledgeVerified(UUID.randomUUID(), now, signatureId,
+                    signature.getString("campaignId"), signature.getString("country"),
+                    signature.getBoolean("consentToUpdates", false), signature.getString("name"),
+                    signature.getString("email"), signature.getString("locale"),
+                    signerLinks.withdraw(signatureId, now), signature.getString("ipHash"));
+            caused.clear();
+            caused.add(events.pending("pledges", PledgeVerified.TYPE, signatureId, verified.eventId(), verified));
+            boolean before = signature.getBoolean("counts", false);
+            boolean after = CountOps.counts(SignatureStatus.VERIFIED.name(), signature.getString("review"));
+            return Optional.of(new Signatures.Change(List.of(
+                    Updates.set("status", SignatureStatus.VERIFIED.name()),
+                    Updates.set("verifiedAt", Date.from(now)),
+                    Updates.unset("purgeAt"),
+                    Updates.set("counts", after)),
+                    List.copyOf(caused), countOps.change(before, after, signature.getString("country"), now)));
+        });
+        if (changed.isPresent()) {
+            relay.publish(Signatures.COLLECTION, signatureId, List.copyOf(caused));
+            counters.settle(changed.get());
             return VerificationResult.VERIFIED;
         }
-        if (status == SignatureStatus.WITHDRAWN) {
-            return VerificationResult.WITHDRAWN;
-        }
-        if (check.outcome() == VerificationLinks.Outcome.EXPIRED) {
-            return VerificationResult.EXPIRED;
-        }
-        PledgeVerified verified = new PledgeVerified(UUID.randomUUID(), now, signature.getString("_id"),
-                signature.getString("campaignId"), signature.getString("country"),
-                signature.getBoolean("consentToUpdates", false), signature.getString("name"),
-                signature.getString("email"), signature.getString("locale"));
-        PendingEvent event = events.pending("pledges", PledgeVerified.TYPE, verified.signatureId(),
-                verified.eventId(), verified);
-        if (signatures.verify(verified.signatureId(), now, event).isPresent()) {
-            relay.publish(Signatures.COLLECTION, verified.signatureId(), List.of(event));
-            return VerificationResult.VERIFIED;
-        }
-        // Someone else (a scanner, a second click) verified it between our read and our write.
-        return signatures.byId(verified.signatureId())
-                .map(d -> SignatureStatus.valueOf(d.getString("status")) == SignatureStatus.VERIFIED
-                        ? VerificationResult.VERIFIED : VerificationResult.WITHDRAWN)
-                .orElse(VerificationResult.UNKNOWN);
+        // Not changed: already verified (a scanner, a second click), withdrawn, expired or gone.
+        return signatures.byId(signatureId).map(signature -> switch (SignatureStatus.valueOf(signature.getString("status"))) {
+            // an already verified signature shows success even past expiry: the person did confirm in time
+            case VERIFIED -> VerificationResult.VERIFIED;
+            case WITHDRAWN -> VerificationResult.WITHDRAWN;
+            case PENDING -> VerificationResult.EXPIRED;
+        }).orElse(VerificationResult.UNKNOWN);
     }
 }

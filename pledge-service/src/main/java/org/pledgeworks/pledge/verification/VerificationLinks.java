@@ -58,8 +58,28 @@ public class VerificationLinks {
         return new VerificationLink(baseUrl.resolve("verify/" + token), expiresAt);
     }
 
+    /**
+     * A signed link for another purpose than verification (withdraw, export, erase): the purpose is
+     * part of what is signed, so a link for one purpose never works for another.
+     */
+    public VerificationLink create(String purpose, String path, String subject, Instant now, Duration validFor) {
+        Instant expiresAt = now.plus(validFor).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String payload = B64.encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + "." + expiresAt.getEpochSecond();
+        String token = payload + "." + B64.encodeToString(mac(purpose + "|" + payload));
+        return new VerificationLink(baseUrl.resolve(path + token), expiresAt);
+    }
+
+    /** Checks a token made by {@link #create(String, String, String, Instant, Duration)} for that purpose. */
+    public Check check(String purpose, String token, Instant now) {
+        return check(token, now, payload -> mac(purpose + "|" + payload));
+    }
+
     /** Checks a token's signature and expiry. */
     public Check check(String token, Instant now) {
+        return check(token, now, this::mac);
+    }
+
+    private Check check(String token, Instant now, java.util.function.Function<String, byte[]> macOf) {
         String[] parts = token.split("\\.");
         if (parts.length != 3) {
             return Check.INVALID;
@@ -76,7 +96,7 @@ public class VerificationLinks {
         catch (IllegalArgumentException e) {
             return Check.INVALID;
         }
-        if (!MessageDigest.isEqual(mac(payload), given)) {
+        if (!MessageDigest.isEqual(macOf.apply(payload), given)) {
             return Check.INVALID;
         }
         if (now.getEpochSecond() > expiry) {

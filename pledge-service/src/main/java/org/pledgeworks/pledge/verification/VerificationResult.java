@@ -1,7 +1,7 @@
 package org.pledgeworks.pledge.verification;
 
 /** What the person who opened a verification link sees. */
-enum VerificationResult {
+public enum VerificationResult {
     VERIFIED(200, "Thank you: your signature is confirmed",
             "Your signature now counts. You can close this page."),
     WITHDRAWN(410, "This signature was withdrawn",

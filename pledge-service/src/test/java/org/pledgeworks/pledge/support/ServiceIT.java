@@ -7,6 +7,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of every integration test: the whole service on a random port, against the shared broker and
  * database. One configuration, so Spring caches one context for all of them.
+ * <p>
+ * Abuse limits are low (5 per minute per IP and per domain) so tests can cross them; {@link Api}
+ * signs from a fresh client address each time and {@code example.org} is allow-listed, so other
+ * tests never hit them by accident.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceIT {
@@ -17,5 +21,11 @@ public abstract class ServiceIT {
         registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("pledgeworks.verification.secret", () -> "integration-test-secret");
+        registry.add("pledgeworks.abuse.ip-burst", () -> "5");
+        registry.add("pledgeworks.abuse.domain-burst", () -> "5");
+        registry.add("pledgeworks.abuse.allow-domains", () -> "example.org");
+        registry.add("pledgeworks.abuse.block-domains", () -> "throwaway.test");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", StaffTokens::publicKeyLocation);
+        registry.add("pledgeworks.staff.issuer", () -> StaffTokens.ISSUER);
     }
 }

@@ -52,9 +52,8 @@ class VerificationLinksTest {
     }
 
     private static VerificationLinks links(String secret) {
-        return new VerificationLinks(new PledgeServiceProperties("db", URI.create("https://pledge.example"),
+        return new VerificationLinks(PledgeServiceProperties.of("db", URI.create("https://pledge.example"),
                 new PledgeServiceProperties.Verification(secret, Duration.ofDays(7)),
-                new PledgeServiceProperties.Counts(Duration.ofSeconds(1)),
                 new PledgeServiceProperties.Outbox(Duration.ofSeconds(2), Duration.ofSeconds(5))));
     }
 }

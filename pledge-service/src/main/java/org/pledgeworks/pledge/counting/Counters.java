@@ -1,0 +1,188 @@
+package org.pledgeworks.pledge.counting;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.pledgeworks.pledge.signing.Signatures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sharded counters: per campaign, day and shard one document {@code campaignId|day|shard} with
+ * {@code total}, {@code byCountry.<CC>}, {@code byHour.h<HH>} and {@code byMinute.m<HHmm>} (net
+ * changes). A campaign's count is the sum of its documents; with N shards a burst spreads over N
+ * documents instead of queueing on one.
+ * <p>
+ * A signature and a counter cannot change in one write, so a state change leaves its op in the
+ * signature ({@code countOps}), and {@link #settle} applies it in two idempotent steps:
+ * <ol>
+ * <li>{@code $inc} the shard and set the marker {@code applied.<signatureId> = opId}, only where that
+ * marker is not already set (an upsert that collides on {@code _id} means "already applied");</li>
+ * <li>pull the op from the signature.</li>
+ * </ol>
+ * A crash after 1 leaves the op in the signature and the marker in the shard: the retry skips the
+ * increment. Markers stay until {@link #pruneMarkers} removes those whose op is settled and older
+ * than a grace period (a minute); removing them at once would let a second, slower settle of the
+ * same op (the sweep racing the writer) increment again. So a shard holds at most about a minute's
+ * worth of markers.
+ */
+@Component
+public class Counters {
+
+    static final String COLLECTION = "counters";
+    private static final Logger log = LoggerFactory.getLogger(Counters.class);
+
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> signatures;
+
+    Counters(MongoDatabase database) {
+        this.counters = database.getCollection(COLLECTION);
+        this.signatures = database.getCollection(Signatures.COLLECTION);
+        counters.createIndex(Indexes.ascending("campaignId", "day"));
+        signatures.createIndex(Indexes.ascending(CountOp.FIELD + ".opId"), new IndexOptions().sparse(true));
+    }
+
+    /** Applies the count ops waiting in a signature; safe to call any number of times, concurrently too. */
+    public void settle(String signatureId) {
+        Document signature = signatures.find(eq("_id", signatureId))
+                .projection(Projections.include("campaignId", CountOp.FIELD)).first();
+        if (signature != null) {
+            settle(signature);
+        }
+    }
+
+    /** Applies the count ops of a signature as just written (saves reading it again). */
+    public void settle(Document signature) {
+        String signatureId = signature.getString("_id");
+        for (Document d : signature.getList(CountOp.FIELD, Document.class, List.of())) {
+            CountOp op = CountOp.fromDocument(d);
+            String campaignId = signature.getString("campaignId");
+            apply(campaignId, signatureId, op);
+            signatures.updateOne(eq("_id", signatureId),
+                    Updates.pull(CountOp.FIELD, new Document("opId", op.opId())));
+        }
+    }
+
+    private void apply(String campaignId, String signatureId, CountOp op) {
+        try {
+            // a flat filter with _id at the top, so the embedded server looks the shard up by _id
+            counters.updateOne(new Document("_id", op.counterId(campaignId))
+                            .append(marker(signatureId) + ".op", new Document("$ne", op.opId())),
+                    Updates.combine(
+                            Updates.setOnInsert("campaignId", campaignId),
+                            Updates.setOnInsert("day", op.day()),
+                            Updates.setOnInsert("shard", op.shard()),
+                            Updates.inc("total", op.delta()),
+                            Updates.inc("byCountry." + op.country(), op.delta()),
+                            Updates.inc("byHour.h" + op.hour(), op.delta()),
+                            Updates.inc("byMinute.m" + op.minute(), op.delta()),
+                            Updates.set(marker(signatureId), new Document("op", op.opId()).append("at", new java.util.Date()))),
+                    new UpdateOptions().upsert(true));
+        }
+        catch (MongoWriteException e) {
+            // the shard exists and carries this op's marker: applied before a crash or by a racing settle
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    /** A correction from reconciliation: applied once, on the day's reconciliation document. */
+    void correct(String campaignId, String day, String hour, String minute, Map<String, Long> byCountry) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.setOnInsert("campaignId", campaignId),
+                Updates.setOnInsert("day", day), Updates.setOnInsert("shard", -1)));
+        long total = 0;
+        for (Map.Entry<String, Long> e : byCountry.entrySet()) {
+            updates.add(Updates.inc("byCountry." + e.getKey(), e.getValue()));
+            total += e.getValue();
+        }
+        updates.add(Updates.inc("total", total));
+        updates.add(Updates.inc("byHour.h" + hour, total));
+        updates.add(Updates.inc("byMinute.m" + minute, total));
+        counters.updateOne(eq("_id", campaignId + "|" + day + "|reconciliation"), Updates.combine(updates),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Applies what crashes left behind, and clears markers whose op is gone from its signature. */
+    @Scheduled(fixedDelayString = "${pledgeworks.outbox.sweep-interval}")
+    public int settleLeftovers() {
+        return settleLeftovers(java.time.Duration.ofSeconds(5));
+    }
+
+    /** Settles ops older than {@code age}; younger ones are being settled by their writer. */
+    int settleLeftovers(java.time.Duration age) {
+        List<String> ids = new ArrayList<>();
+        java.util.Date cutoff = java.util.Date.from(java.time.Instant.now().minus(age));
+        signatures.find(com.mongodb.client.model.Filters.elemMatch(CountOp.FIELD,
+                        com.mongodb.client.model.Filters.lte("at", cutoff))).projection(Projections.include("_id")).batchSize(500)
+                .limit(5000).forEach(d -> ids.add(d.getString("_id")));
+        for (String id : ids) {
+            try {
+                settle(id);
+            }
+            catch (RuntimeException e) {
+                log.warn("Count ops of signature {} not applied yet: {}", id, e.getMessage());
+            }
+        }
+        return ids.size();
+    }
+
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void pruneMarkers() {
+        pruneMarkers(java.time.Duration.ofMinutes(1));
+    }
+
+    /** Removes markers older than {@code grace} whose op is no longer waiting in its signature. */
+    int pruneMarkers(java.time.Duration grace) {
+        int removed = 0;
+        java.util.Date graceEnd = java.util.Date.from(java.time.Instant.now().minus(grace));
+        List<Document> withMarkers = counters.find(com.mongodb.client.model.Filters.exists("applied"))
+                .projection(Projections.include("applied")).batchSize(100).into(new ArrayList<>());
+        for (Document shard : withMarkers) {
+            List<org.bson.conversions.Bson> unsets = new ArrayList<>();
+            for (Map.Entry<String, Object> marker : shard.get("applied", new Document()).entrySet()) {
+                Document value = (Document) marker.getValue();
+                if (value.getDate("at").after(graceEnd)) {
+                    continue;
+                }
+                Document signature = signatures.find(eq("_id", marker.getKey()))
+                        .projection(Projections.include(CountOp.FIELD)).first();
+                boolean pending = signature != null && signature.getList(CountOp.FIELD, Document.class, List.of())
+                        .stream().anyMatch(op -> value.getString("op").equals(op.getString("opId")));
+                if (!pending) {
+                    unsets.add(Updates.unset(marker(marker.getKey())));
+                }
+            }
+            if (!unsets.isEmpty()) {
+                counters.updateOne(eq("_id", shard.get("_id")), Updates.combine(unsets));
+                removed += unsets.size();
+            }
+        }
+        return removed;
+    }
+
+    MongoCollection<Document> collection() {
+        return counters;
+    }
+
+    static String marker(String signatureId) {
+        return "applied." + signatureId;
+    }
+}

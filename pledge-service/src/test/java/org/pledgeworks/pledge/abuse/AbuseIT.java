@@ -1,0 +1,188 @@
+package org.pledgeworks.pledge.abuse;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pledgeworks.pledge.support.PledgeMother.aPledge;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pledgeworks.pledge.signing.Signatures;
+import org.pledgeworks.pledge.support.Api;
+import org.pledgeworks.pledge.support.CampaignFixture;
+import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
+import org.pledgeworks.pledge.support.KafkaProbe;
+import org.pledgeworks.pledge.support.ServiceIT;
+import org.pledgeworks.pledge.support.Signer;
+import org.pledgeworks.pledge.support.StaffTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+class AbuseIT extends ServiceIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoDatabase database;
+
+    @Autowired
+    JsonMapper json;
+
+    Api api;
+    TestCampaign campaign;
+
+    @BeforeEach
+    void openCampaign() {
+        api = new Api(port);
+        campaign = CampaignFixture.publishOpenCampaign();
+        api.awaitCampaign(campaign.slug());
+    }
+
+    @Test
+    void aFilledHoneypotIsQuarantinedUnmailedAndAnsweredLikeAnyOther() {
+        HttpResponse<String> good = api.sign(campaign.slug(), aPledge().json());
+        String robot = aPledge().email();
+        HttpResponse<String> caught = api.sign(campaign.slug(), aPledge().with("email", robot)
+                .with("website", "http://spam.example").json());
+
+        assertThat(caught.statusCode()).isEqualTo(good.statusCode()).isEqualTo(202);
+        assertThat(caught.body()).isEqualTo(good.body());
+        Document held = byEmail(robot);
+        assertThat(held.getString("review")).isEqualTo("QUARANTINED");
+        assertThat(held.getString("reviewReason")).isEqualTo("honeypot");
+        assertThat(KafkaProbe.allRecords("pledges", r -> r.value().contains(robot), Duration.ofSeconds(2)))
+                .as("no mail for a robot").isEmpty();
+    }
+
+    @Test
+    void overTheIpLimitSignaturesAreHeldOutOfTheCountUntilStaffReleaseThem() {
+        String ip = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String email = aPledge().email();
+            emails.add(email);
+            assertThat(api.signFrom(campaign.slug(), aPledge().with("email", email).json(), ip).statusCode())
+                    .isEqualTo(202);
+        }
+        // rate-limited signers may be an office behind one address: they still get mail and can verify
+        for (String email : emails) {
+            JsonNode mail = Signer.readSignedMail(email);
+            assertThat(api.get(Api.pathOf(mail.get("verificationUrl").asString())).statusCode()).isEqualTo(200);
+        }
+        Signer.awaitCount(api, campaign.slug(), 5);
+        awaitTransparency("quarantinedByReason", "ip-rate", 2);
+
+        String editor = StaffTokens.forRoles(Map.of("fair-supply-coalition", "editor"));
+        HttpResponse<String> list = api.get(staff("/quarantine"), "application/json", "Authorization", "Bearer " + editor);
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode items = json.readTree(list.body()).get("items");
+        assertThat(items).hasSize(2);
+        assertThat(list.body()).doesNotContain(emails.get(5)).doesNotContain(emails.get(6)).contains("***@example.org");
+        String ipHash = items.get(0).get("ipHash").asString();
+
+        HttpResponse<String> released = api.postJson(staff("/quarantine/release"), "{\"ipHash\":\"" + ipHash + "\"}",
+                "Authorization", "Bearer " + editor);
+
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(released.body()).get("changed").asInt()).isEqualTo(2);
+        Signer.awaitCount(api, campaign.slug(), 7);
+        awaitTransparency("releasedByReason", "ip-rate", 2);
+    }
+
+    @Test
+    void aBlockedDomainIsHeldAndInvalidatingItKeepsItOutForGood() {
+        String email = "someone-" + UUID.randomUUID().toString().substring(0, 6) + "@throwaway.test";
+        api.sign(campaign.slug(), aPledge().with("email", email).json());
+        assertThat(byEmail(email).getString("reviewReason")).isEqualTo("blocked-domain");
+        String admin = StaffTokens.forRoles(Map.of("workers-voice", "admin"));
+
+        HttpResponse<String> invalidated = api.postJson(staff("/quarantine/invalidate"),
+                "{\"domain\":\"throwaway.test\",\"from\":\"" + Instant.now().minusSeconds(600) + "\"}",
+                "Authorization", "Bearer " + admin);
+
+        assertThat(json.readTree(invalidated.body()).get("changed").asInt()).isEqualTo(1);
+        assertThat(byEmail(email).getString("review")).isEqualTo("INVALIDATED");
+        awaitTransparency("invalidatedByReason", "blocked-domain", 1);
+    }
+
+    @Test
+    void overTheDomainLimitSignaturesAreHeld() {
+        String domain = "org-" + UUID.randomUUID().toString().substring(0, 6) + ".test";
+        for (int i = 0; i < 6; i++) {
+            api.sign(campaign.slug(), aPledge().with("email", "p" + i + "@" + domain).json());
+        }
+
+        assertThat(byEmail("p5@" + domain).getString("reviewReason")).isEqualTo("domain-rate");
+        assertThat(byEmail("p4@" + domain).get("review")).isNull();
+    }
+
+    @Test
+    void onlyAdminsAndEditorsOfTheCampaignsOrganisationsMayReview() {
+        String path = staff("/quarantine");
+        String viewer = StaffTokens.forRoles(Map.of("fair-supply-coalition", "viewer"));
+        String otherOrganisation = StaffTokens.forRoles(Map.of("another-coalition", "admin"));
+        String wrongAudience = StaffTokens.token(StaffTokens.ISSUER, "someone-else", Instant.now().plusSeconds(600),
+                Map.of("fair-supply-coalition", "admin"));
+        String wrongIssuer = StaffTokens.token("http://evil.test", "pledgeworks", Instant.now().plusSeconds(600),
+                Map.of("fair-supply-coalition", "admin"));
+        String expired = StaffTokens.token(StaffTokens.ISSUER, "pledgeworks", Instant.now().minusSeconds(600),
+                Map.of("fair-supply-coalition", "admin"));
+
+        assertThat(api.get(path, "application/json").statusCode()).isEqualTo(401);
+        assertThat(api.get(path, "application/json", "Authorization", "Bearer " + wrongAudience).statusCode())
+                .isEqualTo(401);
+        assertThat(api.get(path, "application/json", "Authorization", "Bearer " + wrongIssuer).statusCode())
+                .isEqualTo(401);
+        assertThat(api.get(path, "application/json", "Authorization", "Bearer " + expired).statusCode())
+                .isEqualTo(401);
+        assertThat(api.get(path, "application/json", "Authorization", "Bearer " + viewer).statusCode()).isEqualTo(403);
+        assertThat(api.postJson(staff("/quarantine/release"), "{\"domain\":\"example.org\"}",
+                "Authorization", "Bearer " + otherOrganisation).statusCode()).isEqualTo(403);
+    }
+
+    private String staff(String suffix) {
+        return "/api/staff/pledges/campaigns/" + campaign.slug() + suffix;
+    }
+
+    private JsonNode transparency() {
+        HttpResponse<String> response = api.get("/api/campaigns/" + campaign.slug() + "/pledges/moderation",
+                "application/json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private void awaitTransparency(String group, String reason, long expected) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        JsonNode t = null;
+        while (Instant.now().isBefore(deadline)) {
+            t = transparency();
+            if (t.get(group).has(reason) && t.get(group).get(reason).asLong() == expected) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError(group + "." + reason + " never became " + expected + ": " + t);
+    }
+
+    private Document byEmail(String email) {
+        return database.getCollection(Signatures.COLLECTION).find(eq("email", email)).first();
+    }
+}
