@@ -32,7 +32,8 @@ public final class Launcher {
             Settings (environment variables):
               PLEDGEWORKS_GATEWAY_PORT 8080, PLEDGEWORKS_CAMPAIGN_PORT 8081, PLEDGEWORKS_PLEDGE_PORT 8082,
               PLEDGEWORKS_NOTIFICATION_PORT 8083, PLEDGEWORKS_KAFKA_PORT 9092, PLEDGEWORKS_KAFKA_CONTROLLER_PORT 9093,
-              PLEDGEWORKS_MONGO_PORT 27017, PLEDGEWORKS_SMTP_PORT 2525, PLEDGEWORKS_INBOX_PORT 8025
+              PLEDGEWORKS_MONGO_PORT 27017, PLEDGEWORKS_SMTP_PORT 2525, PLEDGEWORKS_INBOX_PORT 8025,
+              PLEDGEWORKS_MANAGEMENT_PORT 9080 (the gateway's metrics and actuator)
               PLEDGEWORKS_DATA_DIR         broker, database, logs; default: data (relative to the repository root)
               PLEDGEWORKS_JAVA_OPTS        JVM options of each service; default:
                                            %s
@@ -133,6 +134,7 @@ public final class Launcher {
                         + endpoints.smtpHost() + ":" + endpoints.smtpPort() + ")")),
                 () -> rows.add(row("mail", "SMTP " + endpoints.smtpHost() + ":" + endpoints.smtpPort() + " (external)")));
         if (endpoints.servicesRunning()) {
+            rows.add(row("staff console", endpoints.web().resolve("/staff/") + firstAdmin(config)));
             rows.add(row("API", endpoints.api().toString()));
             rows.add(row(LocalStack.CAMPAIGN_SERVICE, endpoints.campaignService().toString()));
             rows.add(row(LocalStack.PLEDGE_SERVICE, endpoints.pledgeService().toString()));
@@ -154,6 +156,33 @@ public final class Launcher {
             table.append("  ").append(String.format("%-" + width + "s", row[0])).append(row[1]).append('\n');
         }
         return table.append("\nCtrl-C stops everything.\n").toString();
+    }
+
+    /**
+     * The gateway creates the first staff admin on its first start and leaves the one-time password
+     * in the data directory; a newcomer needs it to sign in to the console.
+     */
+    static String firstAdmin(StackConfig config) {
+        java.nio.file.Path file = config.dataDir().resolve("secrets").resolve("first-admin.txt");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return "";
+        }
+        try {
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+            if (!values.containsKey("email") || !values.containsKey("password")) {
+                return "";
+            }
+            return "   sign in as " + values.get("email") + " / " + values.get("password")
+                    + " (first admin; from " + ManagedProcess.display(file) + ")";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static String[] row(String name, String value) {

@@ -259,6 +259,7 @@ public final class LocalStack implements AutoCloseable {
         gateway.put("CAMPAIGN_SERVICE_URL", local(ports.campaign()));
         gateway.put("PLEDGE_SERVICE_URL", local(ports.pledge()));
         gateway.put("NOTIFICATION_SERVICE_URL", local(ports.notification()));
+        gateway.put("MANAGEMENT_PORT", Integer.toString(ports.management()));
         awaitAll(List.of(service(GATEWAY, 2, ports.gateway(), gateway)));
     }
 

@@ -53,6 +53,7 @@ public record StackConfig(
     public static final String MONGO_PORT = "PLEDGEWORKS_MONGO_PORT";
     public static final String SMTP_PORT = "PLEDGEWORKS_SMTP_PORT";
     public static final String INBOX_PORT = "PLEDGEWORKS_INBOX_PORT";
+    public static final String MANAGEMENT_PORT = "PLEDGEWORKS_MANAGEMENT_PORT";
     public static final String DATA_DIR = "PLEDGEWORKS_DATA_DIR";
     public static final String JAVA_OPTS = "PLEDGEWORKS_JAVA_OPTS";
     public static final String KAFKA_JAVA_OPTS = "PLEDGEWORKS_KAFKA_JAVA_OPTS";
@@ -129,7 +130,8 @@ public record StackConfig(
                 port(env, KAFKA_CONTROLLER_PORT, defaults.kafkaController()),
                 port(env, MONGO_PORT, defaults.mongo()),
                 port(env, SMTP_PORT, defaults.smtp()),
-                port(env, INBOX_PORT, defaults.inbox()));
+                port(env, INBOX_PORT, defaults.inbox()),
+                port(env, MANAGEMENT_PORT, defaults.management()));
         Optional<Smtp> smtp = value(env, "SMTP_HOST").map(host -> new Smtp(host,
                 port(env, "SMTP_PORT", Smtp.DEFAULT_PORT), value(env, "SMTP_USERNAME"), value(env, "SMTP_PASSWORD")));
         return new StackConfig(
@@ -210,6 +212,7 @@ public record StackConfig(
             claims.add(new PortClaim("pledge-service", ports.pledge(), PLEDGE_PORT));
             claims.add(new PortClaim("notification-service", ports.notification(), NOTIFICATION_PORT));
             claims.add(new PortClaim("the gateway", ports.gateway(), GATEWAY_PORT));
+            claims.add(new PortClaim("the gateway's management port", ports.management(), MANAGEMENT_PORT));
         }
         return claims;
     }

@@ -92,12 +92,25 @@ class LauncherTest {
 
         List<String> lines = Launcher.table(endpoints, config).lines().filter(line -> line.startsWith("  ")).skip(1).toList();
 
-        assertThat(lines).extracting(line -> line.trim().split("\\s{2,}")[0]).containsExactly("web page", "dev inbox", "API",
+        assertThat(lines).extracting(line -> line.trim().split("\\s{2,}")[0]).containsExactly("web page", "dev inbox", "staff console", "API",
                 "campaign-service", "pledge-service", "notification-service", "Kafka bootstrap", "MongoDB", "logs", "data");
         assertThat(lines.get(0)).endsWith("http://127.0.0.1:8080/");
         assertThat(lines.get(1)).contains("http://127.0.0.1:8025/", "SMTP 127.0.0.1:2525");
+        assertThat(lines.get(2)).contains("http://127.0.0.1:8080/staff/");
         assertThat(Launcher.table(endpoints, config)).startsWith("\n  Pledgeworks is running (started in 23.5 s)\n\n")
                 .contains("Ctrl-C stops everything");
+    }
+
+    @Test
+    void theTableTellsTheFirstAdminsOneTimePassword(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        java.nio.file.Files.createDirectories(data.resolve("secrets"));
+        java.nio.file.Files.writeString(data.resolve("secrets").resolve("first-admin.txt"),
+                "email=admin@pledgeworks.local\npassword=correct-horse\n");
+
+        String shown = Launcher.firstAdmin(StackConfig.defaults(Path.of("/srv/pw")).withDataDir(data));
+
+        assertThat(shown).contains("admin@pledgeworks.local / correct-horse");
+        assertThat(Launcher.firstAdmin(StackConfig.defaults(Path.of("/srv/pw")).withDataDir(data.resolve("none")))).isEmpty();
     }
 
     @Test

@@ -17,7 +17,7 @@ class StackConfigTest {
     void withNothingSetEverythingRunsLocallyOnTheDocumentedPorts() {
         StackConfig config = StackConfig.fromEnvironment(Map.of(), HOME);
 
-        assertThat(config.ports()).isEqualTo(new Ports(8080, 8081, 8082, 8083, 9092, 9093, 27017, 2525, 8025));
+        assertThat(config.ports()).isEqualTo(new Ports(8080, 8081, 8082, 8083, 9092, 9093, 27017, 2525, 8025, 9080));
         assertThat(config.dataDir()).isEqualTo(Path.of("/opt/pledgeworks/data"));
         assertThat(config.logFile("kafka")).isEqualTo(Path.of("/opt/pledgeworks/data/logs/kafka.log"));
         assertThat(config.kafkaBootstrapServers()).isEmpty();
@@ -27,7 +27,7 @@ class StackConfigTest {
         assertThat(config.startTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.jar("pledge-service")).isEqualTo(Path.of("/opt/pledgeworks/pledge-service/target/pledge-service.jar"));
         assertThat(config.portClaims()).extracting(PortClaim::port)
-                .containsExactly(27017, 2525, 8025, 9092, 9093, 8081, 8082, 8083, 8080);
+                .containsExactly(27017, 2525, 8025, 9092, 9093, 8081, 8082, 8083, 8080, 9080);
     }
 
     @Test
@@ -76,7 +76,8 @@ class StackConfigTest {
             assertThat(smtp.password()).contains("hunter2");
         });
         assertThat(config.portClaims()).extracting(PortClaim::what)
-                .containsExactly("campaign-service", "pledge-service", "notification-service", "the gateway");
+                .containsExactly("campaign-service", "pledge-service", "notification-service", "the gateway",
+                        "the gateway's management port");
     }
 
     @Test
@@ -118,7 +119,8 @@ class StackConfigTest {
         Ports ports = StackConfig.defaults(HOME).withFreePorts().ports();
 
         assertThat(java.util.List.of(ports.gateway(), ports.campaign(), ports.pledge(), ports.notification(), ports.kafka(),
-                ports.kafkaController(), ports.mongo(), ports.smtp(), ports.inbox())).doesNotHaveDuplicates()
+                ports.kafkaController(), ports.mongo(), ports.smtp(), ports.inbox(), ports.management()))
+                .doesNotHaveDuplicates()
                 .allMatch(PortCheck::isFree);
     }
 }
