@@ -1,0 +1,523 @@
+package org.pledgeworks.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pledgeworks.infra.Endpoints;
+import org.pledgeworks.infra.LocalStack;
+import org.pledgeworks.infra.StackConfig;
+
+/**
+ * One benchmark run: starts the stack on free ports and a fresh data directory (exactly as
+ * {@code ./pledgeworks up} would, through infra's {@link LocalStack}), then measures in order:
+ * start-up and memory, the gateway baseline, signing (ramp, then steady at 80%), pledge to mail at
+ * 50%, fan-out; writes {@code bench/results/<date>.json} and stops the stack. Usage: see bench/run.
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String STATIC_PATH = "/favicon.svg";
+
+    private final Settings settings;
+    private final Path home;
+    private final Path target;
+    private final CpuMeter cpu = new CpuMeter();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectNode report = JSON.createObjectNode();
+    private final String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    private final Map<String, Instant> readyAt = new ConcurrentHashMap<>();
+    private long acceptedPledges;
+    private LoadRun load;
+    private Endpoints endpoints;
+    private LocalStack stack;
+    /** Empties the mail catcher every 10 s while the ramps and the steady run send it a mail per pledge. */
+    private final ScheduledExecutorService inboxDrain = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "bench-inbox-drain");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Bench(Settings settings, Path home) {
+        this.settings = settings;
+        this.home = home;
+        this.target = home.resolve("bench").resolve("target");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status = new Bench(settings, StackConfig.findHome()).run();
+        System.exit(status); // Gatling leaves non-daemon threads behind
+    }
+
+    private int run() throws Exception {
+        Instant began = Instant.now();
+        describe(began);
+        Path data = Files.createDirectories(target.resolve("stack-data")).resolve(runId);
+        load = new LoadRun(Files.createDirectories(target.resolve("gatling")), cpu);
+        StackConfig config = StackConfig.defaults(snapshotHome()).withDataDir(data).withFreePorts()
+                .withStartTimeout(Duration.ofMinutes(4));
+        stack = new LocalStack(config, this::progress);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop-stack"));
+        int status = 0;
+        try {
+            endpoints = stack.start();
+            startupAndMemory();
+            awaitDemoCampaign();
+            URI inbox = endpoints.inboxApi().orElseThrow();
+            inboxDrain.scheduleWithFixedDelay(() -> delete(inbox), 10, 10, TimeUnit.SECONDS);
+            double gatewayMax = gatewayBaseline();
+            double signMax = signing(gatewayMax);
+            pledgeToMail(signMax);
+            fanOut();
+            memoryAfterLoad();
+        } catch (Exception e) {
+            status = 1;
+            report.put("failure", e.toString());
+            System.err.println("bench: failed: " + e);
+            e.printStackTrace();
+        } finally {
+            inboxDrain.shutdownNow();
+            stack.close();
+            report.put("durationSeconds", Duration.between(began, Instant.now()).toSeconds());
+            Path out = write();
+            say("results written to " + home.relativize(out) + "; Gatling reports under bench/target/gatling/");
+        }
+        return status;
+    }
+
+    /**
+     * The service jars as they are now, copied aside: other people rebuild the modules while a run
+     * goes on, and a jar rewritten under a starting JVM breaks it. infra (the launcher's class path
+     * for the broker, MongoDB and the mail catcher) is linked, not copied.
+     */
+    private Path snapshotHome() throws IOException {
+        Path snapshot = target.resolve("stack-home");
+        Files.createDirectories(snapshot);
+        Path infra = snapshot.resolve("infra");
+        if (!Files.isSymbolicLink(infra)) {
+            Files.deleteIfExists(infra);
+            Files.createSymbolicLink(infra, home.resolve("infra"));
+        }
+        for (String module : LocalStack.SERVICE_MODULES) {
+            Path jar = Files.createDirectories(snapshot.resolve(module).resolve("target")).resolve(module + ".jar");
+            Files.copy(home.resolve(module).resolve("target").resolve(module + ".jar"), jar,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return snapshot;
+    }
+
+    // --- the run's context ---
+
+    private void describe(Instant began) {
+        report.put("run", runId);
+        report.put("startedAt", began.toString());
+        report.put("mode", settings.mode());
+        report.put("command", "bench/run " + (settings.mode().equals("smoke") ? "--smoke" : "--full --minutes "
+                + settings.steady().toMinutes()));
+        report.put("note", settings.mode().equals("smoke")
+                ? "smoke run: proves the harness end to end; short steps, not a measurement" : "full run");
+        ObjectNode machine = report.putObject("machine");
+        machine.put("cores", cpu.cores());
+        machine.put("cpu", Machine.cpuModel());
+        machine.put("memoryMiB", Machine.memoryMiB());
+        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("loadAverageAtStart", Machine.loadAverage());
+        ObjectNode method = report.putObject("method");
+        method.put("ramp", "open model (constant arrival rate), steps of " + settings.stepDuration().toSeconds()
+                + " s, each step x" + settings.factor() + ", at most " + settings.maxSteps() + " steps");
+        method.put("sustainable", "zero errors and p99 <= " + settings.p99BoundMillis() + " ms; the maximum is the highest sustainable step");
+        method.put("latency", "Gatling response time in ms, measured by the load generator on the same machine");
+        say("Pledgeworks benchmark, " + settings.mode() + " mode, " + cpu.cores() + " cores, "
+                + System.getProperty("java.runtime.version") + ", load average " + Machine.loadAverage());
+        if (System.getenv("PLEDGEWORKS_RATE_LIMIT_SIGNING") == null) {
+            say("warning: PLEDGEWORKS_RATE_LIMIT_SIGNING is not set: the gateway's per-client limit will refuse most"
+                    + " signatures (bench/run sets it)");
+        }
+    }
+
+    private void progress(String line) {
+        System.out.println("[stack] " + line);
+        int ready = line.indexOf(" ready after ");
+        if (ready > 0) {
+            readyAt.putIfAbsent(line.substring(0, ready).trim(), Instant.now());
+        }
+    }
+
+    // --- (5) start-up and memory ---
+
+    private void startupAndMemory() {
+        ObjectNode startup = report.putObject("startup");
+        startup.put("stackServingSeconds", round(endpoints.startTime().toMillis() / 1000.0));
+        startup.put("targetStackServingSeconds", 30);
+        ArrayNode services = startup.putArray("processes");
+        long totalRss = 0;
+        for (String name : List.of(LocalStack.MONGODB, LocalStack.MAIL_CATCHER, LocalStack.KAFKA, LocalStack.CAMPAIGN_SERVICE,
+                LocalStack.PLEDGE_SERVICE, LocalStack.NOTIFICATION_SERVICE, LocalStack.GATEWAY)) {
+            Optional<ProcessHandle> process = stack.process(name);
+            ObjectNode entry = services.addObject();
+            entry.put("name", name);
+            boolean service = LocalStack.SERVICE_MODULES.contains(name);
+            entry.put("service", service);
+            Optional<Instant> start = process.flatMap(p -> p.info().startInstant());
+            Instant ready = readyAt.get(name);
+            if (start.isPresent() && ready != null) {
+                double seconds = round(Duration.between(start.get(), ready).toMillis() / 1000.0);
+                entry.put("healthySeconds", seconds);
+                if (service) {
+                    entry.put("healthyWithinTarget", seconds <= 5);
+                }
+            }
+            Optional<Long> rss = process.flatMap(Machine::rssMiB);
+            rss.ifPresent(r -> entry.put("rssMiBAfterStart", r));
+            if (service) {
+                // the target is 300 MB (decimal); /proc reports KiB, kept here as MiB: 300 MB = 286 MiB
+                rss.ifPresent(r -> entry.put("rssWithinTarget", r * 1024 * 1024 <= 300_000_000L));
+            }
+            totalRss += rss.orElse(0L);
+            say(String.format(Locale.ROOT, "%-22s healthy after %5s s, RSS %4s MiB", name,
+                    entry.path("healthySeconds").asText("?"), rss.map(String::valueOf).orElse("?")));
+        }
+        startup.put("stackRssMiBAfterStart", totalRss);
+        say("whole stack serving after " + startup.get("stackServingSeconds") + " s (target 30 s), RSS " + totalRss + " MiB");
+    }
+
+    private void memoryAfterLoad() {
+        ArrayNode processes = (ArrayNode) report.path("startup").path("processes");
+        long total = 0;
+        for (JsonNode node : processes) {
+            ObjectNode entry = (ObjectNode) node;
+            Optional<ProcessHandle> process = stack.process(entry.get("name").asText());
+            process.flatMap(Machine::rssMiB).ifPresent(r -> entry.put("rssMiBAtEnd", r));
+            Optional<Long> peak = process.flatMap(Machine::peakRssMiB);
+            peak.ifPresent(r -> entry.put("peakRssMiB", r));
+            total += peak.orElse(0L);
+        }
+        ((ObjectNode) report.get("startup")).put("stackPeakRssMiB", total);
+    }
+
+    private void awaitDemoCampaign() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (status("/api/campaigns/" + SignSimulation.SLUG + "/count") == 200) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the demo campaign did not reach pledge-service within 120 s");
+    }
+
+    // --- (1) gateway baseline ---
+
+    private double gatewayBaseline() {
+        if (status(STATIC_PATH) != 200) {
+            throw new IllegalStateException("GET " + STATIC_PATH + " through the gateway is not 200");
+        }
+        say("(1) gateway baseline: GET " + STATIC_PATH);
+        ObjectNode node = report.putObject("gatewayBaseline");
+        node.put("route", "GET " + STATIC_PATH + " (a static file the gateway serves itself)");
+        LoadRun.Result best = ramp(GatewaySimulation.class, STATIC_PATH, settings.gatewayStartRate(), "gateway",
+                node.putArray("steps"));
+        node.set("max", best == null ? null : figures(best));
+        return best == null ? 0 : best.targetRate();
+    }
+
+    // --- (2) signing ---
+
+    private double signing(double gatewayMax) throws InterruptedException {
+        say("(2) signing: POST /api/campaigns/" + SignSimulation.SLUG + "/pledges, a new address each time");
+        ObjectNode node = report.putObject("signing");
+        LoadRun.Result best = ramp(SignSimulation.class, "", settings.signStartRate(), "sign", node.putArray("steps"));
+        if (best == null) {
+            node.put("max", "no sustainable step");
+            if (!smoke()) {
+                return 0;
+            }
+            // a smoke run still walks every step, at the first step's rate, to prove the harness
+            node.put("smokeFallbackRate", settings.signStartRate());
+            say(String.format(Locale.ROOT, "    no sustainable signing step; smoke run goes on at %.0f/s", settings.signStartRate()));
+            best = new LoadRun.Result(settings.signStartRate(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
+        } else {
+            node.set("max", figures(best));
+        }
+        if (gatewayMax > 0 && node.has("max") && node.get("max").isObject()) {
+            double ratio = best.targetRate() / gatewayMax;
+            node.put("ratioToGateway", round(ratio));
+            node.put("targetRatioToGateway", 0.5);
+            node.put("ratioWithinTarget", ratio >= 0.5);
+            say(String.format(Locale.ROOT, "    signing max %.0f/s = %.2f of the gateway's %.0f/s (target >= 0.5)",
+                    best.targetRate(), ratio, gatewayMax));
+        } else {
+            node.put("ratioToGateway", "no ratio: one of the two has no sustainable step");
+        }
+
+        double rate = Math.max(1, best.targetRate() * 0.8);
+        say(String.format(Locale.ROOT, "    steady: %.0f/s (80%%) for %d s", rate, settings.steady().toSeconds()));
+        LoadRun.Result steady = signRun(rate, settings.steady(), "steady-80", false);
+        ObjectNode steadyNode = figures(steady);
+        steadyNode.put("targetP99Millis", 100);
+        steadyNode.put("p99WithinTarget", steady.p99() <= 100);
+        steadyNode.put("zeroErrors", steady.ko() == 0);
+        node.set("steady80", steadyNode);
+        print("steady", steady);
+
+        Arrivals.Count count = new Arrivals(endpoints.mongoUri(), endpoints.kafkaBootstrapServers())
+                .await(acceptedPledges, Duration.ofSeconds(90));
+        ObjectNode arrivals = node.putObject("arrivals");
+        arrivals.put("acceptedSoFar", acceptedPledges);
+        arrivals.put("storedInMongo", count.stored());
+        arrivals.put("pledgeSignedOnTopic", count.published());
+        arrivals.put("noneLost", count.stored() >= acceptedPledges && count.published() >= acceptedPledges);
+        arrivals.put("note", "counts over the whole run so far (ramp + steady): every 202 the load generator saw"
+                + " against signatures in pledgeworks-pledges.signatures and pledge-signed.v1 records on pledges;"
+                + " requests that timed out on the client may still be stored, so stored can exceed accepted");
+        say("    accepted " + acceptedPledges + ", stored " + count.stored() + ", on the topic " + count.published());
+        return best.targetRate();
+    }
+
+    private LoadRun.Result signRun(double rate, Duration duration, String name, boolean record) {
+        LoadRun.Result result = load.run(SignSimulation.class, new LoadParameters(base(), "", rate, duration,
+                "bench-" + runId + "-" + name, record), name);
+        acceptedPledges += result.ok();
+        return result;
+    }
+
+    // --- (3) pledge to mail ---
+
+    private void pledgeToMail(double signMax) throws Exception {
+        ObjectNode node = report.putObject("pledgeToMail");
+        if (signMax <= 0) {
+            node.put("status", "skipped: no sustainable signing rate");
+            return;
+        }
+        double rate = Math.max(1, signMax * 0.5);
+        say(String.format(Locale.ROOT, "(3) pledge to mail: %.0f/s (50%%) for %d s", rate, settings.mailRun().toSeconds()));
+        inboxDrain.shutdownNow();
+        URI inbox = endpoints.inboxApi().orElseThrow();
+        delete(inbox);
+        AcceptedPledges.clear();
+        LoadRun.Result result = signRun(rate, settings.mailRun(), "mail-50", true);
+        node.set("load", figures(result));
+        Map<String, Long> accepted = AcceptedPledges.snapshot();
+        List<Long> latencies = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            latencies.clear();
+            JsonNode messages = JSON.readTree(http.send(HttpRequest.newBuilder(inbox).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            for (JsonNode message : messages) {
+                long received = Instant.parse(message.get("receivedAt").asText()).toEpochMilli();
+                for (JsonNode to : message.path("to")) {
+                    Long at = accepted.get(to.asText().toLowerCase(Locale.ROOT));
+                    if (at != null) {
+                        latencies.add(received - at);
+                    }
+                }
+            }
+            if (latencies.size() >= accepted.size()) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        node.put("accepted", accepted.size());
+        node.put("mailsMatched", sorted.length);
+        node.put("method", "from the 202 arriving at the load generator to the mail catcher's receivedAt for that address");
+        if (sorted.length > 0) {
+            node.put("p50Millis", percentile(sorted, 50));
+            node.put("p95Millis", percentile(sorted, 95));
+            node.put("p99Millis", percentile(sorted, 99));
+            node.put("maxMillis", sorted[sorted.length - 1]);
+            node.put("targetP99Millis", 1000);
+            node.put("p99WithinTarget", percentile(sorted, 99) <= 1000);
+        }
+        say(String.format(Locale.ROOT, "    %d accepted, %d mails matched; p50 %s ms, p95 %s ms, p99 %s ms (target p99 <= 1000)",
+                accepted.size(), sorted.length, node.path("p50Millis").asText("-"), node.path("p95Millis").asText("-"),
+                node.path("p99Millis").asText("-")));
+        handoverTimer(node);
+    }
+
+    /** notification-service's own view, when it has the timer: count and max of notification_mails_handover. */
+    private void handoverTimer(ObjectNode node) {
+        String metrics = get(endpoints.notificationService().resolve("/actuator/prometheus")).orElse("");
+        ObjectNode timer = JSON.createObjectNode();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("notification_mails_handover_seconds_count") || line.startsWith("notification_mails_handover_seconds_max")
+                    || line.startsWith("notification_mails_handover_seconds_sum")) {
+                String[] parts = line.split(" ");
+                timer.put(parts[0], Double.parseDouble(parts[parts.length - 1]));
+            }
+        }
+        if (!timer.isEmpty()) {
+            node.set("notificationServiceHandoverTimer", timer);
+        }
+    }
+
+    // --- (4) fan-out ---
+
+    private void fanOut() {
+        ObjectNode node = report.putObject("fanOut");
+        node.put("sizes", Arrays.toString(settings.fanOutSizes()));
+        String metrics = get(endpoints.notificationService().resolve("/actuator/prometheus")).orElse("");
+        if (!metrics.contains("notification_fanout_published")) {
+            node.put("status", "not available: the notification-service jar that ran has no fan-out"
+                    + " (no notification_fanout_published metric; issue 5 is adding it)");
+            say("(4) fan-out: not available (notification-service has no fan-out yet)");
+            return;
+        }
+        // The target is "handed to a fake batch provider": notification-service's HTTP transport
+        // (MAIL_BULK_TRANSPORT=http, MAIL_PROVIDER_URL) needs a provider fake the stack does not start
+        // yet, and 100,000 mails over SMTP into the mail catcher (128 MB heap) would only measure that.
+        node.put("status", "not available: notification-service has fan-out, but the stack starts no HTTP"
+                + " provider fake for its batch transport yet; see docs/benchmarks.md, 'Still to do'");
+        say("(4) fan-out: " + node.get("status").asText());
+    }
+
+    // --- ramps ---
+
+    /** Stepped open-model ramp; returns the highest sustainable step, or null when the first is not. */
+    private LoadRun.Result ramp(Class<?> simulation, String path, double startRate, String name, ArrayNode steps) {
+        LoadRun.Result best = null;
+        double rate = startRate;
+        for (int step = 1; step <= settings.maxSteps(); step++) {
+            String description = name + "-step-" + step + "-" + Math.round(rate);
+            LoadRun.Result result = simulation == SignSimulation.class
+                    ? signRun(rate, settings.stepDuration(), description, false)
+                    : load.run(simulation, new LoadParameters(base(), path, rate, settings.stepDuration(), "", false),
+                            description);
+            boolean sustainable = result.sustainable(settings.p99BoundMillis());
+            ObjectNode entry = figures(result);
+            entry.put("sustainable", sustainable);
+            steps.add(entry);
+            print("step " + step, result);
+            if (!sustainable) {
+                break;
+            }
+            best = result;
+            rate = Math.round(rate * settings.factor());
+        }
+        return best;
+    }
+
+    private ObjectNode figures(LoadRun.Result r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("targetRate", r.targetRate());
+        n.put("achievedRate", round(r.achievedRate()));
+        n.put("requests", r.requests());
+        n.put("ok", r.ok());
+        n.put("errors", r.ko());
+        n.put("p50Millis", r.p50());
+        n.put("p95Millis", r.p95());
+        n.put("p99Millis", r.p99());
+        n.put("p999Millis", r.p999());
+        n.put("maxMillis", r.max());
+        n.put("loadGeneratorCpuShare", round(r.cpu().generatorShare()));
+        n.put("machineCpuBusy", round(r.cpu().machineBusy()));
+        n.put("gatlingReport", home.relativize(r.report()).toString());
+        return n;
+    }
+
+    private void print(String label, LoadRun.Result r) {
+        say(String.format(Locale.ROOT,
+                "    %-8s %6.0f/s: %6d req, %4d errors, p50 %4d, p95 %4d, p99 %5d ms; generator CPU %2.0f%%, machine busy %2.0f%%",
+                label, r.targetRate(), r.requests(), r.ko(), r.p50(), r.p95(), r.p99(), 100 * r.cpu().generatorShare(),
+                100 * r.cpu().machineBusy()));
+    }
+
+    // --- plumbing ---
+
+    private boolean smoke() {
+        return settings.mode().equals("smoke");
+    }
+
+    private String base() {
+        return endpoints.web().toString().replaceAll("/$", "");
+    }
+
+    private int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(endpoints.web().resolve(path)).GET().timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void delete(URI uri) {
+        try {
+            http.send(HttpRequest.newBuilder(uri).DELETE().timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the next round tries again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Optional<String> get(URI uri) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private Path write() throws IOException {
+        Path dir = Files.createDirectories(home.resolve("bench").resolve("results"));
+        Path file = dir.resolve(runId + "-" + settings.mode() + ".json");
+        JSON.writeValue(file.toFile(), report);
+        return file;
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static void say(String line) {
+        System.out.println("[bench] " + line);
+    }
+}
