@@ -1,6 +1,9 @@
 package org.pledgeworks.notification.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -52,5 +55,37 @@ public class Deliveries {
         }
         sender.submit(delivery);
         return true;
+    }
+
+    /**
+     * Many at once (a listener's batch of bulk mail): one insert for all, then sending, waiting up to
+     * {@code patience} for room in the senders' queue so the caller goes no faster than the provider.
+     *
+     * @return how many were new; the others were requested before and are not sent again
+     */
+    public int requestAll(List<DeliveryRequest> requests, Duration patience) {
+        List<Delivery> batch = new ArrayList<>(requests.size());
+        String claim = UUID.randomUUID().toString();
+        for (DeliveryRequest request : requests) {
+            batch.add(Delivery.claimedNew(request, MessageIds.of(request.id(), messageIdDomain), claim));
+        }
+        List<Delivery> fresh = repository.insertNew(batch, clock.instant());
+        int repeats = batch.size() - fresh.size();
+        if (repeats > 0) {
+            repeated.increment(repeats);
+            log.info("{} of {} deliveries requested again: already recorded", repeats, batch.size());
+        }
+        sender.submitAll(fresh, patience);
+        return fresh.size();
+    }
+
+    /** The bulk message a delivery belongs to (for webhook stats); empty for transactional mail. */
+    public java.util.Optional<String> messageRefOf(String deliveryId) {
+        return repository.messageRefOf(deliveryId);
+    }
+
+    /** Erasure: deliveries to this person keep only that they happened. */
+    public long forgetRecipient(String recipientId, List<String> aggregateIds) {
+        return repository.forgetRecipient(recipientId, aggregateIds);
     }
 }

@@ -2,6 +2,8 @@ package org.pledgeworks.notification.delivery;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.bson.Document;
 import org.pledgeworks.notification.mail.Mail;
@@ -22,22 +24,30 @@ record Delivery(
         int attempts,
         Instant expiresAt,
         Instant causedAt,
-        String claim) {
+        String claim,
+        boolean bulk,
+        String messageRef,
+        String recipientId) {
 
     static Delivery claimedNew(DeliveryRequest request, String messageId, String claim) {
         return new Delivery(request.id(), request.kind(), request.aggregateId(), request.mail(), messageId,
-                DeliveryStatus.SENDING, 0, request.expiresAt(), request.causedAt(), claim);
+                DeliveryStatus.SENDING, 0, request.expiresAt(), request.causedAt(), claim, request.bulk(),
+                request.messageRef(), request.recipientId());
     }
 
     Document toNewDocument(Instant now) {
+        Document content = new Document("subject", mail.subject())
+                .append("text", mail.text())
+                .append("html", mail.html());
+        if (!mail.headers().isEmpty()) {
+            content.append("headers", new Document(new LinkedHashMap<>(mail.headers())));
+        }
         return new Document("_id", id)
                 .append("kind", kind)
                 .append("aggregateId", aggregateId)
                 .append("messageId", messageId)
                 .append("to", mail.to())
-                .append("content", new Document("subject", mail.subject())
-                        .append("text", mail.text())
-                        .append("html", mail.html()))
+                .append("content", content)
                 .append("status", status.name())
                 .append("attempts", attempts)
                 .append("createdAt", Date.from(now))
@@ -45,17 +55,28 @@ record Delivery(
                 .append("expiresAt", expiresAt == null ? null : Date.from(expiresAt))
                 .append("causedAt", causedAt == null ? null : Date.from(causedAt))
                 .append("claim", claim)
-                .append("claimedAt", Date.from(now));
+                .append("claimedAt", Date.from(now))
+                .append("bulk", bulk)
+                .append("messageRef", messageRef)
+                .append("recipientId", recipientId);
     }
 
     static Delivery fromDocument(Document d) {
         Document content = d.get("content", Document.class);
-        Mail mail = content == null ? null
-                : new Mail(d.getString("to"), content.getString("subject"), content.getString("text"),
-                        content.getString("html"));
+        Mail mail = null;
+        if (content != null) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            Document stored = content.get("headers", Document.class);
+            if (stored != null) {
+                stored.forEach((k, v) -> headers.put(k, String.valueOf(v)));
+            }
+            mail = new Mail(d.getString("to"), content.getString("subject"), content.getString("text"),
+                    content.getString("html"), headers);
+        }
         return new Delivery(d.getString("_id"), d.getString("kind"), d.getString("aggregateId"), mail,
                 d.getString("messageId"), DeliveryStatus.valueOf(d.getString("status")),
-                d.getInteger("attempts", 0), instant(d, "expiresAt"), instant(d, "causedAt"), d.getString("claim"));
+                d.getInteger("attempts", 0), instant(d, "expiresAt"), instant(d, "causedAt"), d.getString("claim"),
+                d.getBoolean("bulk", false), d.getString("messageRef"), d.getString("recipientId"));
     }
 
     private static Instant instant(Document d, String field) {

@@ -12,14 +12,21 @@ import static com.mongodb.client.model.Updates.unset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
@@ -46,6 +53,57 @@ class DeliveryRepository {
         deliveries.createIndex(Indexes.ascending("status", "nextAttemptAt"));
         deliveries.createIndex(Indexes.ascending("status", "claimedAt"));
         deliveries.createIndex(Indexes.ascending("aggregateId"));
+        deliveries.createIndex(Indexes.ascending("recipientId"));
+        deliveries.createIndex(Indexes.ascending("messageRef", "status"));
+    }
+
+    /**
+     * Inserts many at once (unordered, one round trip). A delivery whose id exists already (a replayed
+     * record, or another instance got there first) is left out of what this returns.
+     *
+     * @return the deliveries that are new, so now this caller's to send
+     */
+    List<Delivery> insertNew(List<Delivery> batch, Instant now) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = new ArrayList<>(batch.size());
+        for (Delivery delivery : batch) {
+            documents.add(delivery.toNewDocument(now));
+        }
+        try {
+            deliveries.insertMany(documents, new InsertManyOptions().ordered(false));
+            return batch;
+        }
+        catch (MongoBulkWriteException e) {
+            Set<Integer> taken = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(error.getIndex());
+            }
+            List<Delivery> fresh = new ArrayList<>(batch.size() - taken.size());
+            for (int i = 0; i < batch.size(); i++) {
+                if (!taken.contains(i)) {
+                    fresh.add(batch.get(i));
+                }
+            }
+            return fresh;
+        }
+    }
+
+    /** Marks many sent in one round trip; each write still checks its own claim. */
+    int markAllSent(List<Delivery> claimed, Instant now) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(claimed.size());
+        for (Delivery delivery : claimed) {
+            writes.add(new UpdateOneModel<>(and(eq("_id", delivery.id()), eq("status", DeliveryStatus.SENDING.name()),
+                    eq("claim", delivery.claim())), sentUpdate(now)));
+        }
+        return deliveries.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount();
     }
 
     /** @return false when a delivery with this id exists: the event that asks for it was seen before */
@@ -90,10 +148,44 @@ class DeliveryRepository {
                 set("nextAttemptAt", Date.from(nextAttemptAt)), unset("claim"), unset("claimedAt")));
     }
 
+    /** Gives many claimed deliveries back at once (shutdown): one write. */
+    long releaseAll(List<Delivery> claimed, Instant now) {
+        List<String> ids = new ArrayList<>(claimed.size());
+        claimed.forEach(d -> ids.add(d.id()));
+        return deliveries.updateMany(and(com.mongodb.client.model.Filters.in("_id", ids),
+                eq("status", DeliveryStatus.SENDING.name())), combine(set("status", DeliveryStatus.QUEUED.name()),
+                set("nextAttemptAt", Date.from(now)), unset("claim"), unset("claimedAt"))).getModifiedCount();
+    }
+
     /** The content is not needed any more: only the record that it was sent stays. */
     boolean markSent(Delivery claimed, Instant now) {
-        return updateClaimed(claimed, combine(set("status", DeliveryStatus.SENT.name()), set("sentAt", Date.from(now)),
-                inc("attempts", 1), unset("content"), unset("nextAttemptAt"), unset("claim"), unset("claimedAt")));
+        return updateClaimed(claimed, sentUpdate(now));
+    }
+
+    private static Bson sentUpdate(Instant now) {
+        return combine(set("status", DeliveryStatus.SENT.name()), set("sentAt", Date.from(now)),
+                inc("attempts", 1), unset("content"), unset("nextAttemptAt"), unset("claim"), unset("claimedAt"));
+    }
+
+    /** Not an attempt: the provider asked us to wait (429, circuit open); back to the queue until then. */
+    boolean markPostponed(Delivery claimed, Instant nextAttemptAt, String reason) {
+        return updateClaimed(claimed, combine(set("status", DeliveryStatus.QUEUED.name()),
+                set("nextAttemptAt", Date.from(nextAttemptAt)), set("lastError", reason), inc("postponements", 1),
+                unset("claim"), unset("claimedAt")));
+    }
+
+    Optional<String> messageRefOf(String id) {
+        Document d = deliveries.find(eq("_id", id)).projection(Projections.include("messageRef")).first();
+        return Optional.ofNullable(d).map(x -> x.getString("messageRef"));
+    }
+
+    /** Erasure: the deliveries to this recipient lose their address and content (the record that one was sent stays). */
+    long forgetRecipient(String recipientId, List<String> aggregateIds) {
+        Bson who = aggregateIds.isEmpty() ? eq("recipientId", recipientId)
+                : com.mongodb.client.model.Filters.or(eq("recipientId", recipientId),
+                        com.mongodb.client.model.Filters.in("aggregateId", aggregateIds));
+        return deliveries.updateMany(who, combine(unset("to"), unset("content"), set("erased", true)))
+                .getModifiedCount();
     }
 
     boolean markDeferred(Delivery claimed, Instant nextAttemptAt, String reason) {

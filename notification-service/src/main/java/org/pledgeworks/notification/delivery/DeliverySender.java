@@ -3,19 +3,23 @@ package org.pledgeworks.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.pledgeworks.notification.mail.MailFailure;
-import org.pledgeworks.notification.mail.SmtpMailer;
+import org.pledgeworks.notification.mail.MailTransport;
+import org.pledgeworks.notification.mail.OutgoingMail;
+import org.pledgeworks.notification.mail.SendOutcome;
+import org.pledgeworks.notification.stats.DeliveryStats;
+import org.pledgeworks.notification.subscribers.SuppressionList;
 import org.pledgeworks.notification.system.NotificationServiceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +28,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends claimed deliveries on a small pool of its own, so that a slow or unreachable mail server
- * never holds up the Kafka listener, and records the outcome: sent, deferred with back-off, or failed
- * for good. Log lines name the delivery, never the recipient.
+ * Sends claimed deliveries on threads of its own, so that a slow or unreachable provider never holds
+ * up a Kafka listener, and records each outcome: sent, deferred with back-off, postponed (the provider
+ * asked us to wait: no attempt counted), or failed for good. Two lanes: transactional mail and bulk
+ * mail, each with its transport ({@code pledgeworks.mail.transport} / {@code bulk-transport}), its
+ * queue and its threads; a thread takes as many queued deliveries as its transport sends in one call
+ * (500 for the HTTP provider, 1 for SMTP). Log lines name the delivery, never the recipient.
  */
 @Component
 class DeliverySender implements DisposableBean {
@@ -34,131 +41,276 @@ class DeliverySender implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
 
     private final DeliveryRepository repository;
-    private final SmtpMailer mailer;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SuppressionList suppressions;
+    private final DeliveryStats stats;
     private final RetryBackoff backoff;
     private final int maxAttempts;
-    private final ThreadPoolExecutor pool;
+    private final Lane transactional;
+    private final Lane bulk;
+    private volatile boolean running = true;
 
-    DeliverySender(DeliveryRepository repository, SmtpMailer mailer, Clock clock, MeterRegistry meters,
-            NotificationServiceProperties properties) {
+    DeliverySender(DeliveryRepository repository, List<MailTransport> transports, Clock clock, MeterRegistry meters,
+            SuppressionList suppressions, DeliveryStats stats, NotificationServiceProperties properties) {
         this.repository = repository;
-        this.mailer = mailer;
         this.clock = clock;
         this.meters = meters;
+        this.suppressions = suppressions;
+        this.stats = stats;
         NotificationServiceProperties.Delivery settings = properties.delivery();
         this.backoff = new RetryBackoff(settings.initialBackoff(), settings.maxBackoff(), RandomGenerator.getDefault());
         this.maxAttempts = settings.maxAttempts();
-        this.pool = new ThreadPoolExecutor(settings.senderThreads(), settings.senderThreads(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(settings.queueCapacity()), threads("mail-sender-"));
+        Map<String, MailTransport> byName = new HashMap<>();
+        transports.forEach(t -> byName.put(t.name(), t));
+        String transactionalName = properties.mail().transport();
+        String bulkName = properties.mail().bulkTransport() == null || properties.mail().bulkTransport().isBlank()
+                ? transactionalName : properties.mail().bulkTransport();
+        this.transactional = new Lane("mail-sender-", transport(byName, transactionalName), settings.senderThreads(),
+                settings.queueCapacity());
+        this.bulk = new Lane("bulk-sender-", transport(byName, bulkName), settings.bulkSenderThreads(),
+                settings.bulkQueueCapacity());
+        log.info("Transactional mail via {}, bulk mail via {} ({} a call)", transactionalName, bulkName,
+                bulk.transport.maxBatch());
     }
 
-    /** Whether {@link #submit} would take another delivery now. */
+    private static MailTransport transport(Map<String, MailTransport> byName, String name) {
+        MailTransport transport = byName.get(name);
+        if (transport == null) {
+            throw new IllegalStateException("no mail transport '" + name + "' configured; have " + byName.keySet());
+        }
+        return transport;
+    }
+
+    /** Whether {@link #submit} would take another delivery of each kind now. */
     boolean hasCapacity() {
-        return pool.getQueue().remainingCapacity() > 0;
+        return transactional.queue.remainingCapacity() > 0 && bulk.queue.remainingCapacity() > 0;
     }
 
     /**
-     * Sends a delivery this instance has claimed, soon. When no sender is free it goes back to the
-     * queue, where the retrier finds it.
+     * Sends a delivery this instance has claimed, soon. When its lane is full it goes back to the
+     * queue in MongoDB, where the retrier finds it.
      */
     void submit(Delivery claimed) {
-        try {
-            pool.execute(() -> attempt(claimed));
-        }
-        catch (RejectedExecutionException e) {
+        if (!lane(claimed).queue.offer(claimed)) {
             repository.release(claimed, clock.instant());
             log.debug("Delivery {} left to the retrier: all senders busy", claimed.id());
         }
     }
 
-    void attempt(Delivery claimed) {
+    /**
+     * For a batch from a listener: waits up to {@code patience} for room (back-pressure, so a fan-out
+     * goes no faster than the provider takes it and memory stays flat); what finds no room is left to
+     * the retrier.
+     */
+    void submitAll(List<Delivery> claimed, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (Delivery delivery : claimed) {
+            boolean queued;
+            try {
+                long wait = Math.max(0, deadline - System.nanoTime());
+                queued = lane(delivery).queue.offer(delivery, wait, TimeUnit.NANOSECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                queued = false;
+            }
+            if (!queued) {
+                repository.release(delivery, clock.instant());
+            }
+        }
+    }
+
+    private Lane lane(Delivery delivery) {
+        return delivery.bulk() ? bulk : transactional;
+    }
+
+    /** Sends one batch; public to the package so tests can drive it. */
+    void attempt(List<Delivery> batch, MailTransport transport) {
         try {
-            send(claimed);
+            send(batch, transport);
         }
         catch (RuntimeException e) {
-            // The database failed us: the claim stays and is released after the sending timeout.
-            log.error("Delivery {} left claimed, to be released after the sending timeout: {}", claimed.id(),
+            // The database failed us: the claims stay and are released after the sending timeout.
+            log.error("{} deliveries left claimed, to be released after the sending timeout: {}", batch.size(),
                     e.getClass().getSimpleName());
         }
     }
 
-    private void send(Delivery claimed) {
+    private void send(List<Delivery> batch, MailTransport transport) {
         Instant now = clock.instant();
-        if (claimed.expiresAt() != null && !now.isBefore(claimed.expiresAt())) {
-            fail(claimed, now, "expired before it could be sent", false);
-            return;
-        }
-        if (claimed.mail() == null) {
-            fail(claimed, now, "no content", false);
-            return;
-        }
-        try {
-            mailer.send(claimed.mail(), claimed.messageId());
-        }
-        catch (MailFailure failure) {
-            if (failure.permanent()) {
-                fail(claimed, clock.instant(), failure.reason(), true);
+        List<Delivery> sendable = new ArrayList<>(batch.size());
+        List<OutgoingMail> outgoing = new ArrayList<>(batch.size());
+        Map<String, Map<String, Integer>> statChanges = new HashMap<>();
+        for (Delivery claimed : batch) {
+            if (claimed.expiresAt() != null && !now.isBefore(claimed.expiresAt())) {
+                fail(claimed, now, "expired before it could be sent", false, statChanges);
+            }
+            else if (claimed.mail() == null) {
+                fail(claimed, now, "no content", false, statChanges);
             }
             else {
-                defer(claimed, failure.reason());
+                sendable.add(claimed);
+                outgoing.add(new OutgoingMail(claimed.id(), claimed.messageId(), claimed.mail()));
             }
+        }
+        if (!sendable.isEmpty()) {
+            List<SendOutcome> outcomes = transport.send(outgoing);
+            List<Delivery> sent = new ArrayList<>(sendable.size());
+            for (int i = 0; i < sendable.size(); i++) {
+                Delivery claimed = sendable.get(i);
+                SendOutcome outcome = outcomes.get(i);
+                switch (outcome.result()) {
+                    case SENT -> sent.add(claimed);
+                    case FAILED_TRANSIENTLY -> defer(claimed, outcome.reason(), statChanges);
+                    case POSTPONED -> postpone(claimed, outcome, statChanges);
+                    case REJECTED -> {
+                        fail(claimed, clock.instant(), outcome.reason(), true, statChanges);
+                        if (outcome.suppress()) {
+                            suppressions.suppressEverything(claimed.mail().to(), SuppressionList.Reason.REJECTED);
+                        }
+                    }
+                }
+            }
+            recordSent(sent, statChanges);
+        }
+        statChanges.forEach(stats::add);
+    }
+
+    private void recordSent(List<Delivery> sent, Map<String, Map<String, Integer>> statChanges) {
+        if (sent.isEmpty()) {
             return;
         }
         Instant sentAt = clock.instant();
-        if (!repository.markSent(claimed, sentAt)) {
-            log.warn("Delivery {} sent, but its claim was lost meanwhile", claimed.id());
+        int marked = sent.size() == 1 ? (repository.markSent(sent.get(0), sentAt) ? 1 : 0)
+                : repository.markAllSent(sent, sentAt);
+        if (marked < sent.size()) {
+            log.warn("{} of {} deliveries sent, but their claim was lost meanwhile", sent.size() - marked, sent.size());
         }
-        counter("notification.mails.sent", claimed).increment();
-        if (claimed.causedAt() != null) {
-            Timer.builder("notification.mails.handover")
-                    .description("From the event that asked for a mail to the mail server accepting it")
-                    .tag("kind", claimed.kind())
-                    .publishPercentileHistogram()
-                    .register(meters)
-                    .record(Duration.between(claimed.causedAt(), sentAt));
+        for (Delivery claimed : sent) {
+            counter("notification.mails.sent", claimed).increment();
+            stat(statChanges, claimed, "sent");
+            if (claimed.causedAt() != null) {
+                Timer.builder("notification.mails.handover")
+                        .description("From the event that asked for a mail to the provider accepting it")
+                        .tag("kind", claimed.kind())
+                        .publishPercentileHistogram()
+                        .register(meters)
+                        .record(Duration.between(claimed.causedAt(), sentAt));
+            }
+            log.debug("Delivery {} sent (attempt {})", claimed.id(), claimed.attempts() + 1);
         }
-        log.info("Delivery {} sent (attempt {})", claimed.id(), claimed.attempts() + 1);
+        log.info("{} deliveries sent", sent.size());
     }
 
-    private void defer(Delivery claimed, String reason) {
+    private void defer(Delivery claimed, String reason, Map<String, Map<String, Integer>> statChanges) {
         int attempts = claimed.attempts() + 1;
         if (attempts >= maxAttempts) {
-            fail(claimed, clock.instant(), "gave up after " + attempts + " attempts, last: " + reason, true);
+            fail(claimed, clock.instant(), "gave up after " + attempts + " attempts, last: " + reason, true,
+                    statChanges);
             return;
         }
         Instant next = clock.instant().plus(backoff.delayAfter(attempts));
         repository.markDeferred(claimed, next, reason);
         counter("notification.mails.deferred", claimed).increment();
+        stat(statChanges, claimed, "deferred");
         log.info("Delivery {} deferred after attempt {} until {}: {}", claimed.id(), attempts, next, reason);
     }
 
-    private void fail(Delivery claimed, Instant now, String reason, boolean attempted) {
+    private void postpone(Delivery claimed, SendOutcome outcome, Map<String, Map<String, Integer>> statChanges) {
+        repository.markPostponed(claimed, outcome.retryAt(), outcome.reason());
+        counter("notification.mails.postponed", claimed).increment();
+        stat(statChanges, claimed, "deferred");
+    }
+
+    private void fail(Delivery claimed, Instant now, String reason, boolean attempted,
+            Map<String, Map<String, Integer>> statChanges) {
         repository.markFailed(claimed, now, reason, attempted);
         counter("notification.mails.failed", claimed).increment();
+        stat(statChanges, claimed, "failed");
         log.warn("Delivery {} failed for good: {}", claimed.id(), reason);
+    }
+
+    private static void stat(Map<String, Map<String, Integer>> changes, Delivery delivery, String what) {
+        if (delivery.messageRef() != null) {
+            changes.computeIfAbsent(delivery.messageRef(), k -> new HashMap<>()).merge(what, 1, Integer::sum);
+        }
     }
 
     private Counter counter(String name, Delivery delivery) {
         return Counter.builder(name).tag("kind", delivery.kind()).register(meters);
     }
 
-    /** Lets the sends in hand finish; what is left stays claimed and is released after the sending timeout. */
+    /**
+     * Lets the sends in hand finish; what is still queued goes back to MongoDB at once, so another
+     * instance (or this one, restarted) sends it without waiting for the sending timeout.
+     */
     @Override
     public void destroy() throws InterruptedException {
-        pool.shutdown();
-        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
-        }
+        running = false;
+        transactional.stop();
+        bulk.stop();
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** One transport, its queue and the threads that drain it in batches. */
+    private final class Lane {
+
+        private final MailTransport transport;
+        private final BlockingQueue<Delivery> queue;
+        private final List<Thread> threads = new ArrayList<>();
+
+        Lane(String prefix, MailTransport transport, int threadCount, int capacity) {
+            this.transport = transport;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            for (int i = 1; i <= threadCount; i++) {
+                Thread thread = new Thread(this::work, prefix + i);
+                thread.setDaemon(true);
+                thread.start();
+                threads.add(thread);
+            }
+        }
+
+        private void work() {
+            int max = transport.maxBatch();
+            while (running) {
+                try {
+                    Delivery first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    List<Delivery> batch = new ArrayList<>(Math.min(max, 512));
+                    batch.add(first);
+                    queue.drainTo(batch, max - 1);
+                    if (max > 1 && batch.size() < max) {
+                        // a moment for a batch to fill up: one call of 500 beats 500 calls of one
+                        Thread.sleep(20);
+                        queue.drainTo(batch, max - batch.size());
+                    }
+                    attempt(batch, transport);
+                }
+                catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+            List<Delivery> left = new ArrayList<>();
+            queue.drainTo(left);
+            if (left.isEmpty()) {
+                return;
+            }
+            try {
+                repository.releaseAll(left, clock.instant());
+            }
+            catch (RuntimeException e) {
+                // the database is gone too: the claims are released after the sending timeout
+                log.warn("{} queued deliveries left claimed at shutdown: {}", left.size(), e.getClass().getSimpleName());
+            }
+        }
     }
 }

@@ -1,9 +1,6 @@
 package org.pledgeworks.notification.events;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -35,16 +32,6 @@ public record PledgeSigned(
     /** The link goes into an {@code href}: only an absolute http(s) URL may go there. */
     @Override
     public void validate() {
-        URI url;
-        try {
-            url = new URI(verificationUrl);
-        }
-        catch (URISyntaxException e) {
-            throw new MalformedEventException(TYPE + " with a verificationUrl that is not a URI");
-        }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null) {
-            throw new MalformedEventException(TYPE + " with a verificationUrl that is not an absolute http(s) URL");
-        }
+        Links.requireHttp(TYPE, "verificationUrl", verificationUrl);
     }
 }

@@ -47,6 +47,9 @@ public final class MailComposer {
         message.setRecipient(MimeMessage.RecipientType.TO, to);
         message.setSubject(oneLine(mail.subject()), UTF_8);
         message.setSentDate(Date.from(date));
+        for (var header : mail.headers().entrySet()) {
+            message.setHeader(oneLine(header.getKey()), oneLine(header.getValue()));
+        }
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), UTF_8, "plain");

@@ -20,14 +20,16 @@ import org.springframework.stereotype.Component;
  * Mail templates on the classpath, one set per template and locale:
  * {@code mail-templates/<name>/<locale>.subject.txt}, {@code .text.txt} and {@code .html}, with
  * {@code {{variable}}} placeholders. Every variable is HTML-escaped in the HTML part; none is in the
- * others. A locale without its own set falls back to its language, then to English.
+ * others. {@code {{{variable}}}} is the exception, for HTML sanitised where it was written (an
+ * update's body, sanitised by campaign-service). A locale without its own set falls back to its language, then to English.
  */
 @Component
 public class MailTemplates {
 
     static final String DEFAULT_LOCALE = "en";
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+    // {{name}} is escaped in HTML; {{{name}}} is not: only for HTML sanitised at its source (update bodies)
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\{?)\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}(}?)");
 
     private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
 
@@ -79,12 +81,13 @@ public class MailTemplates {
         Matcher matcher = VARIABLE.matcher(template);
         StringBuilder out = new StringBuilder(template.length() + 256);
         while (matcher.find()) {
-            String name = matcher.group(1);
+            String name = matcher.group(2);
+            boolean raw = !matcher.group(1).isEmpty() && !matcher.group(3).isEmpty();
             String value = variables.get(name);
             if (value == null) {
                 throw new IllegalArgumentException("no value for {{" + name + "}}");
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(escape.apply(value)));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(raw ? value : escape.apply(value)));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -25,14 +25,17 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * The topics this service needs, and what happens to a record whose processing fails.
  *
- * <p>pledge-service owns {@code pledges}; it is declared here too (same settings, so harmless) so that
+ * <p>This service owns {@code notifications}. pledge-service owns {@code pledges} and campaign-service
+ * {@code campaigns}; they are declared here too (same settings, so harmless) so that
  * this service starts cleanly against a broker where nothing was created yet. Both carry personal
  * data: they keep it 7 days.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaConfiguration {
+public class KafkaConfiguration {
 
     static final String PLEDGES = "pledges";
+    static final String CAMPAIGNS = "campaigns";
+    public static final String NOTIFICATIONS = "notifications";
     static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
@@ -46,6 +49,29 @@ class KafkaConfiguration {
     @Bean
     NewTopic pledgesDeadLetterTopic() {
         return TopicBuilder.name(PLEDGES + DEAD_LETTER_SUFFIX).partitions(6)
+                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
+    }
+
+    @Bean
+    NewTopic campaignsTopic() {
+        return TopicBuilder.name(CAMPAIGNS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic campaignsDeadLetterTopic() {
+        return TopicBuilder.name(CAMPAIGNS + DEAD_LETTER_SUFFIX).partitions(3).build();
+    }
+
+    /** One record per recipient and bulk message; 12 partitions: the unit of sending parallelism. */
+    @Bean
+    NewTopic notificationsTopic() {
+        return TopicBuilder.name(NOTIFICATIONS).partitions(12).config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS)
+                .build();
+    }
+
+    @Bean
+    NewTopic notificationsDeadLetterTopic() {
+        return TopicBuilder.name(NOTIFICATIONS + DEAD_LETTER_SUFFIX).partitions(12)
                 .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
     }
 

@@ -19,7 +19,13 @@ public record NotificationServiceProperties(
         @DefaultValue("pledgeworks-notifications") String database,
         @DefaultValue Mail mail,
         @DefaultValue Delivery delivery,
-        @DefaultValue Events events) {
+        @DefaultValue Events events,
+        @DefaultValue("http://127.0.0.1:8080") String publicBaseUrl,
+        @DefaultValue Provider provider,
+        @DefaultValue Tokens tokens,
+        @DefaultValue Consent consent,
+        @DefaultValue Fanout fanout,
+        @DefaultValue Security security) {
 
     /**
      * @param from            the From header, e.g. {@code Pledgeworks <no-reply@pledgeworks.local>}
@@ -27,12 +33,77 @@ public record NotificationServiceProperties(
      */
     public record Mail(
             @DefaultValue("Pledgeworks <no-reply@pledgeworks.local>") String from,
-            @DefaultValue("pledgeworks.local") String messageIdDomain) {
+            @DefaultValue("pledgeworks.local") String messageIdDomain,
+            @DefaultValue("smtp") String transport,
+            @DefaultValue("") String bulkTransport,
+            @DefaultValue("unsubscribe@pledgeworks.local") String unsubscribeMailbox) {
+    }
+
+    /**
+     * The HTTP email provider ({@code transport: http}); its limits are Resilience4j's
+     * {@code email-provider} instances.
+     *
+     * @param webhookSecret HMAC-SHA256 key of the provider's bounce / complaint webhooks; empty refuses them all
+     */
+    public record Provider(
+            @DefaultValue("http://127.0.0.1:8025/provider") String baseUrl,
+            @DefaultValue("") String apiKey,
+            @DefaultValue("500") int maxBatch,
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("") String webhookSecret) {
+    }
+
+    /**
+     * @param secret  HMAC key of the links this service signs (unsubscribe, preferences, follow) and of
+     *                the keyed hashes of addresses; PLEDGEWORKS_TOKEN_SECRET. Empty: a random key per
+     *                start (links die with the process; fine for tests, not for production)
+     * @param followTtl how long a follow confirmation link works
+     */
+    public record Tokens(
+            @DefaultValue("") String secret,
+            @DefaultValue("7d") Duration followTtl) {
+    }
+
+    /**
+     * What a subscriber agreed to when they ticked "keep me updated": recorded with each consent, as
+     * the hash of the wording and its version.
+     */
+    public record Consent(
+            @DefaultValue("campaign-updates") String purpose,
+            @DefaultValue("1") String wordingVersion,
+            @DefaultValue("Keep me updated about this campaign by email. I can unsubscribe at any time.") String wording) {
+    }
+
+    /**
+     * @param batchSize    subscriptions read per cursor batch, published, then checkpointed
+     * @param lease        a fan-out claimed by an instance longer than this without progress is taken over
+     * @param pollInterval how often instances look for fan-outs to run or resume
+     * @param sendPatience how long the notifications listener waits for room in the senders' queue
+     */
+    public record Fanout(
+            @DefaultValue("1000") int batchSize,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("60s") Duration sendPatience) {
+    }
+
+    /**
+     * @param jwtIssuer  the {@code iss} every staff token must carry
+     * @param jwtAudience the {@code aud} every staff token must carry
+     */
+    public record Security(
+            @DefaultValue("http://127.0.0.1:8080") String jwtIssuer,
+            @DefaultValue("pledgeworks") String jwtAudience,
+            @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") String jwkSetUri,
+            @DefaultValue("") String publicKeyLocation) {
     }
 
     /**
      * @param senderThreads  how many mails are handed to the provider at once
      * @param queueCapacity  deliveries waiting for a sender thread; beyond it they wait in MongoDB for the retrier
+     * @param bulkSenderThreads  threads sending bulk mail, each one provider call (batch) at a time
+     * @param bulkQueueCapacity  bulk deliveries waiting for a bulk sender
      * @param retryInterval  how often the retrier looks for deliveries that are due
      * @param retryBatch     at most this many deliveries per retrier round
      * @param initialBackoff the delay after the first transient failure; it doubles with each further one
@@ -44,6 +115,8 @@ public record NotificationServiceProperties(
     public record Delivery(
             @DefaultValue("4") int senderThreads,
             @DefaultValue("1000") int queueCapacity,
+            @DefaultValue("4") int bulkSenderThreads,
+            @DefaultValue("2000") int bulkQueueCapacity,
             @DefaultValue("2s") Duration retryInterval,
             @DefaultValue("100") int retryBatch,
             @DefaultValue("2s") Duration initialBackoff,

@@ -14,11 +14,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * Retries are quick here so that tests of outages finish in seconds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "pledgeworks.delivery.retry-interval=200ms",
+        // every retrier round scans deliveries (the embedded database ignores secondary indexes): not too often
+        "pledgeworks.delivery.retry-interval=1s",
         "pledgeworks.delivery.initial-backoff=200ms",
         "pledgeworks.delivery.max-backoff=1s",
         "pledgeworks.events.retry-interval=100ms",
-        "pledgeworks.events.retry-attempts=2" })
+        "pledgeworks.events.retry-attempts=2",
+        // transactional mail by SMTP (GreenMail), bulk mail by the HTTP provider (WireMock)
+        "pledgeworks.mail.transport=smtp",
+        "pledgeworks.mail.bulk-transport=http",
+        "pledgeworks.provider.timeout=5s",
+        "pledgeworks.provider.webhook-secret=test-webhook-secret",
+        "pledgeworks.tokens.secret=test-token-secret",
+        "pledgeworks.public-base-url=https://pledgeworks.test",
+        "pledgeworks.fanout.lease=3s",
+        "pledgeworks.fanout.poll-interval=200ms",
+        "pledgeworks.fanout.batch-size=1000",
+        "resilience4j.ratelimiter.instances.email-provider.limit-for-period=100000",
+        "resilience4j.retry.instances.email-provider.wait-duration=100ms",
+        "resilience4j.circuitbreaker.instances.email-provider.wait-duration-in-open-state=2s" })
 public abstract class ServiceIT {
 
     @Autowired
@@ -36,5 +50,7 @@ public abstract class ServiceIT {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestInfrastructure.smtp().port());
         registry.add("server.address", () -> "127.0.0.1");
+        registry.add("pledgeworks.provider.base-url", () -> TestInfrastructure.provider().baseUrl());
+        registry.add("pledgeworks.security.public-key-location", StaffTokens::publicKeyLocation);
     }
 }

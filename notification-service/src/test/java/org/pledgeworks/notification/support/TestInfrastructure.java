@@ -17,6 +17,7 @@ public final class TestInfrastructure {
     private static EmbeddedKafkaKraftBroker kafka;
     private static MongoServer mongo;
     private static MailCatcher smtp;
+    private static FakeProvider provider;
 
     private TestInfrastructure() {
     }
@@ -38,7 +39,18 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
         }
         InetSocketAddress address = mongo.getLocalAddress();
-        return "mongodb://127.0.0.1:" + address.getPort();
+        // bounded waits: at JVM exit the server may go before the service's last writes
+        return "mongodb://127.0.0.1:" + address.getPort() + "/?serverSelectionTimeoutMS=5000&socketTimeoutMS=30000";
+    }
+
+    /** WireMock as the HTTP email provider, accepting everything unless a test stubs otherwise. */
+    public static synchronized FakeProvider provider() {
+        if (provider == null) {
+            provider = FakeProvider.start(20);
+            provider.acceptEverything();
+            Runtime.getRuntime().addShutdownHook(new Thread(provider::stop));
+        }
+        return provider;
     }
 
     public static synchronized MailCatcher smtp() {

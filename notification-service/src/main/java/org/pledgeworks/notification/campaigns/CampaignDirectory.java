@@ -1,0 +1,63 @@
+package org.pledgeworks.notification.campaigns;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import org.pledgeworks.notification.events.CampaignPublished;
+import org.pledgeworks.notification.events.EventHandler;
+
+import org.springframework.stereotype.Component;
+
+/** Campaign facts by id ({@code campaigns}, {@code _id} = campaign id), kept from {@code campaign-published.v1}. */
+@Component
+public class CampaignDirectory implements EventHandler<CampaignPublished> {
+
+    /** @param ownerOrganisation null while only a bulk event has named the campaign */
+    public record Campaign(String campaignId, String slug, String title, String defaultLocale,
+            String ownerOrganisation) {
+    }
+
+    private final MongoCollection<Document> campaigns;
+
+    CampaignDirectory(MongoDatabase database) {
+        this.campaigns = database.getCollection("campaigns");
+    }
+
+    @Override
+    public String type() {
+        return CampaignPublished.TYPE;
+    }
+
+    @Override
+    public Class<CampaignPublished> eventClass() {
+        return CampaignPublished.class;
+    }
+
+    @Override
+    public void handle(CampaignPublished event, String eventId) {
+        campaigns.updateOne(eq("_id", event.campaignId()), new Document("$set", new Document("slug", event.slug())
+                .append("title", event.title()).append("defaultLocale", event.defaultLocale())
+                .append("ownerOrganisation", event.ownerOrganisation())), new UpdateOptions().upsert(true));
+    }
+
+    /** Bulk events carry slug and title too: a campaign published before this service started is still named. */
+    public void remember(String campaignId, String slug, String title) {
+        campaigns.updateOne(eq("_id", campaignId), new Document("$set", new Document("slug", slug).append("title", title)),
+                new UpdateOptions().upsert(true));
+    }
+
+    public Optional<Campaign> find(String campaignId) {
+        Document d = campaigns.find(eq("_id", campaignId)).first();
+        return Optional.ofNullable(d).map(c -> new Campaign(c.getString("_id"), c.getString("slug"),
+                c.getString("title"), c.getString("defaultLocale"), c.getString("ownerOrganisation")));
+    }
+
+    public String titleOf(String campaignId) {
+        return find(campaignId).map(Campaign::title).filter(t -> t != null && !t.isBlank()).orElse("our campaign");
+    }
+}

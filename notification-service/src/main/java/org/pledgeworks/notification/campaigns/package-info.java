@@ -1,0 +1,5 @@
+/**
+ * What this service keeps of campaign-service's campaigns: title, slug, default locale and owning
+ * organisation, for mail about a campaign and for staff authorisation. Its own slim copy, from events.
+ */
+package org.pledgeworks.notification.campaigns;

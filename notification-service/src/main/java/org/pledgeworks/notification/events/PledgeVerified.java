@@ -1,0 +1,40 @@
+package org.pledgeworks.notification.events;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * {@code pledge-verified.v1} on {@code pledges}: a signature is confirmed. With consent to updates the
+ * signer becomes a subscriber of the campaign; either way they get the thank-you mail.
+ *
+ * @param ipHash the hashed IP the pledge came from (optional, added in phase 2), kept with the consent
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PledgeVerified(
+        UUID eventId,
+        Instant occurredAt,
+        String signatureId,
+        String campaignId,
+        Boolean consentToUpdates,
+        String name,
+        String email,
+        String locale,
+        Optional<String> ipHash,
+        Optional<String> withdrawUrl) implements IncomingEvent {
+
+    // optional fields: absent or null in the JSON is empty here
+    public PledgeVerified {
+        ipHash = ipHash == null ? Optional.empty() : ipHash;
+        withdrawUrl = withdrawUrl == null ? Optional.empty() : withdrawUrl;
+    }
+
+    public static final String TYPE = "pledge-verified.v1";
+
+    @Override
+    public void validate() {
+        withdrawUrl.ifPresent(url -> Links.requireHttp(TYPE, "withdrawUrl", url));
+    }
+}

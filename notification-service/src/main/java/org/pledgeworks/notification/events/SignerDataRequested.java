@@ -1,0 +1,28 @@
+package org.pledgeworks.notification.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * {@code signer-data-requested.v1} on {@code pledges}: someone asked for their data. The mail carries
+ * pledge-service's signed links to the export and to erasure.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SignerDataRequested(
+        UUID eventId,
+        Instant occurredAt,
+        String email,
+        String locale,
+        String exportUrl,
+        String eraseUrl) implements IncomingEvent {
+
+    public static final String TYPE = "signer-data-requested.v1";
+
+    @Override
+    public void validate() {
+        Links.requireHttp(TYPE, "exportUrl", exportUrl);
+        Links.requireHttp(TYPE, "eraseUrl", eraseUrl);
+    }
+}

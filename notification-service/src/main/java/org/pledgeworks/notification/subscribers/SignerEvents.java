@@ -1,0 +1,85 @@
+package org.pledgeworks.notification.subscribers;
+
+import org.pledgeworks.notification.delivery.Deliveries;
+import org.pledgeworks.notification.events.EventHandler;
+import org.pledgeworks.notification.events.PledgeVerified;
+import org.pledgeworks.notification.events.SignerErased;
+import org.pledgeworks.notification.transactional.TransactionalMails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/** What pledges mean for subscribers: consent from verified pledges, erasure from {@code signer-erased}. */
+class SignerEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(SignerEvents.class);
+
+    private SignerEvents() {
+    }
+
+    /** {@code pledge-verified.v1}: with consent, a subscriber; always, the thank-you mail. */
+    @Component
+    static class Verified implements EventHandler<PledgeVerified> {
+
+        private final Subscriptions subscriptions;
+        private final TransactionalMails mails;
+
+        Verified(Subscriptions subscriptions, TransactionalMails mails) {
+            this.subscriptions = subscriptions;
+            this.mails = mails;
+        }
+
+        @Override
+        public String type() {
+            return PledgeVerified.TYPE;
+        }
+
+        @Override
+        public Class<PledgeVerified> eventClass() {
+            return PledgeVerified.class;
+        }
+
+        @Override
+        public void handle(PledgeVerified verified, String eventId) {
+            boolean subscribed = false;
+            if (Boolean.TRUE.equals(verified.consentToUpdates())) {
+                subscribed = subscriptions.consent(new Subscriptions.NewConsent(eventId, verified.email(),
+                        verified.name(), verified.locale(), verified.campaignId(), "pledge", verified.signatureId(),
+                        verified.ipHash().orElse(null), verified.occurredAt()));
+            }
+            mails.thankYou(verified, eventId, subscribed);
+        }
+    }
+
+    /** {@code signer-erased.v1}: the person's data goes; a keyed hash stays on the suppression list. */
+    @Component
+    static class Erased implements EventHandler<SignerErased> {
+
+        private final Subscriptions subscriptions;
+        private final Deliveries deliveries;
+
+        Erased(Subscriptions subscriptions, Deliveries deliveries) {
+            this.subscriptions = subscriptions;
+            this.deliveries = deliveries;
+        }
+
+        @Override
+        public String type() {
+            return SignerErased.TYPE;
+        }
+
+        @Override
+        public Class<SignerErased> eventClass() {
+            return SignerErased.class;
+        }
+
+        @Override
+        public void handle(SignerErased erased, String eventId) {
+            String recipientId = subscriptions.erase(erased.email());
+            long forgotten = deliveries.forgetRecipient(recipientId, erased.signatureIds());
+            log.info("Erasure {}: subscriptions and consents deleted, {} deliveries stripped", erased.erasureId(),
+                    forgotten);
+        }
+    }
+}

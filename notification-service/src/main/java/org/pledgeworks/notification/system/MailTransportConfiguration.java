@@ -1,0 +1,46 @@
+package org.pledgeworks.notification.system;
+
+import java.time.Clock;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.pledgeworks.notification.mail.SmtpMailer;
+import org.pledgeworks.notification.mail.SmtpTransport;
+import org.pledgeworks.notification.provider.HttpProviderTransport;
+import org.pledgeworks.notification.provider.ProviderSettings;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The transports: SMTP always (cheap, and the default), the HTTP provider when
+ * {@code pledgeworks.mail.transport} or {@code bulk-transport} is {@code http}. The provider's limits
+ * are the Resilience4j instances named {@code email-provider} ({@code resilience4j.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+class MailTransportConfiguration {
+
+    static final String PROVIDER = "email-provider";
+
+    @Bean
+    SmtpTransport smtpTransport(SmtpMailer mailer) {
+        return new SmtpTransport(mailer);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${pledgeworks.mail.transport:smtp}' == 'http' or '${pledgeworks.mail.bulk-transport:}' == 'http'")
+    HttpProviderTransport httpProviderTransport(NotificationServiceProperties properties, JsonMapper json, Clock clock,
+            RateLimiterRegistry rateLimiters, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
+            BulkheadRegistry bulkheads) {
+        NotificationServiceProperties.Provider provider = properties.provider();
+        return new HttpProviderTransport(
+                new ProviderSettings(provider.baseUrl(), provider.apiKey(), properties.mail().from(),
+                        provider.maxBatch(), provider.connectTimeout(), provider.timeout()),
+                json, clock, rateLimiters.rateLimiter(PROVIDER), retries.retry(PROVIDER),
+                circuitBreakers.circuitBreaker(PROVIDER), bulkheads.bulkhead(PROVIDER));
+    }
+}

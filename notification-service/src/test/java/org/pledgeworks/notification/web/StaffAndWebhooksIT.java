@@ -1,0 +1,112 @@
+package org.pledgeworks.notification.web;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.Test;
+import org.pledgeworks.notification.subscribers.RecipientKeys;
+import org.pledgeworks.notification.support.ServiceIT;
+import org.pledgeworks.notification.support.StaffTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+class StaffAndWebhooksIT extends ServiceIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoDatabase database;
+
+    @Autowired
+    RecipientKeys keys;
+
+    @Test
+    void staffPreviewATemplateWithAValidTokenOnly() throws Exception {
+        String path = "/api/staff/notifications/templates/campaign-update/preview?locale=de&name=%3Cb%3EEve%3C%2Fb%3E";
+        String valid = StaffTokens.token(Map.of("fair-supply-coalition", "editor"));
+
+        HttpResponse<String> preview = get(path, valid);
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("\"locale\":\"de\"").contains("Hallo &lt;b&gt;Eve&lt;/b&gt;")
+                .contains("<strong>answered</strong>");
+        assertThat(get(path, null).statusCode()).isEqualTo(401);
+        assertThat(get(path, StaffTokens.token(Map.of(), StaffTokens.ISSUER, "someone-else",
+                Instant.now().plusSeconds(600))).statusCode()).as("wrong audience").isEqualTo(401);
+        assertThat(get(path, StaffTokens.token(Map.of(), "https://evil.example", "pledgeworks",
+                Instant.now().plusSeconds(600))).statusCode()).as("wrong issuer").isEqualTo(401);
+        assertThat(get(path, StaffTokens.token(Map.of(), StaffTokens.ISSUER, "pledgeworks",
+                Instant.now().minusSeconds(600))).statusCode()).as("expired").isEqualTo(401);
+        String unsigned = valid.substring(0, valid.lastIndexOf('.') + 1);
+        assertThat(get(path, unsigned).statusCode()).as("no signature").isEqualTo(401);
+    }
+
+    @Test
+    void deliveryStatsOfAnotherOrganisationsCampaignAreNotFound() throws Exception {
+        String token = StaffTokens.token(Map.of("workers-voice", "admin"));
+        assertThat(get("/api/staff/notifications/campaigns/c-unknown/messages", token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSignedHardBounceSuppressesTheAddressAndAnUnsignedOneIsRefused() throws Exception {
+        String email = "bounce+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String body = "{\"events\":[{\"type\":\"bounce\",\"bounceType\":\"hard\",\"email\":\"" + email
+                + "\",\"idempotencyKey\":\"unknown\"}]}";
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+
+        assertThat(webhook(body, timestamp, "sha256=" + "00".repeat(32)).statusCode()).isEqualTo(401);
+        assertThat(webhook(body, String.valueOf(Instant.now().minusSeconds(3600).getEpochSecond()),
+                sign(timestamp, body)).statusCode()).as("old timestamp").isEqualTo(401);
+        assertThat(database.getCollection("suppressions").countDocuments(eq("_id", keys.idOf(email) + ":*"))).isZero();
+
+        assertThat(webhook(body, timestamp, sign(timestamp, body)).statusCode()).isEqualTo(204);
+        assertThat(database.getCollection("suppressions").find(eq("_id", keys.idOf(email) + ":*")).first())
+                .containsEntry("reason", "HARD_BOUNCE");
+    }
+
+    @Test
+    void theOpenApiDocumentIsServed() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/unsubscribe/{token}").contains("/api/staff/notifications/templates/{template}/preview");
+    }
+
+    private HttpResponse<String> webhook(String body, String timestamp, String signature) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/provider"))
+                .header("Content-Type", "application/json").header("X-Webhook-Timestamp", timestamp)
+                .header("X-Webhook-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sign(String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("test-webhook-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
