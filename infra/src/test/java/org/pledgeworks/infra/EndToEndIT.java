@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole system as a newcomer meets it: every part a separate process started the way
@@ -51,8 +50,8 @@ class EndToEndIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    @TempDir
-    static Path data;
+    /** Under target/, not a temp dir: when a test fails, the processes' logs are still there to read. */
+    private final Path data = Path.of("target", "e2e-stack-" + System.currentTimeMillis()).toAbsolutePath();
 
     private StackConfig config;
     private LocalStack stack;

@@ -45,6 +45,15 @@ class FallbackIT extends GatewayITSupport {
                 .expectBody().jsonPath("$.service").isEqualTo("notification-service");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/preferences/some-token", "/webhooks/provider"})
+    void notificationServicePagesAndWebhooksAreRoutedToIt(String path) {
+        // the fake notification-service is down in this suite: its fallback proves the route, a 404 would not
+        client.post().uri(path).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody().jsonPath("$.service").isEqualTo("notification-service");
+    }
+
     @Test
     void theFallbackAnswersOnlyForKnownServices() {
         client.get().uri("/fallback/no-such-service").exchange().expectStatus().isNotFound();
