@@ -18,8 +18,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads a topic from the beginning as an outside consumer would, until it finds what a test waits for. */
 public final class KafkaProbe {
 
-    private static final ThreadLocal<List<ConsumerRecord<String, String>>> lastFound = new ThreadLocal<>();
-
     private KafkaProbe() {
     }
 
@@ -31,25 +29,7 @@ public final class KafkaProbe {
 
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            while (found.size() < count && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (matching.test(r)) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        lastFound.set(found);
+        List<ConsumerRecord<String, String>> found = read(topic, matching, count, timeout);
         if (found.size() < count) {
             throw new AssertionError("expected " + count + " matching records on " + topic + " within " + timeout
                     + ", found " + found.size());
@@ -60,12 +40,31 @@ public final class KafkaProbe {
     /** Every matching record on the topic, reading for the whole window: for "exactly N" checks. */
     public static List<ConsumerRecord<String, String>> allRecords(String topic,
             Predicate<ConsumerRecord<String, String>> matching, Duration window) {
-        try {
-            return awaitRecords(topic, matching, Integer.MAX_VALUE, window);
+        return read(topic, matching, Integer.MAX_VALUE, window);
+    }
+
+    /** Reads from the beginning until {@code enough} records match or the time is up. */
+    private static List<ConsumerRecord<String, String>> read(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, int enough, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            while (found.size() < enough && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (matching.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
         }
-        catch (AssertionError expectedWhenTheWindowCloses) {
-            return lastFound.get();
-        }
+        return found;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
