@@ -246,6 +246,7 @@
         input.removeAttribute('aria-describedby');
       }
     });
+    $('sign-errors-live').textContent = '';
     $('form-problem-title').textContent = '';
     $('form-problem-detail').textContent = '';
     $('form-problem-list').textContent = '';
@@ -272,12 +273,17 @@
         input.setAttribute('aria-describedby', ids.join(' '));
       }
     });
+    $('sign-errors-live').textContent = problemCount(errors.length);
     // focus the first field in the form's order, whatever order the server listed them in
     var first = document.querySelector('#sign-form [aria-invalid="true"]');
     if (first) {
       first.focus();
     }
     return unplaced;
+  }
+
+  function problemCount(n) {
+    return n === 1 ? 'There is 1 problem with the form.' : 'There are ' + n + ' problems with the form.';
   }
 
   function showFormProblem(problem, extraMessages) {
@@ -374,6 +380,120 @@
         });
       }).then(function () {
         setBusy(false);
+      });
+    });
+  }
+
+  /* ---------------------------------------------------------------- follow without signing */
+
+  var FOLLOW_INPUTS = { email: 'follow-email', name: 'follow-name' };
+
+  /** Clears the follow form's messages and marks; the sign form keeps its own. */
+  function clearFollowErrors() {
+    Object.keys(FOLLOW_INPUTS).forEach(function (field) {
+      var input = $(FOLLOW_INPUTS[field]);
+      var error = $(input.id + '-error');
+      error.textContent = '';
+      show(error, false);
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    });
+    $('follow-errors-live').textContent = '';
+    $('follow-problem-title').textContent = '';
+    $('follow-problem-detail').textContent = '';
+    $('follow-problem-list').textContent = '';
+    show($('follow-problem'), false);
+  }
+
+  function showFollowProblem(problem, extraMessages) {
+    $('follow-problem-title').textContent = problem.title || 'Something went wrong';
+    $('follow-problem-detail').textContent = problem.detail || '';
+    (extraMessages || []).forEach(function (text) {
+      var item = document.createElement('li');
+      item.textContent = text;
+      $('follow-problem-list').appendChild(item);
+    });
+    show($('follow-problem'), true);
+    $('follow-problem').focus();
+  }
+
+  /** Each error next to its field (email, name); others in the box above the form. */
+  function showFollowErrors(errors, problem) {
+    var unplaced = [];
+    errors.forEach(function (error) {
+      var inputId = FOLLOW_INPUTS[error.field];
+      if (!inputId) {
+        unplaced.push(error.field ? error.field + ': ' + error.message : error.message);
+        return;
+      }
+      var box = $(inputId + '-error');
+      box.textContent = box.textContent ? box.textContent + ' ' + error.message : error.message;
+      show(box, true);
+      $(inputId).setAttribute('aria-invalid', 'true');
+      $(inputId).setAttribute('aria-describedby', box.id);
+    });
+    $('follow-errors-live').textContent = problemCount(errors.length);
+    if (unplaced.length) {
+      showFollowProblem(problem || { title: 'Please check the form' }, unplaced);
+      return;
+    }
+    var first = document.querySelector('#follow-form [aria-invalid="true"]');
+    if (first) {
+      first.focus();
+    }
+  }
+
+  function startFollow(slug) {
+    var form = $('follow-form');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      clearFollowErrors();
+      var request = {
+        campaignSlug: slug,
+        email: $('follow-email').value.trim(),
+        name: $('follow-name').value.trim() || undefined,
+        locale: browserLocale()
+      };
+      if (!request.email) {
+        showFollowErrors([{ field: 'email', message: 'Enter your email address.' }]);
+        return;
+      }
+      if (!/^[^\s@]+@[^\s@]+$/.test(request.email) || request.email.length > 254) {
+        showFollowErrors([{ field: 'email', message: 'Enter an email address like name@example.org.' }]);
+        return;
+      }
+      $('follow-button').disabled = true;
+      fetchJson('/api/notifications/follow', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request)
+      }).then(function (response) {
+        if (response.status === 202 || response.ok) {
+          return response.json().then(function (body) {
+            return body && typeof body === 'object' ? body : {};
+          }, function () {
+            return {};
+          }).then(function (body) {
+            if (body.message || body.detail) {
+              $('follow-success-text').textContent = body.message || body.detail;
+            }
+            show(form, false);
+            show($('follow-success'), true);
+            $('follow-success').focus();
+          });
+        }
+        return readProblem(response).then(function (problem) {
+          var errors = Array.isArray(problem.errors) ? problem.errors : [];
+          if (response.status === 400 && errors.length) {
+            showFollowErrors(errors, problem);
+          } else {
+            showFollowProblem(problem);
+          }
+        });
+      }).catch(function () {
+        showFollowProblem({ title: 'We could not reach Pledgeworks', detail: 'Check your connection and try again.' });
+      }).then(function () {
+        $('follow-button').disabled = false;
       });
     });
   }
@@ -491,6 +611,7 @@
         return response.json().then(function (campaign) {
           renderCampaign(campaign);
           startForm(slug);
+          startFollow(slug);
           startCount(slug, Number(campaign.goal) || 0);
           startCard(slug);
           startUpdates(slug);

@@ -16,7 +16,12 @@
  *   GET  /api/staff/campaigns/{id}/updates, POST (write)
  *   GET  /api/staff/campaigns/{id}/updates/{u}/preview, POST .../schedule {publishAt}, POST .../publish
  *   GET  /api/staff/pledges/campaigns/{slug}/quarantine, POST .../quarantine/release | /invalidate {domain}
- *   GET  /api/staff/notifications/campaigns/{id}/stats          delivery stats (when notification-service has it)
+ *   GET  /api/staff/campaigns/{id}/card                         the progress card (framework, scores per target)
+ *   PUT  /api/staff/campaigns/{id}/card/framework {themes}      themes -> indicators (the whole list each time)
+ *   POST /api/staff/campaigns/{id}/card/targets {name, kind}    add a target
+ *   PUT  /api/staff/campaigns/{id}/card/targets/{t}/assessments {cycle, indicatorId, value, evidenceLink, evidenceNote}
+ *   GET  /api/staff/campaigns/{id}/card/targets/{t}/history     a target's scores per cycle and assessments
+ *   GET  /api/staff/notifications/campaigns/{id}/messages       delivery stats per update/milestone, every 10 s
  *   GET  /api/staff/pledges/campaigns/{slug}/signers.csv        export of consenting signers (when pledge-service has it)
  */
 (function () {
@@ -133,6 +138,7 @@
     window.sessionStorage.removeItem(NAME_KEY);
     window.sessionStorage.removeItem(ORGS_KEY);
     current = null;
+    stopDeliveryRefresh();
     show($('campaigns'), false);
     show($('campaign'), false);
     show($('sign-in'), true);
@@ -152,6 +158,13 @@
     }
     $('sign-in-button').disabled = true;
     api('POST', '/api/auth/token', { email: email, password: password }).then(function (result) {
+      if (result.status === 404 || result.status === 405) {
+        // the gateway trusts an outside identity provider (OIDC) and has no password sign-in
+        show($('sign-in-form'), false);
+        show($('oidc-sign-in'), true);
+        $('staff-token').focus();
+        return;
+      }
       if (!result.ok) {
         showFailure(result);
         return;
@@ -168,6 +181,35 @@
     });
   });
 
+  /** The claims of a JWT, read only to greet the person and list their organisations (the server checks it). */
+  function claimsOf(jwt) {
+    try {
+      var part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(decodeURIComponent(Array.prototype.map.call(window.atob(part), function (c) {
+        return '%' + ('00' + c.charCodeAt(0).toString(16)).slice(-2);
+      }).join('')));
+    } catch (ignored) {
+      return null;
+    }
+  }
+
+  $('token-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearMessages();
+    var pasted = $('staff-token').value.trim().replace(/^Bearer\s+/i, '');
+    var claims = claimsOf(pasted);
+    if (!claims) {
+      problem('That is not an access token', 'Paste the whole token your identity provider gave you.');
+      return;
+    }
+    window.sessionStorage.setItem(TOKEN_KEY, pasted);
+    window.sessionStorage.setItem(NAME_KEY, claims.name || claims.email || claims.sub || '');
+    window.sessionStorage.setItem(ORGS_KEY, JSON.stringify(
+      claims.organisations && typeof claims.organisations === 'object' ? claims.organisations : {}));
+    $('staff-token').value = '';
+    showCampaigns();
+  });
+
   $('sign-out').addEventListener('click', function () {
     signOut('You are signed out.');
   });
@@ -175,6 +217,7 @@
   /* ---------------------------------------------------------------- campaign list */
 
   function showCampaigns() {
+    stopDeliveryRefresh();
     show($('sign-in'), false);
     show($('campaign'), false);
     show($('campaigns'), true);
@@ -270,8 +313,11 @@
       show($('close-campaign'), campaign.status === 'open');
       loadCounts(campaign);
       loadUpdates(campaign);
+      loadCard(campaign);
       loadQuarantine(campaign);
-      loadDelivery(campaign);
+      startDeliveryRefresh(campaign);
+    } else {
+      stopDeliveryRefresh();
     }
     $('main').focus();
   }
@@ -520,32 +566,346 @@
 
   /* ---------------------------------------------------------------- delivery stats */
 
+  var DELIVERY_COUNTERS = ['queued', 'sent', 'deferred', 'failed', 'bounced', 'complained', 'unsubscribed'];
+  var DELIVERY_EVERY_MS = 10000;
+  var deliveryTimer = null;
+
+  function stopDeliveryRefresh() {
+    if (deliveryTimer) {
+      window.clearInterval(deliveryTimer);
+      deliveryTimer = null;
+    }
+  }
+
+  function startDeliveryRefresh(campaign) {
+    stopDeliveryRefresh();
+    loadDelivery(campaign);
+    deliveryTimer = window.setInterval(function () {
+      // a hidden tab asks nothing; the next tick after it is shown again catches up
+      if (!document.hidden && current && current.campaignId === campaign.campaignId) {
+        loadDelivery(campaign);
+      }
+    }, DELIVERY_EVERY_MS);
+  }
+
+  function when(value) {
+    if (!value) {
+      return '';
+    }
+    var date = new Date(value);
+    return isNaN(date.getTime()) ? String(value) : date.toLocaleString();
+  }
+
+  /** notification-service: [{messageId, kind, status, published, createdAt, counts: {queued, sent, ...}}] */
   function loadDelivery(campaign) {
     var container = $('delivery');
-    api('GET', '/api/staff/notifications/campaigns/' + encodeURIComponent(campaign.campaignId) + '/stats')
+    api('GET', '/api/staff/notifications/campaigns/' + encodeURIComponent(campaign.campaignId) + '/messages')
       .then(function (result) {
-        container.textContent = '';
-        if (!result.ok || !result.body) {
-          unavailable(container, 'Delivery statistics');
+        if (!current || current.campaignId !== campaign.campaignId) {
           return;
         }
-        var rows = [];
-        var source = Array.isArray(result.body.items) ? result.body.items : [result.body];
-        source.forEach(function (entry) {
-          Object.keys(entry).forEach(function (key) {
-            var value = entry[key];
-            if (value === null || typeof value !== 'object') {
-              rows.push([key, value]);
-            } else {
-              Object.keys(value).forEach(function (k) {
-                rows.push([key + ' ' + k, JSON.stringify(value[k])]);
-              });
-            }
-          });
-        });
-        container.appendChild(table(['', ''], rows));
+        if (!result.ok || !Array.isArray(result.body)) {
+          if (result.status !== 401) {
+            stopDeliveryRefresh();
+            container.textContent = '';
+            unavailable(container, 'Delivery statistics');
+            $('delivery-status').textContent = '';
+          }
+          return;
+        }
+        container.textContent = '';
+        $('delivery-status').textContent = 'Last checked ' + new Date().toLocaleTimeString() + '.';
+        if (!result.body.length) {
+          container.appendChild(node('p', 'No mail has gone out for this campaign yet.', 'hint'));
+          return;
+        }
+        var wrap = node('div', null, 'table-scroll');
+        var t = table(['Message', 'Status'].concat(DELIVERY_COUNTERS.map(function (c) {
+          return c.charAt(0).toUpperCase() + c.slice(1);
+        })), result.body.map(function (m) {
+          var counts = m.counts || {};
+          return [(m.kind || 'message') + ', ' + when(m.createdAt),
+            (m.status || '') + (m.published ? ' (' + m.published + ' recipients)' : '')]
+            .concat(DELIVERY_COUNTERS.map(function (c) {
+              return Number(counts[c]) || 0;
+            }));
+        }));
+        t.id = 'delivery-table';
+        wrap.appendChild(t);
+        container.appendChild(wrap);
+      }).catch(function () {
+        $('delivery-status').textContent = 'Could not reach Pledgeworks; trying again shortly.';
       });
   }
+
+  /* ---------------------------------------------------------------- progress card */
+
+  var card = null; // the card on screen: {framework: {themes}, targets}
+
+  function cardPath(campaign, rest) {
+    return '/api/staff/campaigns/' + encodeURIComponent(campaign.campaignId) + '/card' + (rest || '');
+  }
+
+  function score(value) {
+    return value === null || value === undefined ? 'no data' : String(Math.round(Number(value)));
+  }
+
+  function themesOf(c) {
+    return (c && c.framework && Array.isArray(c.framework.themes)) ? c.framework.themes : [];
+  }
+
+  function indicatorsOf(c) {
+    var list = [];
+    themesOf(c).forEach(function (theme) {
+      (theme.indicators || []).forEach(function (indicator) {
+        list.push({ theme: theme, indicator: indicator });
+      });
+    });
+    return list;
+  }
+
+  function loadCard(campaign) {
+    var status = $('card-status');
+    show($('card-history'), false);
+    api('GET', cardPath(campaign)).then(function (result) {
+      if (!current || current.campaignId !== campaign.campaignId) {
+        return;
+      }
+      if (!result.ok) {
+        card = null;
+        $('card-scores').textContent = '';
+        $('card-framework').textContent = '';
+        status.textContent = missing(result) ? 'The progress card is not available yet.'
+          : 'We could not load the progress card (' + result.status + ').';
+        return;
+      }
+      card = result.body || {};
+      status.textContent = '';
+      renderFramework(campaign);
+      renderScores(campaign);
+      fillAssessmentChoices();
+    });
+  }
+
+  function renderFramework(campaign) {
+    var container = $('card-framework');
+    container.textContent = '';
+    var rows = indicatorsOf(card);
+    if (!rows.length) {
+      container.appendChild(node('p', 'No themes yet: add an indicator below to start the card.', 'hint'));
+      return;
+    }
+    container.appendChild(table(['Theme', 'Indicator', 'Scale', ''], rows.map(function (row) {
+      var remove = button('Remove', function () {
+        var themes = themesOf(card).map(function (theme) {
+          return {
+            themeId: theme.themeId, name: theme.name, indicators: (theme.indicators || []).filter(function (i) {
+              return !(theme.themeId === row.theme.themeId && i.indicatorId === row.indicator.indicatorId);
+            })
+          };
+        }).filter(function (theme) {
+          return theme.indicators.length > 0;
+        });
+        if (!themes.length) {
+          problem('A card needs one indicator', 'Add another indicator before removing the last one.');
+          return;
+        }
+        saveFramework(campaign, themes, 'Indicator removed.');
+      }, true);
+      remove.setAttribute('aria-label', 'Remove indicator ' + row.indicator.name);
+      return [row.theme.name + ' (' + row.theme.themeId + ')', row.indicator.name + ' (' + row.indicator.indicatorId + ')',
+        row.indicator.scale, remove];
+    })));
+  }
+
+  function renderScores(campaign) {
+    var container = $('card-scores');
+    container.textContent = '';
+    var targets = Array.isArray(card.targets) ? card.targets : [];
+    if (!targets.length) {
+      container.appendChild(node('p', 'No targets yet.', 'hint'));
+      return;
+    }
+    var themes = themesOf(card);
+    var wrap = node('div', null, 'table-scroll');
+    var t = table(['Target', 'Cycle', 'Overall'].concat(themes.map(function (theme) {
+      return theme.name;
+    })).concat(['Right of reply', '']), targets.map(function (target) {
+      var history = button('History', function () {
+        showTargetHistory(campaign, target);
+      }, true);
+      history.setAttribute('aria-label', 'History of ' + target.name);
+      var replies = (target.replies || []).map(function (r) {
+        return r.status;
+      }).join(', ');
+      return [target.name + (target.kind ? ' (' + target.kind + ')' : ''), target.cycle || '—',
+        target.cycle ? score(target.overallScore) : '—']
+        .concat(themes.map(function (theme) {
+          var themeScores = target.themeScores || {};
+          return Object.prototype.hasOwnProperty.call(themeScores, theme.themeId) ? score(themeScores[theme.themeId]) : '—';
+        }))
+        .concat([replies || 'none', history]);
+    }));
+    t.id = 'card-score-table';
+    wrap.appendChild(t);
+    container.appendChild(wrap);
+  }
+
+  function showTargetHistory(campaign, target) {
+    var panel = $('card-history');
+    api('GET', cardPath(campaign, '/targets/' + encodeURIComponent(target.targetId) + '/history')).then(function (result) {
+      if (!result.ok) {
+        showFailure(result);
+        return;
+      }
+      var history = result.body || {};
+      panel.textContent = '';
+      var heading = node('h4', 'History of ' + (history.name || target.name));
+      heading.tabIndex = -1;
+      panel.appendChild(heading);
+      var cycles = Array.isArray(history.cycles) ? history.cycles : [];
+      if (cycles.length) {
+        var points = cycles.map(function (c) {
+          return { label: c.cycle, value: c.overallScore === null || c.overallScore === undefined ? null : Number(c.overallScore) };
+        });
+        panel.appendChild(window.PledgeworksCharts.line(points, 'Overall score per cycle: ' + points.map(function (p) {
+          return p.label + ' ' + (p.value === null ? 'no data' : Math.round(p.value));
+        }).join(', '), 100));
+        panel.appendChild(table(['Cycle', 'Overall'], cycles.map(function (c) {
+          return [c.cycle, score(c.overallScore)];
+        })));
+      } else {
+        panel.appendChild(node('p', 'Not assessed yet.', 'hint'));
+      }
+      var names = {};
+      indicatorsOf(card).forEach(function (row) {
+        names[row.indicator.indicatorId] = row.indicator.name;
+      });
+      var rows = [];
+      (history.indicators || []).forEach(function (ih) {
+        (ih.assessments || []).forEach(function (a) {
+          rows.push([names[ih.indicatorId] || ih.indicatorId, a.cycle, a.value, score(a.score),
+            a.evidenceLink || a.evidenceNote || '', (a.reviewedBy || '') + (a.reviewedAt ? ', ' + when(a.reviewedAt) : '')]);
+        });
+      });
+      if (rows.length) {
+        var wrap = node('div', null, 'table-scroll');
+        wrap.appendChild(table(['Indicator', 'Cycle', 'Value', 'Score', 'Evidence', 'Reviewed by'], rows));
+        panel.appendChild(wrap);
+      }
+      show(panel, true);
+      heading.focus();
+    });
+  }
+
+  function fillAssessmentChoices() {
+    var targetSelect = $('a-target');
+    var indicatorSelect = $('a-indicator');
+    var keepTarget = targetSelect.value;
+    var keepIndicator = indicatorSelect.value;
+    targetSelect.textContent = '';
+    (card.targets || []).forEach(function (target) {
+      var option = node('option', target.name);
+      option.value = target.targetId;
+      targetSelect.appendChild(option);
+    });
+    indicatorSelect.textContent = '';
+    indicatorsOf(card).forEach(function (row) {
+      var option = node('option', row.theme.name + ': ' + row.indicator.name);
+      option.value = row.indicator.indicatorId;
+      option.setAttribute('data-scale', row.indicator.scale);
+      indicatorSelect.appendChild(option);
+    });
+    if (keepTarget) {
+      targetSelect.value = keepTarget;
+    }
+    if (keepIndicator) {
+      indicatorSelect.value = keepIndicator;
+    }
+    valueHint();
+  }
+
+  function valueHint() {
+    var option = $('a-indicator').selectedOptions && $('a-indicator').selectedOptions[0];
+    var scale = option ? option.getAttribute('data-scale') : null;
+    $('a-value-hint').textContent = scale === 'percent' ? 'A number from 0 to 100, or no-data.'
+      : 'yes, partial, no or no-data.';
+  }
+
+  $('a-indicator').addEventListener('change', valueHint);
+
+  function saveFramework(campaign, themes, done) {
+    api('PUT', cardPath(campaign, '/framework'), { themes: themes }).then(function (result) {
+      if (!result.ok) {
+        showFailure(result);
+        return;
+      }
+      message(done);
+      loadCard(campaign);
+    });
+  }
+
+  $('indicator-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearMessages();
+    var themeId = $('i-themeId').value.trim();
+    var indicator = { indicatorId: $('i-indicatorId').value.trim(), name: $('i-name').value.trim(), scale: $('i-scale').value };
+    var themes = themesOf(card).map(function (theme) {
+      return { themeId: theme.themeId, name: theme.name, indicators: (theme.indicators || []).slice() };
+    });
+    var theme = themes.filter(function (t) {
+      return t.themeId === themeId;
+    })[0];
+    if (!theme) {
+      theme = { themeId: themeId, name: $('i-themeName').value.trim() || themeId, indicators: [] };
+      themes.push(theme);
+    }
+    theme.indicators.push(indicator);
+    saveFramework(current, themes, 'Indicator added.');
+    $('i-indicatorId').value = '';
+    $('i-name').value = '';
+  });
+
+  $('target-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearMessages();
+    var input = { name: $('t-name').value.trim(), kind: $('t-kind').value.trim() || null };
+    api('POST', cardPath(current, '/targets'), input).then(function (result) {
+      if (!result.ok) {
+        showFailure(result);
+        return;
+      }
+      $('t-name').value = '';
+      $('t-kind').value = '';
+      message('Target added: ' + input.name + '.');
+      loadCard(current);
+    });
+  });
+
+  $('assessment-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearMessages();
+    var targetId = $('a-target').value;
+    if (!targetId) {
+      problem('Choose a target', 'Add a target first, then assess it.');
+      return;
+    }
+    var input = {
+      cycle: $('a-cycle').value.trim(), indicatorId: $('a-indicator').value, value: $('a-value').value.trim(),
+      evidenceLink: $('a-evidenceLink').value.trim() || null, evidenceNote: $('a-evidenceNote').value.trim() || null
+    };
+    api('PUT', cardPath(current, '/targets/' + encodeURIComponent(targetId) + '/assessments'), input).then(function (result) {
+      if (!result.ok) {
+        showFailure(result);
+        return;
+      }
+      $('a-value').value = '';
+      $('a-evidenceLink').value = '';
+      $('a-evidenceNote').value = '';
+      message('Assessment recorded: score ' + score(result.body && result.body.score) + '.');
+      loadCard(current);
+    });
+  });
 
   /* ---------------------------------------------------------------- export */
 

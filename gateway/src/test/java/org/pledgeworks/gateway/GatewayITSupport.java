@@ -27,8 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The one setup every gateway IT shares, so Spring starts the gateway once per test JVM: the gateway on a
  * random port (and its management server on another), WireMock standing in for campaign- and
  * pledge-service, notification-service pointed at a port where nothing listens (a service that is down),
- * an in-memory MongoDB wire server for staff accounts, and a fresh data directory where the gateway keeps
- * its signing key and writes the first admin's password.
+ * an in-memory MongoDB wire server for staff accounts and the shared rate-limit counters, and a fresh data
+ * directory where the gateway keeps its signing key and writes the first admin's password.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayITSupport {
@@ -73,6 +73,10 @@ public abstract class GatewayITSupport {
         registry.add("PLEDGEWORKS_RATE_LIMIT_SIGNING", () -> "100000");
         registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS", () -> Integer.toString(DATA_REQUESTS_PER_PERIOD));
         registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS_PERIOD", () -> "1h");
+        // rate limits counted in the shared store (the MongoDB above), as several instances would; a generous
+        // timeout because this machine is busy during builds, and a slow answer would fail over to memory
+        registry.add("PLEDGEWORKS_RATE_LIMIT_STORE", () -> "mongodb");
+        registry.add("PLEDGEWORKS_RATE_LIMIT_STORE_TIMEOUT", () -> "5s");
     }
 
     /** The first admin's email and one-time password, as the gateway wrote them for the launcher. */

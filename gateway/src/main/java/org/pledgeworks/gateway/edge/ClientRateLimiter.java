@@ -11,8 +11,8 @@ import io.github.bucket4j.ConsumptionProbe;
 /**
  * A token bucket per client address, in this gateway's memory (Bucket4j, buckets in a Caffeine cache
  * that forgets an address once its bucket would be full again). Per gateway instance: with N instances a
- * client gets up to N times the limit. A shared store (Bucket4j over Redis or a database) can take the
- * cache's place later without changing the callers.
+ * client gets up to N times the limit, unless a shared store is configured ({@link SharedRateLimits}), for
+ * which these buckets are the fallback.
  */
 public final class ClientRateLimiter {
 

@@ -4,9 +4,13 @@ import java.time.Duration;
 
 import org.pledgeworks.gateway.system.ProblemResponses;
 
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,24 +35,31 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 
     private final ProblemResponses problems;
 
-    RateLimitGatewayFilterFactory(EdgeProperties properties, ClientAddresses clients, ProblemResponses problems) {
+    /** Null unless a shared store is configured. */
+    private final SharedRateLimits shared;
+
+    RateLimitGatewayFilterFactory(EdgeProperties properties, ClientAddresses clients, ProblemResponses problems,
+            ObjectProvider<SharedRateLimits> shared) {
         super(Config.class);
         this.properties = properties;
         this.clients = clients;
         this.problems = problems;
+        this.shared = shared.getIfAvailable();
     }
 
     @Override
     public GatewayFilter apply(Config config) {
         int capacity = config.getCapacity() != null ? config.getCapacity() : properties.rateLimit().capacity();
         Duration period = config.getPeriod() != null ? config.getPeriod() : properties.rateLimit().period();
+        // this instance's own buckets: the limit itself by default, the fallback when a shared store is away
         ClientRateLimiter limiter = new ClientRateLimiter(capacity, period);
+        String routeId = config.getRouteId() != null ? config.getRouteId() : "route";
         return new OrderedGatewayFilter((exchange, chain) -> {
-            ClientRateLimiter.Verdict verdict = limiter.take(clients.clientOf(exchange.getRequest()));
-            if (verdict.allowed()) {
-                return chain.filter(exchange);
-            }
-            return problems.write(exchange, tooManyRequests(), retryAfter(verdict));
+            String client = clients.clientOf(exchange.getRequest());
+            Mono<ClientRateLimiter.Verdict> verdict = shared == null ? Mono.just(limiter.take(client))
+                    : shared.take(routeId, client, capacity, period, limiter);
+            return verdict.flatMap(v -> v.allowed() ? chain.filter(exchange)
+                    : problems.write(exchange, tooManyRequests(), retryAfter(v)));
         }, -5);
     }
 
@@ -63,11 +74,24 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
         return headers;
     }
 
-    public static class Config {
+    /** The route id comes from the gateway (HasRouteId): shared counters are kept per route. */
+    public static class Config implements HasRouteId {
+
+        private String routeId;
 
         private Integer capacity;
 
         private Duration period;
+
+        @Override
+        public void setRouteId(String routeId) {
+            this.routeId = routeId;
+        }
+
+        @Override
+        public String getRouteId() {
+            return routeId;
+        }
 
         public Integer getCapacity() {
             return capacity;

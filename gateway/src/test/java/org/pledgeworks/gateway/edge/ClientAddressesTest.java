@@ -15,7 +15,9 @@ class ClientAddressesTest {
 
     private static EdgeProperties trusting(String proxies) {
         return new EdgeProperties(proxies, DataSize.ofKilobytes(16), new EdgeProperties.RateLimit(60,
-                java.time.Duration.ofMinutes(1)), List.of());
+                java.time.Duration.ofMinutes(1)), List.of(),
+                new EdgeProperties.RateLimitStore("memory", "", "", java.time.Duration.ofMillis(500),
+                        java.time.Duration.ofSeconds(5)));
     }
 
     private static MockServerHttpRequest from(String remote, String forwardedFor) {

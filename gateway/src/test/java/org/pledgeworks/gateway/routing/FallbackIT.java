@@ -46,7 +46,8 @@ class FallbackIT extends GatewayITSupport {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"/preferences/some-token", "/webhooks/provider"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/preferences/some-token", "/webhooks/provider",
+        "/follow/some-token", "/api/notifications/follow"})
     void notificationServicePagesAndWebhooksAreRoutedToIt(String path) {
         // the fake notification-service is down in this suite: its fallback proves the route, a 404 would not
         client.post().uri(path).exchange()

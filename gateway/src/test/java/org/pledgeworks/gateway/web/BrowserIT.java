@@ -26,6 +26,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pledgeworks.gateway.GatewayITSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -89,6 +93,13 @@ class BrowserIT extends GatewayITSupport {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    }
+
+    /** Every test starts signed out, whatever an earlier (perhaps failed) test left in the tab's storage. */
+    @org.junit.jupiter.api.BeforeEach
+    void signedOut() {
+        browser.get("http://127.0.0.1:" + port + "/favicon.svg");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.sessionStorage.clear();");
     }
 
     @AfterAll
@@ -158,7 +169,7 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("count-total")).isEqualTo("42");
         assertThat(visibleText("goal-text")).isEqualTo("4% of the goal of 1,000 signatures");
         assertThat(visibleText("scorecard-targets")).contains("Phone Co", "63 out of 100 (2026)");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+        new WebDriverWait(browser, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scorecard-targets svg.chart")));
         assertThat(visibleText("updates-list")).contains("Phone Co replied", "They will publish their suppliers.");
     }
@@ -183,6 +194,91 @@ class BrowserIT extends GatewayITSupport {
 
         browser.findElement(By.id("sign-out")).click();
         waitVisible("sign-in-form");
+    }
+
+    @Test
+    void theFollowFormAsksForAnEmailAndSaysWhenItCannotGoThrough() {
+        openDemoCampaign();
+
+        browser.findElement(By.id("follow-button")).click();
+
+        assertThat(visibleText("follow-email-error")).isEqualTo("Enter your email address.");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("follow-email");
+        assertThat(browser.findElement(By.id("follow-errors-live")).getAttribute("textContent"))
+                .isEqualTo("There is 1 problem with the form.");
+
+        // notification-service is down in this suite: the gateway's fallback problem is what comes back
+        browser.findElement(By.id("follow-email")).sendKeys("ada@example.org");
+        browser.findElement(By.id("follow-button")).click();
+
+        assertThat(visibleText("follow-problem")).isNotBlank();
+        assertThat(browser.findElement(By.id("follow-email-error")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("follow-form")).isDisplayed()).as("the form stays to try again").isTrue();
+    }
+
+    @Test
+    void aStaffMemberKeepsTheProgressCard() {
+        campaignService.stubFor(get("/api/staff/campaigns").willReturn(okJson("[" + CAMPAIGN + "]")));
+        campaignService.stubFor(get("/api/staff/campaigns/c1/card").willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo",
+                 "framework":{"themes":[{"themeId":"wages","name":"Wages","indicators":[
+                   {"indicatorId":"living-wage","name":"Pays a living wage","scale":"yes-partial-no"}]}]},
+                 "targets":[{"targetId":"t1","name":"Phone Co","kind":"company","cycle":"2026","overallScore":50.0,
+                   "themeScores":{"wages":50.0},"replies":[]}]}""")));
+        campaignService.stubFor(put("/api/staff/campaigns/c1/card/targets/t1/assessments").willReturn(okJson("""
+                {"cycle":"2026","value":"yes","score":100.0,"reviewedBy":"staff-1"}""")));
+        campaignService.stubFor(put("/api/staff/campaigns/c1/card/framework").willReturn(okJson("{\"themes\":[]}")));
+        campaignService.stubFor(get(urlPathEqualTo("/api/staff/campaigns/c1/updates")).willReturn(okJson("[]")));
+        pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":40,"FR":2},"asOf":"2026-11-28T09:00:00Z"}""")));
+        signInAsTheFirstAdmin();
+
+        browser.findElement(By.linkText("Buy fair phones")).click();
+
+        assertThat(visibleText("card-score-table")).contains("Phone Co (company)", "2026", "50");
+        assertThat(visibleText("card-framework")).contains("Wages (wages)", "Pays a living wage (living-wage)");
+        assertThat(visibleText("by-country")).contains("GB", "40");
+        // notification-service is down in this suite
+        assertThat(visibleText("delivery")).contains("not available");
+
+        browser.findElement(By.id("a-cycle")).sendKeys("2026");
+        browser.findElement(By.id("a-value")).sendKeys("yes");
+        browser.findElement(By.id("a-evidenceLink")).sendKeys("https://example.org/report");
+        browser.findElement(By.id("record-assessment")).click();
+        waitForText("console-message", "Assessment recorded: score 100.");
+        campaignService.verify(putRequestedFor(urlEqualTo("/api/staff/campaigns/c1/card/targets/t1/assessments"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBody(matchingJsonPath("$.indicatorId", equalTo("living-wage")))
+                .withRequestBody(matchingJsonPath("$.cycle", equalTo("2026")))
+                .withRequestBody(matchingJsonPath("$.value", equalTo("yes")))
+                .withRequestBody(matchingJsonPath("$.evidenceLink", equalTo("https://example.org/report"))));
+
+        // a new theme's indicator: the whole framework goes back, the existing theme with it
+        browser.findElement(By.id("i-themeId")).sendKeys("transparency");
+        browser.findElement(By.id("i-themeName")).sendKeys("Transparency");
+        browser.findElement(By.id("i-indicatorId")).sendKeys("supplier-list");
+        browser.findElement(By.id("i-name")).sendKeys("Publishes its suppliers");
+        new Select(browser.findElement(By.id("i-scale"))).selectByValue("percent");
+        browser.findElement(By.id("add-indicator")).click();
+        waitForText("console-message", "Indicator added.");
+        campaignService.verify(putRequestedFor(urlEqualTo("/api/staff/campaigns/c1/card/framework"))
+                .withRequestBody(matchingJsonPath("$.themes[0].indicators[0].indicatorId", equalTo("living-wage")))
+                .withRequestBody(matchingJsonPath("$.themes[1].themeId", equalTo("transparency")))
+                .withRequestBody(matchingJsonPath("$.themes[1].indicators[0].scale", equalTo("percent"))));
+    }
+
+    private void signInAsTheFirstAdmin() {
+        Map<String, String> admin = firstAdmin();
+        browser.get("http://127.0.0.1:" + port + "/staff/");
+        waitVisible("sign-in-form");
+        browser.findElement(By.id("staff-email")).sendKeys(admin.get("email"));
+        browser.findElement(By.id("staff-password")).sendKeys(admin.get("password"));
+        browser.findElement(By.id("sign-in-button")).click();
+        waitVisible("campaign-table");
+    }
+
+    private static void waitForText(String id, String text) {
+        new WebDriverWait(browser, WAIT).until(driver -> driver.findElement(By.id(id)).getText().contains(text));
     }
 
     @Test
@@ -214,12 +310,15 @@ class BrowserIT extends GatewayITSupport {
         new Select(browser.findElement(By.id("country"))).selectByValue("GB");
     }
 
+    /** Generous: builds share a busy machine, and bcrypt at sign-in alone can take seconds there. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     private static void waitVisible(String id) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     private static String visibleText(String id) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+        return new WebDriverWait(browser, WAIT).until(driver -> {
             WebElement element = driver.findElement(By.id(id));
             String text = element.getText();
             return element.isDisplayed() && !text.isBlank() && !text.equals("–") ? text.trim() : null;

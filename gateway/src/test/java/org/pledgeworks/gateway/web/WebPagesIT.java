@@ -40,6 +40,38 @@ class WebPagesIT extends GatewayITSupport {
     }
 
     @Test
+    void theCampaignPageOffersToFollowWithoutSigning() {
+        assertThat(page("/campaign.html"))
+                .containsPattern("<input id=\"follow-email\" name=\"email\" type=\"email\"")
+                .contains("<label for=\"follow-email\">", "<label for=\"follow-name\">Your name (optional)</label>",
+                        "id=\"follow-email-error\"", "id=\"follow-errors-live\" class=\"visually-hidden\" aria-live=\"polite\"");
+    }
+
+    @Test
+    void everyFieldOfEveryPageHasALabel() {
+        java.util.regex.Pattern field = java.util.regex.Pattern.compile("<(input|select|textarea) id=\"([^\"]+)\"");
+        for (String path : java.util.List.of("/", "/campaign.html", "/my-data.html", "/staff/")) {
+            String html = page(path);
+            java.util.regex.Matcher m = field.matcher(html);
+            int fields = 0;
+            while (m.find()) {
+                fields++;
+                assertThat(html).as(path + " #" + m.group(2)).contains("<label for=\"" + m.group(2) + "\"");
+            }
+            if (!path.equals("/")) {
+                assertThat(fields).as(path).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void theStaffConsoleHasTheProgressCardAndDeliverySections() {
+        assertThat(page("/staff/")).contains("id=\"card-scores\"", "id=\"indicator-form\"", "id=\"target-form\"",
+                "id=\"assessment-form\"", "<label for=\"a-cycle\">", "<label for=\"a-value\">", "id=\"delivery\"",
+                "id=\"oidc-sign-in\"", "<label for=\"staff-token\">", "id=\"export-csv\"");
+    }
+
+    @Test
     void theCampaignPageHasPlacesForTheProgressCardAndUpdates() {
         assertThat(page("/campaign.html")).contains("id=\"progress-card\"", "id=\"updates-list\"",
                 "src=\"/js/charts.js\"", "href=\"/my-data.html\"");
