@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -23,6 +24,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.counting.CountOps;
 import org.pledgeworks.pledge.counting.Counters;
+import org.pledgeworks.pledge.outbox.EventSerializer;
+import org.pledgeworks.pledge.outbox.OutboxRelay;
+import org.pledgeworks.pledge.outbox.PendingEvent;
 import org.pledgeworks.pledge.signing.Signatures;
 
 import org.springframework.stereotype.Service;
@@ -30,7 +34,8 @@ import org.springframework.stereotype.Service;
 /**
  * Staff decisions on quarantined signatures, in bulk: release (they count once verified) or
  * invalidate (they never count). Each signature changes in its own write with its count op, so the
- * counts follow exactly.
+ * counts follow exactly, and with {@code pledge-released.v1} when a verified one starts counting, so
+ * campaign-service's milestone count follows too.
  */
 @Service
 public class Moderation {
@@ -38,14 +43,19 @@ public class Moderation {
     private final Signatures signatures;
     private final CountOps countOps;
     private final Counters counters;
+    private final EventSerializer events;
+    private final OutboxRelay relay;
     private final Clock clock;
     private volatile Map<String, Transparency> transparency = Map.of();
     private volatile Instant transparencyAt = Instant.EPOCH;
 
-    Moderation(Signatures signatures, CountOps countOps, Counters counters, Clock clock) {
+    Moderation(Signatures signatures, CountOps countOps, Counters counters, EventSerializer events,
+            OutboxRelay relay, Clock clock) {
         this.signatures = signatures;
         this.countOps = countOps;
         this.counters = counters;
+        this.events = events;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -97,6 +107,7 @@ public class Moderation {
                 .batchSize(500).forEach(d -> ids.add(d.getString("_id")));
         int changed = 0;
         for (String id : ids) {
+            List<PendingEvent> caused = new ArrayList<>();
             boolean done = signatures.change(id, s -> {
                 if (!"QUARANTINED".equals(s.getString("review"))) {
                     return Optional.empty();
@@ -104,11 +115,23 @@ public class Moderation {
                 String review = release ? "RELEASED" : "INVALIDATED";
                 boolean before = s.getBoolean("counts", false);
                 boolean after = CountOps.counts(s.getString("status"), review);
+                caused.clear();
+                if (after && !before) {
+                    // verified while held: its pledge-verified said counted=false, so counters and
+                    // subscriptions learn here that it counts now
+                    Date verifiedAt = s.getDate("verifiedAt");
+                    PledgeReleased released = new PledgeReleased(UUID.randomUUID(), now, id, s.getString("campaignId"),
+                            s.getString("country"), s.getBoolean("consentToUpdates", false), s.getString("name"),
+                            s.getString("email"), s.getString("locale"), s.getString("ipHash"),
+                            verifiedAt == null ? null : verifiedAt.toInstant());
+                    caused.add(events.pending("pledges", PledgeReleased.TYPE, id, released.eventId(), released));
+                }
                 return Optional.of(new Signatures.Change(List.of(Updates.set("review", review),
-                        Updates.set("reviewedAt", Date.from(now)), Updates.set("counts", after)), List.of(),
+                        Updates.set("reviewedAt", Date.from(now)), Updates.set("counts", after)), List.copyOf(caused),
                         countOps.change(before, after, s.getString("country"), now)));
             }).isPresent();
             if (done) {
+                relay.publish(Signatures.COLLECTION, id, List.copyOf(caused));
                 counters.settle(id);
                 changed++;
             }

@@ -2,15 +2,12 @@ package org.pledgeworks.pledge.abuse;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.pledgeworks.pledge.campaigns.CampaignCopies;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
-import org.pledgeworks.pledge.signing.CampaignNotFoundException;
+import org.pledgeworks.pledge.staff.CampaignStaff;
 import org.pledgeworks.pledge.system.InvalidRequestException;
-import org.pledgeworks.pledge.system.NotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +32,11 @@ class StaffModerationController {
 
     private static final Logger log = LoggerFactory.getLogger(StaffModerationController.class);
 
-    private final CampaignCopies campaigns;
+    private final CampaignStaff access;
     private final Moderation moderation;
 
-    StaffModerationController(CampaignCopies campaigns, Moderation moderation) {
-        this.campaigns = campaigns;
+    StaffModerationController(CampaignStaff access, Moderation moderation) {
+        this.access = access;
         this.moderation = moderation;
     }
 
@@ -79,17 +76,8 @@ class StaffModerationController {
     }
 
     private OpenCampaign authorised(String slug, Jwt staff) {
-        OpenCampaign campaign = campaigns.bySlug(slug).orElseThrow(() -> new CampaignNotFoundException(slug));
-        Object claim = staff.getClaims().get("organisations");
-        Map<?, ?> roles = claim instanceof Map<?, ?> map ? map : Map.of();
-        boolean allowed = campaign.organisations().stream()
-                .map(roles::get)
-                .anyMatch(role -> "admin".equals(role) || "editor".equals(role));
-        if (!allowed) {
-            throw new NotPermittedException("Only admins and editors of this campaign's organisations may review "
-                    + "its signatures.");
-        }
-        return campaign;
+        return access.authorise(slug, staff, CampaignStaff.REVIEWERS,
+                "Only admins and editors of this campaign's organisations may review its signatures.");
     }
 
     record SelectionRequest(@Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_]*") String ipHash,

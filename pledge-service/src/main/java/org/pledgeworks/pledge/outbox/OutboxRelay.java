@@ -10,8 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -30,8 +35,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the events that writes leave in their documents' {@code pendingEvents}, then removes
- * them. Every write hands its events to {@link #publish} right away; a periodic sweep catches what a
- * crash or a broker outage left behind. A crash between send and removal sends an event twice, which
+ * them. Every write hands its events to {@link #publish} right away. What that does not finish is
+ * caught by two sweeps:
+ * <ul>
+ * <li>the <b>retry sweep</b> (every {@code outbox.sweep-interval}) re-reads, by {@code _id}, only the
+ * documents whose publish this instance saw fail or not finish in time ({@code outstanding}) — a
+ * broker outage, a timeout;</li>
+ * <li>the <b>full sweep</b> (at start and every {@code outbox.full-sweep-interval}) searches whole
+ * collections for pending events, for what no instance remembers: a crash between write and publish,
+ * a write whose reply was lost, another instance that died.</li>
+ * </ul>
+ * The full sweep used to run every 2 s; the embedded database answers it by scanning every
+ * signature, so it now runs rarely and the frequent sweep costs one lookup per failed document.
+ * Nothing is given up: every pending event stays in its document until the broker has it, and some
+ * sweep reaches every document. A crash between send and removal sends an event twice, which
  * consumers absorb because they are idempotent on {@code ce_id}.
  */
 @Component
@@ -47,6 +64,11 @@ public class OutboxRelay implements DisposableBean {
     private final PledgeServiceProperties.Outbox settings;
     // Removing published events is a database round trip: never do it on the producer's I/O thread.
     private final ExecutorService cleanup = Executors.newFixedThreadPool(2);
+    /** Events whose publish has started and not finished, by event id: what the retry sweep looks at. */
+    private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
+
+    private record Outstanding(String collection, Object documentId, Instant since) {
+    }
 
     OutboxRelay(MongoDatabase database, KafkaTemplate<String, String> kafka, PledgeServiceProperties properties) {
         this.database = database;
@@ -65,9 +87,11 @@ public class OutboxRelay implements DisposableBean {
         }
         List<String> eventIds = new ArrayList<>();
         List<CompletableFuture<?>> sends = new ArrayList<>();
+        Instant now = Instant.now();
         // Sent in order from one thread with the same key: the idempotent producer keeps that order.
         for (PendingEvent event : events) {
             eventIds.add(event.eventId().toString());
+            outstanding.putIfAbsent(event.eventId().toString(), new Outstanding(collection, id, now));
             try {
                 sends.add(kafka.send(toRecord(event)));
             }
@@ -79,15 +103,56 @@ public class OutboxRelay implements DisposableBean {
                 .thenRunAsync(() -> database.getCollection(collection).updateOne(eq("_id", id),
                         pull(PendingEvent.FIELD, new Document("eventId", new Document("$in", eventIds)))), cleanup)
                 .whenComplete((ignored, failure) -> {
-                    if (failure != null) {
+                    if (failure == null) {
+                        eventIds.forEach(outstanding::remove);
+                    }
+                    else {
                         log.warn("Events of {} {} not published yet, the sweep will retry: {}", collection, id,
                                 failure.getMessage());
                     }
                 });
     }
 
+    /** Retries, by {@code _id}, the documents whose publish this instance saw fail or linger. */
     @Scheduled(fixedDelayString = "${pledgeworks.outbox.sweep-interval}")
     void sweep() {
+        Instant cutoff = Instant.now().minus(settings.sweepAfter());
+        Map<String, Set<Object>> due = new HashMap<>();
+        outstanding.values().stream().filter(o -> !o.since().isAfter(cutoff))
+                .forEach(o -> due.computeIfAbsent(o.collection(), c -> new HashSet<>()).add(o.documentId()));
+        List<CompletableFuture<Void>> publishes = new ArrayList<>();
+        due.forEach((collection, ids) -> {
+            for (Object id : ids) {
+                Document document = database.getCollection(collection).find(eq("_id", id))
+                        .projection(include(PendingEvent.FIELD)).first();
+                List<PendingEvent> pending = document == null ? List.of()
+                        : document.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
+                                .map(PendingEvent::fromDocument).toList();
+                // what the document no longer holds was published (by us or another instance), or the
+                // document is gone: nothing left to retry for it
+                Set<String> stillPending = new HashSet<>();
+                pending.forEach(e -> stillPending.add(e.eventId().toString()));
+                outstanding.entrySet().removeIf(entry -> entry.getValue().collection().equals(collection)
+                        && entry.getValue().documentId().equals(id) && !stillPending.contains(entry.getKey()));
+                if (!pending.isEmpty()) {
+                    // a fresh start time, so a document that keeps failing is retried once per sweep-after
+                    pending.forEach(e -> outstanding.put(e.eventId().toString(), new Outstanding(collection, id,
+                            Instant.now())));
+                    publishes.add(publish(collection, id, pending));
+                }
+            }
+        });
+        await(publishes);
+    }
+
+    /**
+     * Searches whole collections for events left behind where no instance remembers them (a crash
+     * between write and publish). Runs at start and then rarely: on the embedded database this query
+     * reads every document.
+     */
+    @Scheduled(initialDelayString = "${pledgeworks.outbox.sweep-after}",
+            fixedDelayString = "${pledgeworks.outbox.full-sweep-interval}")
+    void fullSweep() {
         Instant cutoff = Instant.now().minus(settings.sweepAfter());
         for (String collection : COLLECTIONS) {
             MongoCollection<Document> documents = database.getCollection(collection);
@@ -99,12 +164,21 @@ public class OutboxRelay implements DisposableBean {
                     .forEach(document -> publishes.add(publish(collection, document.get("_id"),
                             document.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
                                     .map(PendingEvent::fromDocument).toList())));
-            try {
-                CompletableFuture.allOf(publishes.toArray(CompletableFuture[]::new)).join();
-            }
-            catch (RuntimeException e) {
-                // already logged per document; the next sweep tries again
-            }
+            await(publishes);
+        }
+    }
+
+    /** How many events this instance is still waiting to see published (for tests and metrics). */
+    int outstanding() {
+        return outstanding.size();
+    }
+
+    private static void await(List<CompletableFuture<Void>> publishes) {
+        try {
+            CompletableFuture.allOf(publishes.toArray(CompletableFuture[]::new)).join();
+        }
+        catch (RuntimeException e) {
+            // already logged per document; the next sweep tries again
         }
     }
 

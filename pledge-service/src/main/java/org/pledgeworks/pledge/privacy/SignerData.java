@@ -114,7 +114,7 @@ class SignerData {
                 signatures.collection().find(eq("emailKey", emailKey)).batchSize(100).forEach(s -> {
                     Map<String, Object> signature = new LinkedHashMap<>();
                     for (String field : List.of("_id", "campaignId", "campaignSlug", "name", "email", "country",
-                            "postalCode", "locale", "consentToUpdates", "pledgeTextVersion", "status", "review",
+                            "postalCode", "locale", "consentToUpdates", "consentWording", "pledgeTextVersion", "status", "review",
                             "source", "ipHash", "createdAt", "verifiedAt", "withdrawnAt")) {
                         Object value = s.get(field);
                         if (value instanceof Date date) {

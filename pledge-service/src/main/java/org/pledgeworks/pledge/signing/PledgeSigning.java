@@ -85,6 +85,9 @@ class PledgeSigning {
         if (request.source() != null && !request.source().toDocument().isEmpty()) {
             signature.append("source", request.source().toDocument());
         }
+        if (request.consents()) {
+            signature.append("consentWording", properties.consent().wording());
+        }
         quarantine.ifPresent(reason -> signature.append("review", "QUARANTINED")
                 .append("reviewReason", reason.code()).append("reviewedAt", Date.from(now)));
         List<PendingEvent> caused = List.of();

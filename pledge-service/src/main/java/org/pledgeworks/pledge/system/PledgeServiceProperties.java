@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param privacy       the key that turns client IPs and addresses into keyed hashes
  * @param abuse         limits, honeypot and domain lists that send signatures to quarantine
  * @param purge         when never-verified signatures and old data requests are removed
+ * @param consent       the consent wording the sign form shows, recorded with each consenting signature
  */
 @ConfigurationProperties("pledgeworks")
 public record PledgeServiceProperties(
@@ -33,13 +34,14 @@ public record PledgeServiceProperties(
         @DefaultValue Links links,
         @DefaultValue Privacy privacy,
         @DefaultValue Abuse abuse,
-        @DefaultValue Purge purge) {
+        @DefaultValue Purge purge,
+        @DefaultValue Consent consent) {
 
     /** The settings issue 2 had, with defaults for the rest: for tests that build properties by hand. */
     public static PledgeServiceProperties of(String database, URI publicBaseUrl, Verification verification,
             Outbox outbox) {
         return new PledgeServiceProperties(database, publicBaseUrl, verification, Counts.DEFAULTS, outbox,
-                Signing.DEFAULTS, Links.DEFAULTS, Privacy.DEFAULTS, Abuse.DEFAULTS, Purge.DEFAULTS);
+                Signing.DEFAULTS, Links.DEFAULTS, Privacy.DEFAULTS, Abuse.DEFAULTS, Purge.DEFAULTS, Consent.DEFAULTS);
     }
 
     /**
@@ -61,7 +63,14 @@ public record PledgeServiceProperties(
         static final Counts DEFAULTS = new Counts(Duration.ofSeconds(1), 16, Duration.ofMinutes(10));
     }
 
-    public record Outbox(@DefaultValue("2s") Duration sweepInterval, @DefaultValue("5s") Duration sweepAfter) {
+    /**
+     * @param sweepInterval     how often publishes that failed or lingered are retried
+     * @param sweepAfter        how old a pending event is before a sweep takes it on
+     * @param fullSweepInterval how often whole collections are searched for events no instance
+     *                          remembers (after a crash); also done once at start
+     */
+    public record Outbox(@DefaultValue("2s") Duration sweepInterval, @DefaultValue("5s") Duration sweepAfter,
+            @DefaultValue("5m") Duration fullSweepInterval) {
     }
 
     /**
@@ -111,5 +120,17 @@ public record PledgeServiceProperties(
     public record Purge(@DefaultValue("30d") Duration pendingAfter, @DefaultValue("10m") Duration interval) {
 
         static final Purge DEFAULTS = new Purge(Duration.ofDays(30), Duration.ofMinutes(10));
+    }
+
+    /**
+     * @param wording the words a signer agreed to when ticking "keep me updated"; stored with each
+     *                consenting signature so the staff export shows what each person agreed to, even
+     *                after the wording changes
+     */
+    public record Consent(
+            @DefaultValue("Keep me updated about this campaign by email. I can unsubscribe at any time.") String wording) {
+
+        static final Consent DEFAULTS = new Consent(
+                "Keep me updated about this campaign by email. I can unsubscribe at any time.");
     }
 }

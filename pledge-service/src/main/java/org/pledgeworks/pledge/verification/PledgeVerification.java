@@ -59,15 +59,15 @@ public class PledgeVerification {
                     || check.outcome() == VerificationLinks.Outcome.EXPIRED) {
                 return Optional.empty();
             }
+            boolean before = signature.getBoolean("counts", false);
+            boolean after = CountOps.counts(SignatureStatus.VERIFIED.name(), signature.getString("review"));
             PledgeVerified verified = new PledgeVerified(UUID.randomUUID(), now, signatureId,
                     signature.getString("campaignId"), signature.getString("country"),
                     signature.getBoolean("consentToUpdates", false), signature.getString("name"),
                     signature.getString("email"), signature.getString("locale"),
-                    signerLinks.withdraw(signatureId, now), signature.getString("ipHash"));
+                    signerLinks.withdraw(signatureId, now), signature.getString("ipHash"), after);
             caused.clear();
             caused.add(events.pending("pledges", PledgeVerified.TYPE, signatureId, verified.eventId(), verified));
-            boolean before = signature.getBoolean("counts", false);
-            boolean after = CountOps.counts(SignatureStatus.VERIFIED.name(), signature.getString("review"));
             return Optional.of(new Signatures.Change(List.of(
                     Updates.set("status", SignatureStatus.VERIFIED.name()),
                     Updates.set("verifiedAt", Date.from(now)),

@@ -8,6 +8,10 @@ import java.util.UUID;
  * {@code pledge-verified.v1} on topic {@code pledges}: the signer confirmed. Carries the contact and
  * consent fields notification-service needs to make a subscriber, the withdraw link for the thank-you
  * mail, and the client IP hash for the consent record.
+ *
+ * <p>{@code counted} says whether the signature counts now: false when it is held in quarantine, in
+ * which case it starts counting only if staff release it ({@code pledge-released.v1}) and never if they
+ * invalidate it. Consumers that count or subscribe must skip a {@code counted: false} verification.
  */
 record PledgeVerified(
         UUID eventId,
@@ -20,7 +24,8 @@ record PledgeVerified(
         String email,
         String locale,
         URI withdrawUrl,
-        String ipHash) {
+        String ipHash,
+        boolean counted) {
 
     static final String TYPE = "pledge-verified.v1";
 }

@@ -73,7 +73,7 @@ class Withdrawal {
             }
             PledgeWithdrawn withdrawn = new PledgeWithdrawn(UUID.randomUUID(), now, signatureId,
                     s.getString("campaignId"), s.getString("country"),
-                    SignatureStatus.VERIFIED.name().equals(s.getString("status")));
+                    SignatureStatus.VERIFIED.name().equals(s.getString("status")), s.getBoolean("counts", false));
             caused.clear();
             caused.add(events.pending("pledges", PledgeWithdrawn.TYPE, signatureId, withdrawn.eventId(), withdrawn));
             return Optional.of(new Signatures.Change(List.of(

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.pledgeworks.pledge.signing.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
+import org.pledgeworks.pledge.support.EventContract;
 import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 import org.pledgeworks.pledge.support.Signer;
@@ -84,6 +86,11 @@ class AbuseIT extends ServiceIT {
         }
         Signer.awaitCount(api, campaign.slug(), 5);
         awaitTransparency("quarantinedByReason", "ip-rate", 2);
+        // the verifications of the held two say they do not count, so no consumer counts or subscribes them
+        for (int i = 0; i < emails.size(); i++) {
+            JsonNode verified = verifiedEvent(emails.get(i));
+            assertThat(verified.get("counted").asBoolean()).as("counted of signer %d", i).isEqualTo(i < 5);
+        }
 
         String editor = StaffTokens.forRoles(Map.of("fair-supply-coalition", "editor"));
         HttpResponse<String> list = api.get(staff("/quarantine"), "application/json", "Authorization", "Bearer " + editor);
@@ -100,6 +107,68 @@ class AbuseIT extends ServiceIT {
         assertThat(json.readTree(released.body()).get("changed").asInt()).isEqualTo(2);
         Signer.awaitCount(api, campaign.slug(), 7);
         awaitTransparency("releasedByReason", "ip-rate", 2);
+        List<String> heldIds = List.of(byEmail(emails.get(5)).getString("_id"), byEmail(emails.get(6)).getString("_id"));
+        KafkaProbe.awaitRecords("pledges", r -> released(r) && heldIds.contains(r.key()), 2, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> releases = KafkaProbe.allRecords("pledges",
+                r -> released(r) && heldIds.contains(r.key()), Duration.ofSeconds(2));
+        assertThat(releases).as("one pledge-released per held verified signature").hasSize(2);
+        for (ConsumerRecord<String, String> record : releases) {
+            EventContract.assertValid("pledges/pledge-released.v1", record.value());
+            JsonNode event = json.readTree(record.value());
+            assertThat(event.get("campaignId").asString()).isEqualTo(campaign.id());
+            assertThat(event.get("consentToUpdates").asBoolean()).isTrue();
+            assertThat(List.of(emails.get(5), emails.get(6))).contains(event.get("email").asString());
+        }
+    }
+
+    @Test
+    void aVerifiedSignatureThatStaffInvalidateNeverCountsAnywhere() {
+        String ip = "198.18." + new java.util.Random().nextInt(256) + "." + (1 + new java.util.Random().nextInt(250));
+        List<JsonNode> mails = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String email = aPledge().email();
+            assertThat(api.signFrom(campaign.slug(), aPledge().with("email", email).json(), ip).statusCode())
+                    .isEqualTo(202);
+            mails.add(Signer.readSignedMail(email));
+        }
+        for (JsonNode mail : mails) {
+            assertThat(api.get(Api.pathOf(mail.get("verificationUrl").asString())).statusCode()).isEqualTo(200);
+        }
+        Signer.awaitCount(api, campaign.slug(), 5);
+        String heldId = mails.get(5).get("signatureId").asString();
+        assertThat(byId(heldId).getString("review")).isEqualTo("QUARANTINED");
+        String admin = StaffTokens.forRoles(Map.of("workers-voice", "admin"));
+
+        HttpResponse<String> invalidated = api.postJson(staff("/quarantine/invalidate"),
+                "{\"ipHash\":\"" + byId(heldId).getString("ipHash") + "\"}", "Authorization", "Bearer " + admin);
+        assertThat(json.readTree(invalidated.body()).get("changed").asInt()).isEqualTo(1);
+        assertThat(api.post(Api.pathOf(mails.get(5).get("withdrawUrl").asString()), "application/x-www-form-urlencoded",
+                java.net.http.HttpRequest.BodyPublishers.noBody()).statusCode()).isEqualTo(200);
+
+        JsonNode withdrawn = json.readTree(KafkaProbe.awaitRecord("pledges",
+                r -> "pledge-withdrawn.v1".equals(KafkaProbe.header(r, "ce_type")) && heldId.equals(r.key()),
+                Duration.ofSeconds(20)).value());
+        assertThat(withdrawn.get("wasVerified").asBoolean()).isTrue();
+        assertThat(withdrawn.get("wasCounted").asBoolean()).as("it never counted").isFalse();
+        assertThat(KafkaProbe.allRecords("pledges", r -> released(r) && heldId.equals(r.key()), Duration.ofSeconds(2)))
+                .as("an invalidated signature is never released").isEmpty();
+        Signer.awaitCount(api, campaign.slug(), 5);
+    }
+
+    private static boolean released(ConsumerRecord<String, String> record) {
+        return "pledge-released.v1".equals(KafkaProbe.header(record, "ce_type"));
+    }
+
+    private JsonNode verifiedEvent(String email) {
+        ConsumerRecord<String, String> record = KafkaProbe.awaitRecord("pledges",
+                r -> "pledge-verified.v1".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(email),
+                Duration.ofSeconds(20));
+        EventContract.assertValid("pledges/pledge-verified.v1", record.value());
+        return json.readTree(record.value());
+    }
+
+    private Document byId(String signatureId) {
+        return database.getCollection(Signatures.COLLECTION).find(eq("_id", signatureId)).first();
     }
 
     @Test

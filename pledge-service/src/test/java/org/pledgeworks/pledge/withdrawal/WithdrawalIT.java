@@ -81,6 +81,7 @@ class WithdrawalIT extends ServiceIT {
         EventContract.assertValid("pledges/pledge-withdrawn.v1", withdrawn.value());
         JsonNode event = json.readTree(withdrawn.value());
         assertThat(event.get("wasVerified").asBoolean()).isTrue();
+        assertThat(event.get("wasCounted").asBoolean()).isTrue();
         assertThat(event.get("country").asString()).isEqualTo("IE");
         assertThat(withdrawn.value()).doesNotContain("@");
 
