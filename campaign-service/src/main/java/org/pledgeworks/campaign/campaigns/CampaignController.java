@@ -2,6 +2,7 @@ package org.pledgeworks.campaign.campaigns;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,14 +10,17 @@ import com.mongodb.client.model.Sorts;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.campaigns.Campaign.Translation;
 import org.pledgeworks.campaign.system.Markdown;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,9 +57,27 @@ class CampaignController {
                 .body(new CampaignPage(items, page, size, catalogue.countOpen()));
     }
 
+    /**
+     * One published campaign, its title, summary and pledge text in the reader's language: the
+     * {@code locale} parameter, else {@code Accept-Language}, else the campaign's default locale
+     * (also for a field a translation leaves out). {@code locale} in the answer and
+     * {@code Content-Language} say which was served; {@code Vary: Accept-Language} keeps shared
+     * caches from serving one reader's language to another.
+     */
     @GetMapping("/{slug}")
-    ResponseEntity<CampaignView> bySlug(@PathVariable String slug) {
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(CampaignView.of(catalogue.publishedBySlug(slug)));
+    ResponseEntity<CampaignView> bySlug(@PathVariable String slug,
+            @RequestParam(required = false) @Size(max = 35, message = "is at most 35 characters")
+            @Pattern(regexp = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*",
+                    message = "is a language tag such as 'de' or 'pt-BR'") String locale,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        Campaign campaign = catalogue.publishedBySlug(slug);
+        List<String> available = new ArrayList<>();
+        available.add(campaign.defaultLocale());
+        available.addAll(campaign.translations().keySet());
+        String chosen = LocaleChoice.choose(available, locale, acceptLanguage);
+        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).varyBy(HttpHeaders.ACCEPT_LANGUAGE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, chosen)
+                .body(CampaignView.of(campaign, chosen));
     }
 
     record CampaignPage(List<CampaignSummary> items, int page, int size, long total) {
@@ -70,16 +92,26 @@ class CampaignController {
         }
     }
 
+    /**
+     * @param locale       the locale of title, summary and pledge text (added after issue 4)
+     * @param translations every translation, as before, for a page that switches language itself
+     */
     record CampaignView(String campaignId, String slug, String title, String summary, String descriptionHtml,
             String pledgeText, int pledgeTextVersion, long goal, String status, String defaultLocale,
             Map<String, Translation> translations, String ownerOrganisation, List<String> partnerOrganisations,
-            Instant startsAt, Instant endsAt, String imageUrl) {
+            Instant startsAt, Instant endsAt, String imageUrl, String locale) {
 
-        static CampaignView of(Campaign c) {
-            return new CampaignView(c.id(), c.slug(), c.title(), c.summary(), Markdown.toHtml(c.description()),
-                    c.pledgeText(), c.pledgeTextVersion(), c.goal(), c.status().wireName(), c.defaultLocale(),
-                    c.translations(), c.ownerOrganisation(), c.partnerOrganisations(), c.startsAt(), c.endsAt(),
-                    c.imageUrl());
+        static CampaignView of(Campaign c, String locale) {
+            Translation t = locale.equals(c.defaultLocale()) ? null : c.translations().get(locale);
+            return new CampaignView(c.id(), c.slug(), or(t == null ? null : t.title(), c.title()),
+                    or(t == null ? null : t.summary(), c.summary()), Markdown.toHtml(c.description()),
+                    or(t == null ? null : t.pledgeText(), c.pledgeText()), c.pledgeTextVersion(), c.goal(),
+                    c.status().wireName(), c.defaultLocale(), c.translations(), c.ownerOrganisation(),
+                    c.partnerOrganisations(), c.startsAt(), c.endsAt(), c.imageUrl(), t == null ? c.defaultLocale() : locale);
+        }
+
+        private static String or(String translated, String original) {
+            return translated == null || translated.isBlank() ? original : translated;
         }
     }
 }

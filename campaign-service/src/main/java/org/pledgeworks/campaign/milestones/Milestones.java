@@ -13,12 +13,17 @@ import org.pledgeworks.campaign.staff.StaffMember;
 
 import org.springframework.stereotype.Service;
 
-/** Counts verified signatures per campaign and announces each threshold once. */
+/**
+ * Counts verified signatures per campaign, exactly as pledge-service's public count does (a signature
+ * held in quarantine counts only once released), and announces each threshold once.
+ */
 @Service
 class Milestones {
 
     static final String VERIFIED = "verified";
     static final String WITHDRAWN = "withdrawn";
+    /** verified but held in quarantine by pledge-service: not counted (unless released later) */
+    static final String HELD = "held";
 
     private final Tally tally;
     private final CampaignAccess campaigns;
@@ -34,12 +39,35 @@ class Milestones {
         this.clock = clock;
     }
 
-    void verified(String eventId, String signatureId, String campaignId) {
+    /** @param counted false when pledge-service holds the signature in quarantine: it waits for a release */
+    void verified(String eventId, String signatureId, String campaignId, boolean counted) {
         Campaign campaign = campaigns.byId(campaignId).orElse(null);
         if (campaign == null) {
             return; // not a campaign of ours
         }
-        if (tally.signatureState(signatureId).isPresent()) {
+        if (!counted) {
+            // remembered, so that a withdrawal of it takes nothing off; never overwrites a later state
+            if (tally.signatureState(signatureId).isEmpty()) {
+                tally.recordSignature(signatureId, campaignId, HELD);
+            }
+            return;
+        }
+        count(eventId, signatureId, campaign);
+    }
+
+    /** Staff released a verified signature from quarantine: it counts from now on, once. */
+    void released(String eventId, String signatureId, String campaignId) {
+        Campaign campaign = campaigns.byId(campaignId).orElse(null);
+        if (campaign == null) {
+            return;
+        }
+        count(eventId, signatureId, campaign);
+    }
+
+    private void count(String eventId, String signatureId, Campaign campaign) {
+        String campaignId = campaign.id();
+        String state = tally.signatureState(signatureId).orElse(null);
+        if (state != null && !HELD.equals(state)) {
             // counted before (or withdrawn since): a replay. Announcing again is harmless (each
             // threshold's marker is written once) and finishes what a crash may have interrupted.
             announce(campaign, tally.count(campaignId));

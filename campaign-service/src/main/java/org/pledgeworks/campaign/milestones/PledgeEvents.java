@@ -11,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** What this service reads of the {@code pledges} topic: verifications and withdrawals, for the count. */
+/**
+ * What this service reads of the {@code pledges} topic, for the count: verifications (those with
+ * {@code counted: false} are held in quarantine and wait), releases from quarantine, withdrawals.
+ */
 @Component
 class PledgeEvents {
 
@@ -29,7 +32,13 @@ class PledgeEvents {
             case "pledge-verified.v1" -> {
                 PledgeVerified e = parse(record, PledgeVerified.class);
                 require(e.eventId() != null && e.signatureId() != null && e.campaignId() != null, record);
-                milestones.verified(e.eventId(), e.signatureId(), e.campaignId());
+                // absent (events from before the field existed) means counted, as the contract says
+                milestones.verified(e.eventId(), e.signatureId(), e.campaignId(), !Boolean.FALSE.equals(e.counted()));
+            }
+            case "pledge-released.v1" -> {
+                PledgeReleased e = parse(record, PledgeReleased.class);
+                require(e.eventId() != null && e.signatureId() != null && e.campaignId() != null, record);
+                milestones.released(e.eventId(), e.signatureId(), e.campaignId());
             }
             case "pledge-withdrawn.v1" -> {
                 PledgeWithdrawn e = parse(record, PledgeWithdrawn.class);
@@ -63,7 +72,10 @@ class PledgeEvents {
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    record PledgeVerified(String eventId, String signatureId, String campaignId) {
+    record PledgeVerified(String eventId, String signatureId, String campaignId, Boolean counted) {
+    }
+
+    record PledgeReleased(String eventId, String signatureId, String campaignId) {
     }
 
     record PledgeWithdrawn(String eventId, String signatureId, String campaignId, Boolean wasVerified) {

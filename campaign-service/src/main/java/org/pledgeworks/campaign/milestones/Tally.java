@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * The verified count of each campaign, and the state of each signature it has counted.
  *
  * <p>Idempotence has two layers. A signature's state document ({@code signature-states}) only moves
- * forward, pending → verified → withdrawn, so a replay of the whole topic counts nothing twice. And
+ * forward, (held →) verified → withdrawn, so a replay of the whole topic counts nothing twice. And
  * the count's document remembers the last event ids it applied, so the redelivery of an event whose
  * count was written but whose signature state was not (a crash between the two writes) does not
  * count it again either.

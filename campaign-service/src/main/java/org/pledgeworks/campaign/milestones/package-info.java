@@ -1,5 +1,6 @@
 /**
- * Milestones: the verified count per campaign, learnt from {@code pledge-verified} and
- * {@code pledge-withdrawn}, and {@code milestone-reached} once per threshold crossed.
+ * Milestones: the verified count per campaign, learnt from {@code pledge-verified} (skipping those
+ * with {@code counted: false}, held in quarantine), {@code pledge-released} (a held one now counts)
+ * and {@code pledge-withdrawn}, and {@code milestone-reached} once per threshold crossed.
  */
 package org.pledgeworks.campaign.milestones;

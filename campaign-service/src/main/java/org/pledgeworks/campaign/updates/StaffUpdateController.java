@@ -68,6 +68,13 @@ class StaffUpdateController {
         return StaffUpdateView.of(updates.schedule(StaffMember.from(jwt), campaignId, updateId, input.publishAt()));
     }
 
+    /** Back to draft: the scheduled publication is called off; editing and scheduling go on as before. */
+    @PostMapping("/{updateId}/unschedule")
+    StaffUpdateView unschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+            @PathVariable String updateId) {
+        return StaffUpdateView.of(updates.unschedule(StaffMember.from(jwt), campaignId, updateId));
+    }
+
     @PostMapping("/{updateId}/publish")
     StaffUpdateView publish(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
             @PathVariable String updateId) {

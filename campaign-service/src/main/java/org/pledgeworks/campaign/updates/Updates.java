@@ -91,6 +91,27 @@ class Updates {
         return find(campaign, updateId);
     }
 
+    /**
+     * Takes a scheduled update back to draft (no publish time), so it waits until someone schedules or
+     * publishes it again. The write is conditional on the update being unpublished, so of this and a
+     * scheduler publishing it at that moment exactly one wins; a draft stays a draft.
+     */
+    CampaignUpdate unschedule(StaffMember member, String campaignId, String updateId) {
+        Campaign campaign = campaigns.forChanging(member, campaignId);
+        find(campaign, updateId);
+        if (!repository.changeUnpublished(updateId, com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("status", UpdateStatus.DRAFT.name()),
+                com.mongodb.client.model.Updates.unset("publishAt")))) {
+            // no change: published meanwhile, or a draft without a publish time already
+            CampaignUpdate current = find(campaign, updateId);
+            if (current.status() == UpdateStatus.PUBLISHED) {
+                throw published();
+            }
+            return current;
+        }
+        return find(campaign, updateId);
+    }
+
     CampaignUpdate publishNow(StaffMember member, String campaignId, String updateId) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
         CampaignUpdate update = find(campaign, updateId);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.EventContract;
 import org.pledgeworks.campaign.support.KafkaProbe;
 import org.pledgeworks.campaign.support.ServiceIT;
@@ -26,6 +28,52 @@ class CampaignApiIT extends ServiceIT {
         assertThat(campaign.get("status").asString()).isEqualTo("open");
         assertThat(campaign.get("pledgeText").asString()).startsWith("I pledge");
         assertThat(campaign.get("pledgeTextVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCampaignIsServedInTheAskedLocaleOrTheBrowsersFallingBackToTheDefault() throws Exception {
+        Map<String, Object> draft = CampaignMother.with(CampaignMother.draft(), "translations", Map.of(
+                "fr", Map.of("title", "Campagne de test", "summary", "Un résumé", "pledgeText", "Je m'engage à tester."),
+                "de", Map.of("title", "Testkampagne")));
+        String slug = (String) draft.get("slug");
+        String admin = CampaignMother.ownerAdmin();
+        String id = read(post("/api/staff/campaigns", admin, draft)).get("campaignId").asString();
+        assertThat(post("/api/staff/campaigns/" + id + "/publish", admin, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> french = get("/api/campaigns/" + slug + "?locale=fr");
+        assertThat(french.statusCode()).isEqualTo(200);
+        JsonNode fr = read(french);
+        assertThat(fr.get("locale").asString()).isEqualTo("fr");
+        assertThat(fr.get("title").asString()).isEqualTo("Campagne de test");
+        assertThat(fr.get("summary").asString()).isEqualTo("Un résumé");
+        assertThat(fr.get("pledgeText").asString()).isEqualTo("Je m'engage à tester.");
+        assertThat(french.headers().firstValue("Content-Language")).hasValue("fr");
+        assertThat(french.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept-Language"));
+
+        JsonNode de = read(get("/api/campaigns/" + slug + "?locale=de-AT"));
+        assertThat(de.get("locale").asString()).isEqualTo("de");
+        assertThat(de.get("title").asString()).isEqualTo("Testkampagne");
+        assertThat(de.get("summary").asString()).as("not translated: the default's").isEqualTo(draft.get("summary"));
+        assertThat(de.get("pledgeText").asString()).isEqualTo(draft.get("pledgeText"));
+
+        JsonNode unknown = read(get("/api/campaigns/" + slug + "?locale=es"));
+        assertThat(unknown.get("locale").asString()).isEqualTo("en");
+        assertThat(unknown.get("title").asString()).isEqualTo(draft.get("title"));
+        assertThat(unknown.get("translations").has("fr")).as("all translations stay in the answer").isTrue();
+
+        HttpResponse<String> browser = send(request("/api/campaigns/" + slug, null)
+                .header("Accept-Language", "es, fr;q=0.8, en;q=0.5").GET());
+        assertThat(read(browser).get("title").asString()).isEqualTo("Campagne de test");
+        assertThat(browser.headers().firstValue("ETag")).isNotEqualTo(
+                get("/api/campaigns/" + slug).headers().firstValue("ETag"));
+        HttpResponse<String> parameterWins = send(request("/api/campaigns/" + slug + "?locale=en", null)
+                .header("Accept-Language", "fr").GET());
+        assertThat(read(parameterWins).get("title").asString()).isEqualTo(draft.get("title"));
+
+        HttpResponse<String> bad = get("/api/campaigns/" + slug + "?locale=%3Cscript%3E");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(bad.body()).contains("locale");
     }
 
     @Test

@@ -63,6 +63,31 @@ class MilestonesIT extends ServiceIT {
     }
 
     @Test
+    void aSignatureHeldInQuarantineCountsOnlyOnceReleasedAsThePledgeServiceCountDoes() {
+        JsonNode release = json.readTree(EventContract.example("pledges/pledge-released.v1"));
+        String campaignId = release.get("campaignId").asString();
+        String signatureId = release.get("signatureId").asString();
+        long before = tally.count(campaignId);
+
+        ObjectNode heldVerification = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-verified.v1"));
+        heldVerification.put("eventId", id()).put("signatureId", signatureId).put("counted", false);
+        listener.on(record("pledge-verified.v1", heldVerification.toString()));
+        assertThat(tally.count(campaignId)).as("held: not counted").isEqualTo(before);
+
+        listener.on(record("pledge-released.v1", EventContract.example("pledges/pledge-released.v1")));
+        listener.on(record("pledge-released.v1", EventContract.example("pledges/pledge-released.v1")));
+        listener.on(record("pledge-verified.v1", heldVerification.toString()));
+        assertThat(tally.count(campaignId)).as("released: counted once, also when redelivered").isEqualTo(before + 1);
+
+        // a verification without the field (from before it existed) counts, as the contract says
+        ObjectNode older = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-verified.v1"));
+        older.remove("counted");
+        older.put("eventId", id()).put("signatureId", id());
+        listener.on(record("pledge-verified.v1", older.toString()));
+        assertThat(tally.count(campaignId)).isEqualTo(before + 2);
+    }
+
+    @Test
     void anUnreadableEventIsDeadLetteredAndTheRestFlow() {
         String key = "poison-" + UUID.randomUUID();
         KafkaProbe.send("pledges", key, "pledge-verified.v1", "{this is not json");
@@ -90,10 +115,18 @@ class MilestonesIT extends ServiceIT {
             }
         }
         KafkaProbe.send("pledges", signatures.get(3), "pledge-withdrawn.v1", withdrawn(campaignId, signatures.get(3)));
+        // three held in quarantine by pledge-service: one released (counts), one withdrawn, one invalidated
+        List<String> held = List.of(id(), id(), id());
+        for (String signature : held) {
+            KafkaProbe.send("pledges", signature, "pledge-verified.v1", heldVerification(campaignId, signature));
+        }
+        KafkaProbe.send("pledges", held.get(0), "pledge-released.v1", released(campaignId, held.get(0)));
+        KafkaProbe.send("pledges", held.get(1), "pledge-withdrawn.v1",
+                ((ObjectNode) json.readTree(withdrawn(campaignId, held.get(1)))).put("wasCounted", false).toString());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode progress = read(get(BASE + campaignId + "/milestones", admin));
-            assertThat(progress.get("verifiedCount").asLong()).isEqualTo(3);
+            assertThat(progress.get("verifiedCount").asLong()).isEqualTo(4);
             assertThat(progress.get("reached").findValuesAsString("")).isEmpty();
             assertThat(progress.get("reached")).hasSize(3);
         });
@@ -108,7 +141,7 @@ class MilestonesIT extends ServiceIT {
         replayWholePledgesTopic();
 
         JsonNode progress = read(get(BASE + campaignId + "/milestones", admin));
-        assertThat(progress.get("verifiedCount").asLong()).isEqualTo(3);
+        assertThat(progress.get("verifiedCount").asLong()).isEqualTo(4);
         Thread.sleep(1000); // let any (wrong) new announcement reach the broker
         assertThat(KafkaProbe.count("campaigns", milestones)).isEqualTo(3);
     }
@@ -148,6 +181,17 @@ class MilestonesIT extends ServiceIT {
 
     private String verified(String campaignId, String signatureId) {
         ObjectNode event = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-verified.v1"));
+        event.put("eventId", id()).put("signatureId", signatureId).put("campaignId", campaignId);
+        return event.toString();
+    }
+
+    private String heldVerification(String campaignId, String signatureId) {
+        ObjectNode event = (ObjectNode) json.readTree(verified(campaignId, signatureId));
+        return event.put("counted", false).toString();
+    }
+
+    private String released(String campaignId, String signatureId) {
+        ObjectNode event = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-released.v1"));
         event.put("eventId", id()).put("signatureId", signatureId).put("campaignId", campaignId);
         return event.toString();
     }

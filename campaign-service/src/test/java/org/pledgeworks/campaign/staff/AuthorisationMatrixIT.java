@@ -70,6 +70,8 @@ class AuthorisationMatrixIT extends ServiceIT {
                 new Endpoint("POST update schedule", true, false, true, 200,
                         (t, c, u, tok) -> t.post(BASE + c + "/updates/" + u + "/schedule", tok,
                                 Map.of("publishAt", Instant.now().plusSeconds(3600).toString()))),
+                new Endpoint("POST update unschedule", true, false, true, 200,
+                        (t, c, u, tok) -> t.post(BASE + c + "/updates/" + u + "/unschedule", tok, null)),
                 new Endpoint("POST update publish", true, true, true, 200,
                         (t, c, u, tok) -> t.post(BASE + c + "/updates/" + u + "/publish", tok, null)),
                 new Endpoint("POST card target", true, false, false, 201,

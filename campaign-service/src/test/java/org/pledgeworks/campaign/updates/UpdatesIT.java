@@ -23,6 +23,7 @@ import org.pledgeworks.campaign.outbox.OutboxRelay;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.EventContract;
 import org.pledgeworks.campaign.support.KafkaProbe;
+import org.pledgeworks.campaign.support.TestTokens;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.w3c.dom.Document;
@@ -129,6 +130,39 @@ class UpdatesIT extends ServiceIT {
         KafkaProbe.awaitRecord("campaigns", isPublicationOf(updateId), Duration.ofSeconds(20));
         Thread.sleep(1000);
         assertThat(KafkaProbe.count("campaigns", isPublicationOf(updateId))).isEqualTo(1);
+    }
+
+    @Test
+    void anEditorUnschedulesAScheduledUpdateAndItIsNotPublishedWhenDue() throws Exception {
+        Map<String, Object> draft = CampaignMother.draft();
+        String slug = (String) draft.get("slug");
+        String campaignId = openCampaign(draft);
+        String editor = TestTokens.staff(Map.of(CampaignMother.PARTNER, "editor"));
+        String updateId = read(post(BASE + campaignId + "/updates", editor, Map.of("title", "Not yet",
+                "body", "Held back."))).get("updateId").asString();
+        assertThat(read(post(BASE + campaignId + "/updates/" + updateId + "/schedule", editor,
+                Map.of("publishAt", Instant.now().plusSeconds(2).toString()))).get("status").asString())
+                .isEqualTo("scheduled");
+
+        HttpResponse<String> unscheduled = post(BASE + campaignId + "/updates/" + updateId + "/unschedule", editor, null);
+
+        assertThat(unscheduled.statusCode()).as(unscheduled.body()).isEqualTo(200);
+        assertThat(read(unscheduled).get("status").asString()).isEqualTo("draft");
+        JsonNode publishAt = read(unscheduled).path("publishAt");
+        assertThat(publishAt.isNull() || publishAt.isMissingNode()).as("no publish time left").isTrue();
+        assertThat(post(BASE + campaignId + "/updates/" + updateId + "/unschedule", editor, null).statusCode())
+                .as("unscheduling a draft changes nothing").isEqualTo(200);
+        Thread.sleep(2500);
+        assertThat(scheduler.publishDue()).as("past the old due time, nothing to publish").isZero();
+        assertThat(read(get(BASE + campaignId + "/updates/" + updateId, editor)).get("status").asString())
+                .isEqualTo("draft");
+        assertThat(read(get("/api/campaigns/" + slug + "/updates")).get("total").asLong()).isZero();
+
+        // once published it cannot be unscheduled
+        assertThat(post(BASE + campaignId + "/updates/" + updateId + "/publish", editor, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> tooLate = post(BASE + campaignId + "/updates/" + updateId + "/unschedule", editor, null);
+        assertThat(tooLate.statusCode()).isEqualTo(409);
+        assertThat(tooLate.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
