@@ -26,6 +26,7 @@ public class CampaignDirectory implements EventHandler<CampaignPublished> {
 
     CampaignDirectory(MongoDatabase database) {
         this.campaigns = database.getCollection("campaigns");
+        campaigns.createIndex(com.mongodb.client.model.Indexes.ascending("slug"));
     }
 
     @Override
@@ -53,6 +54,13 @@ public class CampaignDirectory implements EventHandler<CampaignPublished> {
 
     public Optional<Campaign> find(String campaignId) {
         Document d = campaigns.find(eq("_id", campaignId)).first();
+        return Optional.ofNullable(d).map(c -> new Campaign(c.getString("_id"), c.getString("slug"),
+                c.getString("title"), c.getString("defaultLocale"), c.getString("ownerOrganisation")));
+    }
+
+    /** By slug (the public follow form knows the slug); a small collection, indexed in a real MongoDB. */
+    public Optional<Campaign> findBySlug(String slug) {
+        Document d = campaigns.find(eq("slug", slug)).first();
         return Optional.ofNullable(d).map(c -> new Campaign(c.getString("_id"), c.getString("slug"),
                 c.getString("title"), c.getString("defaultLocale"), c.getString("ownerOrganisation")));
     }

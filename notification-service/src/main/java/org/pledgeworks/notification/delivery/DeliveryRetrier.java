@@ -47,11 +47,11 @@ class DeliveryRetrier {
                         sendingTimeout);
             }
             int claimed = 0;
-            for (String id : repository.dueIds(now, batch)) {
+            for (DeliveryRepository.Due due : repository.due(now, batch)) {
                 if (!sender.hasCapacity()) {
                     break;
                 }
-                var delivery = repository.claim(id, UUID.randomUUID().toString(), now);
+                var delivery = repository.claim(due, UUID.randomUUID().toString(), now);
                 if (delivery.isPresent()) {
                     sender.submit(delivery.get());
                     claimed++;

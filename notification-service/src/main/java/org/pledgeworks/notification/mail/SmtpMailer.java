@@ -27,11 +27,28 @@ public class SmtpMailer {
     private final JavaMailSender sender;
     private final MailComposer composer;
     private final Clock clock;
+    private final DkimSigner dkim;
 
     SmtpMailer(JavaMailSender sender, NotificationServiceProperties properties, Clock clock) {
         this.sender = sender;
         this.composer = new MailComposer(properties.mail().from());
         this.clock = clock;
+        this.dkim = dkimSigner(properties.mail().dkim());
+    }
+
+    private static DkimSigner dkimSigner(NotificationServiceProperties.Dkim settings) {
+        if (settings == null || !settings.enabled()) {
+            return null;
+        }
+        try (var in = new org.springframework.core.io.DefaultResourceLoader().getResource(settings.privateKeyLocation())
+                .getInputStream()) {
+            log.info("SMTP mail is DKIM-signed for d={} s={}", settings.domain(), settings.selector());
+            return new DkimSigner(settings.domain(), settings.selector(),
+                    DkimSigner.readPkcs8Pem(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the DKIM private key at " + settings.privateKeyLocation(), e);
+        }
     }
 
     /**
@@ -44,6 +61,9 @@ public class SmtpMailer {
         MimeMessage message;
         try {
             message = composer.compose(mail, messageId, clock.instant());
+            if (dkim != null) {
+                message = dkim.sign(message, clock.instant());
+            }
         }
         catch (AddressException e) {
             throw MailFailure.permanentFailure("invalid recipient address");

@@ -40,6 +40,8 @@ public class Subscriptions {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
+    /** The consent source of a double opt-in ("follow this campaign"). */
+    public static final String FOLLOW = "follow";
 
     /** One subscription, as a fan-out reads it. */
     public record Subscription(String id, String campaignId, String recipientId, String email, String name,
@@ -74,6 +76,7 @@ public class Subscriptions {
         subscriptions.createIndex(Indexes.ascending("campaignId", "status", "_id"));
         subscriptions.createIndex(Indexes.ascending("recipientId"));
         consents.createIndex(Indexes.ascending("recipientId"));
+        consents.createIndex(Indexes.ascending("campaignId", "givenAt"));
         this.keys = keys;
         this.suppressions = suppressions;
         this.clock = clock;
@@ -83,38 +86,62 @@ public class Subscriptions {
 
     /**
      * Records consent and subscribes. A consent older than a suppression of this person for this
-     * campaign (a replayed event after an unsubscribe or an erasure) changes nothing.
+     * campaign (a replayed event after an unsubscribe or an erasure) changes nothing. A consent given by
+     * double opt-in ({@link #FOLLOW}) is newer than any suppression by construction and is the one way
+     * back for a person who unsubscribed from everything: it lifts their "unsubscribed" entries (this
+     * campaign's and the global one) and the consent record names what it lifted. Hard bounces,
+     * complaints and provider rejections are never lifted: those addresses stay suppressed.
      *
      * @return whether the person is now subscribed
      */
     public boolean consent(NewConsent given) {
         String recipientId = keys.idOf(given.email());
-        if (olderThanSuppression(recipientId, given.campaignId(), given.givenAt())) {
+        List<Document> entries = suppressions.entriesOf(recipientId);
+        if (olderThanSuppression(entries, given.campaignId(), given.givenAt())) {
             return false;
+        }
+        List<Document> lifted = new ArrayList<>();
+        if (FOLLOW.equals(given.sourceType())) {
+            for (Document entry : entries) {
+                String scope = entry.getString("scope");
+                if ((scope.equals(SuppressionList.EVERYTHING) || scope.equals(given.campaignId()))
+                        && SuppressionList.Reason.UNSUBSCRIBED.name().equals(entry.getString("reason"))) {
+                    lifted.add(new Document("scope", scope).append("reason", entry.getString("reason"))
+                            .append("since", entry.getDate("since")));
+                }
+            }
         }
         Date now = Date.from(clock.instant());
         subscribers.updateOne(eq("_id", recipientId), new Document("$set", new Document("email", given.email())
                 .append("name", given.name()).append("locale", given.locale()).append("updatedAt", now))
                 .append("$setOnInsert", new Document("createdAt", now)), new UpdateOptions().upsert(true));
-        consents.updateOne(eq("_id", given.consentId()), new Document("$setOnInsert", new Document("recipientId", recipientId)
+        Document record = new Document("recipientId", recipientId)
                 .append("campaignId", given.campaignId())
                 .append("purpose", consent.purpose())
                 .append("wordingVersion", consent.wordingVersion())
                 .append("wordingHash", wordingHash)
                 .append("givenAt", Date.from(given.givenAt()))
                 .append("source", new Document("type", given.sourceType()).append("id", given.sourceId()))
-                .append("ipHash", given.ipHash())), new UpdateOptions().upsert(true));
+                .append("ipHash", given.ipHash());
+        if (!lifted.isEmpty()) {
+            record.append("liftedSuppressions", lifted);
+        }
+        consents.updateOne(eq("_id", given.consentId()), new Document("$setOnInsert", record),
+                new UpdateOptions().upsert(true));
         subscriptions.updateOne(eq("_id", subscriptionId(given.campaignId(), recipientId)),
                 new Document("$set", new Document("campaignId", given.campaignId()).append("recipientId", recipientId)
                         .append("email", given.email()).append("name", given.name()).append("locale", given.locale())
                         .append("status", ACTIVE).append("consentId", given.consentId()).append("since", now)),
                 new UpdateOptions().upsert(true));
         suppressions.lift(recipientId, given.campaignId());
+        if (!lifted.isEmpty()) {
+            suppressions.liftUnsubscribed(recipientId, SuppressionList.EVERYTHING);
+        }
         return true;
     }
 
-    private boolean olderThanSuppression(String recipientId, String campaignId, Instant givenAt) {
-        for (Document entry : suppressions.entriesOf(recipientId)) {
+    private static boolean olderThanSuppression(List<Document> entries, String campaignId, Instant givenAt) {
+        for (Document entry : entries) {
             String scope = entry.getString("scope");
             if ((scope.equals(SuppressionList.EVERYTHING) || scope.equals(campaignId))
                     && !givenAt.isAfter(entry.getDate("since").toInstant())) {
@@ -124,12 +151,40 @@ public class Subscriptions {
         return false;
     }
 
+    /** Whether this address may not be mailed at all for a reason the person cannot take back (bounce, complaint). */
+    public boolean isUndeliverable(String email) {
+        String recipientId = keys.idOf(email);
+        for (Document entry : suppressions.entriesOf(recipientId)) {
+            String reason = entry.getString("reason");
+            if (SuppressionList.EVERYTHING.equals(entry.getString("scope"))
+                    && (SuppressionList.Reason.HARD_BOUNCE.name().equals(reason)
+                            || SuppressionList.Reason.COMPLAINED.name().equals(reason)
+                            || SuppressionList.Reason.REJECTED.name().equals(reason))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this person has an active subscription to this campaign. */
+    public boolean isSubscribed(String email, String campaignId) {
+        Document found = subscriptions.find(eq("_id", subscriptionId(campaignId, keys.idOf(email)))).first();
+        return found != null && ACTIVE.equals(found.getString("status"));
+    }
+
     /** Unsubscribes from one campaign, or from everything when {@code campaignId} is null. Idempotent. */
     public void unsubscribe(String recipientId, String campaignId) {
         Bson which = campaignId == null ? eq("recipientId", recipientId)
                 : eq("_id", subscriptionId(campaignId, recipientId));
+        Date now = Date.from(clock.instant());
         subscriptions.updateMany(which, new Document("$set", new Document("status", UNSUBSCRIBED)
-                .append("unsubscribedAt", Date.from(clock.instant()))));
+                .append("unsubscribedAt", now)));
+        // the proof shows when consent ended; the first withdrawal stays
+        Document withdrawn = new Document("recipientId", recipientId).append("withdrawnAt", null);
+        if (campaignId != null) {
+            withdrawn.append("campaignId", campaignId);
+        }
+        consents.updateMany(withdrawn, new Document("$set", new Document("withdrawnAt", now)));
         suppressions.suppress(recipientId, campaignId == null ? SuppressionList.EVERYTHING : campaignId,
                 SuppressionList.Reason.UNSUBSCRIBED);
     }
@@ -177,6 +232,19 @@ public class Subscriptions {
     public List<Document> consentsOf(String recipientId) {
         List<Document> found = new ArrayList<>();
         consents.find(eq("recipientId", recipientId)).batchSize(100).forEach(found::add);
+        return found;
+    }
+
+    /** A campaign's consent records, oldest first (staff export: proof of consent). */
+    public void consentsOfCampaign(String campaignId, Consumer<Document> each) {
+        consents.find(eq("campaignId", campaignId)).sort(Sorts.ascending("givenAt")).batchSize(500).forEach(each);
+    }
+
+    /** The subscribers with these ids (one query by {@code _id}). */
+    public java.util.Map<String, Document> subscribers(java.util.Collection<String> recipientIds) {
+        java.util.Map<String, Document> found = new java.util.HashMap<>();
+        subscribers.find(com.mongodb.client.model.Filters.in("_id", recipientIds)).batchSize(Math.max(100, recipientIds.size()))
+                .forEach(d -> found.put(d.getString("_id"), d));
         return found;
     }
 

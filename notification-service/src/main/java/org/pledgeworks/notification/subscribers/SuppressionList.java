@@ -83,6 +83,11 @@ public class SuppressionList {
         suppressions.deleteOne(new Document("_id", id(recipientId, EVERYTHING)).append("reason", Reason.ERASED.name()));
     }
 
+    /** Lifts an "unsubscribed" entry only: the person confirmed a new subscription by double opt-in. */
+    void liftUnsubscribed(String recipientId, String scope) {
+        suppressions.deleteOne(new Document("_id", id(recipientId, scope)).append("reason", Reason.UNSUBSCRIBED.name()));
+    }
+
     /** Of these people, those who must get no mail about this campaign. One query by {@code _id}. */
     public Set<String> suppressedAmong(Collection<String> recipientIds, String campaignId) {
         List<String> ids = new ArrayList<>(recipientIds.size() * 2);

@@ -30,13 +30,30 @@ public record NotificationServiceProperties(
     /**
      * @param from            the From header, e.g. {@code Pledgeworks <no-reply@pledgeworks.local>}
      * @param messageIdDomain the right-hand side of every Message-ID we generate
+     * @param dkim            signing of SMTP mail; off unless domain, selector and key are all set
      */
     public record Mail(
             @DefaultValue("Pledgeworks <no-reply@pledgeworks.local>") String from,
             @DefaultValue("pledgeworks.local") String messageIdDomain,
             @DefaultValue("smtp") String transport,
             @DefaultValue("") String bulkTransport,
-            @DefaultValue("unsubscribe@pledgeworks.local") String unsubscribeMailbox) {
+            @DefaultValue("unsubscribe@pledgeworks.local") String unsubscribeMailbox,
+            @DefaultValue Dkim dkim) {
+    }
+
+    /**
+     * @param domain             d= (the From domain, or its organisational domain)
+     * @param selector           s=; the public key is published at {@code <selector>._domainkey.<domain>}
+     * @param privateKeyLocation a Spring resource (file:/..., classpath:...) holding a PKCS#8 PEM RSA key
+     */
+    public record Dkim(
+            @DefaultValue("") String domain,
+            @DefaultValue("") String selector,
+            @DefaultValue("") String privateKeyLocation) {
+
+        public boolean enabled() {
+            return !domain.isBlank() && !selector.isBlank() && !privateKeyLocation.isBlank();
+        }
     }
 
     /**
@@ -59,10 +76,12 @@ public record NotificationServiceProperties(
      *                the keyed hashes of addresses; PLEDGEWORKS_TOKEN_SECRET. Empty: a random key per
      *                start (links die with the process; fine for tests, not for production)
      * @param followTtl how long a follow confirmation link works
+     * @param followResendWindow one follow confirmation mail per address and campaign in this window
      */
     public record Tokens(
             @DefaultValue("") String secret,
-            @DefaultValue("7d") Duration followTtl) {
+            @DefaultValue("7d") Duration followTtl,
+            @DefaultValue("10m") Duration followResendWindow) {
     }
 
     /**

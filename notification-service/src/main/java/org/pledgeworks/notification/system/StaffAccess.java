@@ -19,6 +19,13 @@ public final class StaffAccess {
                 .collect(java.util.stream.Collectors.toSet()) : Set.of();
     }
 
+    /** The role (e.g. admin, editor) the token gives in this organisation; null when none. */
+    public static String roleIn(Jwt jwt, String organisation) {
+        Object claim = jwt.getClaims().get("organisations");
+        return claim instanceof Map<?, ?> map && organisation != null && map.get(organisation) != null
+                ? String.valueOf(map.get(organisation)) : null;
+    }
+
     /** 404 rather than 403: staff of other organisations learn nothing about the campaign. */
     public static void requireMember(Jwt jwt, String organisation) {
         if (organisation == null || !organisations(jwt).contains(organisation)) {

@@ -5,12 +5,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Small self-contained HTML pages, everything variable escaped; never cached (they carry tokens). */
-final class Pages {
+public final class Pages {
 
     private Pages() {
     }
 
-    static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+    public static ResponseEntity<String> page(HttpStatus status, String title, String body) {
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\"><meta name=\"robots\" content=\"noindex\">"
@@ -23,7 +23,7 @@ final class Pages {
                 .header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex").body(html);
     }
 
-    static String escape(String value) {
+    public static String escape(String value) {
         if (value == null) {
             return "";
         }
@@ -41,7 +41,7 @@ final class Pages {
         return out.toString();
     }
 
-    static String postButton(String action, String label, String hiddenName, String hiddenValue, boolean secondary) {
+    public static String postButton(String action, String label, String hiddenName, String hiddenValue, boolean secondary) {
         return "<form method=\"post\" action=\"" + escape(action) + "\">"
                 + (hiddenName == null ? "" : "<input type=\"hidden\" name=\"" + escape(hiddenName) + "\" value=\""
                         + escape(hiddenValue) + "\">")

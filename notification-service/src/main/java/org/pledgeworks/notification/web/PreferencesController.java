@@ -59,6 +59,9 @@ class PreferencesController {
             body.append("</ul>");
         }
         body.append(Pages.postButton(action, "Leave everything: no more email from Pledgeworks", "scope", "all", false));
+        // what the person agreed to, when and from where: theirs to see and keep
+        body.append("<p><a href=\"").append(Pages.escape(action + "/consents"))
+                .append("\">Download your consent records</a></p>");
         return Pages.page(HttpStatus.OK, "Your email preferences", body.toString());
     }
 

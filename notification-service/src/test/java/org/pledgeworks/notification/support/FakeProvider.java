@@ -56,6 +56,11 @@ public final class FakeProvider {
         return acceptAll.accepted();
     }
 
+    /** Forgets the counts of the addresses and the idempotency keys a finished run left (heap measurements). */
+    public void forget(java.util.function.Predicate<String> address, java.util.function.Predicate<String> key) {
+        acceptAll.forget(address, key);
+    }
+
     public WireMockServer server() {
         return server;
     }

@@ -59,6 +59,37 @@ class StaffAndWebhooksIT extends ServiceIT {
         assertThat(get(path, unsigned).statusCode()).as("no signature").isEqualTo(401);
     }
 
+    @Autowired
+    org.pledgeworks.notification.campaigns.CampaignDirectory campaigns;
+
+    @Autowired
+    org.pledgeworks.notification.stats.DeliveryStats stats;
+
+    /** The shape the staff console reads; it must stay as it is. */
+    @Test
+    void deliveryStatsOfAMessageHaveTheShapeTheStaffConsoleReads() throws Exception {
+        String campaign = "c-stats-" + UUID.randomUUID().toString().substring(0, 8);
+        campaigns.handle(new org.pledgeworks.notification.events.CampaignPublished(UUID.randomUUID(), Instant.now(),
+                campaign, "slug-" + campaign, "Stats", "en", "workers-voice"), "e-1");
+        String messageId = UUID.randomUUID() + ":milestone";
+        database.getCollection("messages").insertOne(new org.bson.Document("_id", messageId).append("campaignId", campaign)
+                .append("kind", "milestone").append("status", "FANNED_OUT").append("published", 3)
+                .append("createdAt", java.util.Date.from(Instant.parse("2026-11-28T04:19:01Z"))));
+        stats.add(messageId, Map.of("queued", 3, "sent", 2, "bounced", 1));
+        String token = StaffTokens.token(Map.of("workers-voice", "viewer"));
+
+        HttpResponse<String> one = get("/api/staff/notifications/messages/" + messageId, token);
+        HttpResponse<String> list = get("/api/staff/notifications/campaigns/" + campaign + "/messages", token);
+
+        assertThat(one.statusCode()).isEqualTo(200);
+        String expected = "{\"messageId\":\"" + messageId + "\",\"campaignId\":\"" + campaign + "\",\"kind\":\"milestone\","
+                + "\"status\":\"FANNED_OUT\",\"published\":3,\"createdAt\":\"2026-11-28T04:19:01.000Z\",\"counts\":{\"queued\":3,"
+                + "\"sent\":2,\"deferred\":0,\"failed\":0,\"suppressed\":0,\"bounced\":1,\"complained\":0,\"unsubscribed\":0}}";
+        assertThat(one.body()).isEqualTo(expected);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("[" + expected + "]");
+    }
+
     @Test
     void deliveryStatsOfAnotherOrganisationsCampaignAreNotFound() throws Exception {
         String token = StaffTokens.token(Map.of("workers-voice", "admin"));
