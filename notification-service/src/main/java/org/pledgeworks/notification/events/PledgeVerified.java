@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * signer becomes a subscriber of the campaign; either way they get the thank-you mail.
  *
  * @param ipHash the hashed IP the pledge came from (optional, added in phase 2), kept with the consent
+ * @param counted false when the signature was verified while held in quarantine: it does not count
+ *     and its signer does not become a subscriber unless staff release it ({@code pledge-released.v1});
+ *     absent (older producers) means true
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PledgeVerified(
@@ -23,7 +26,8 @@ public record PledgeVerified(
         String email,
         String locale,
         Optional<String> ipHash,
-        Optional<String> withdrawUrl) implements IncomingEvent {
+        Optional<String> withdrawUrl,
+        Boolean counted) implements IncomingEvent {
 
     // optional fields: absent or null in the JSON is empty here
     public PledgeVerified {
@@ -32,6 +36,10 @@ public record PledgeVerified(
     }
 
     public static final String TYPE = "pledge-verified.v1";
+
+    public boolean counts() {
+        return !Boolean.FALSE.equals(counted);
+    }
 
     @Override
     public void validate() {

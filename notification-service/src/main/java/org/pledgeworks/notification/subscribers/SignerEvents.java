@@ -1,7 +1,10 @@
 package org.pledgeworks.notification.subscribers;
 
+import java.time.Instant;
+
 import org.pledgeworks.notification.delivery.Deliveries;
 import org.pledgeworks.notification.events.EventHandler;
+import org.pledgeworks.notification.events.PledgeReleased;
 import org.pledgeworks.notification.events.PledgeVerified;
 import org.pledgeworks.notification.events.SignerErased;
 import org.pledgeworks.notification.transactional.TransactionalMails;
@@ -18,7 +21,10 @@ class SignerEvents {
     private SignerEvents() {
     }
 
-    /** {@code pledge-verified.v1}: with consent, a subscriber; always, the thank-you mail. */
+    /**
+     * {@code pledge-verified.v1}: with consent, a subscriber — unless the signature is held in quarantine
+     * ({@code counted: false}), which waits for its release; always, the thank-you mail.
+     */
     @Component
     static class Verified implements EventHandler<PledgeVerified> {
 
@@ -43,12 +49,43 @@ class SignerEvents {
         @Override
         public void handle(PledgeVerified verified, String eventId) {
             boolean subscribed = false;
-            if (Boolean.TRUE.equals(verified.consentToUpdates())) {
+            if (Boolean.TRUE.equals(verified.consentToUpdates()) && verified.counts()) {
                 subscribed = subscriptions.consent(new Subscriptions.NewConsent(eventId, verified.email(),
                         verified.name(), verified.locale(), verified.campaignId(), "pledge", verified.signatureId(),
                         verified.ipHash().orElse(null), verified.occurredAt()));
             }
             mails.thankYou(verified, eventId, subscribed);
+        }
+    }
+
+    /** {@code pledge-released.v1}: a held, verified signature now counts; with consent, a subscriber. */
+    @Component
+    static class Released implements EventHandler<PledgeReleased> {
+
+        private final Subscriptions subscriptions;
+
+        Released(Subscriptions subscriptions) {
+            this.subscriptions = subscriptions;
+        }
+
+        @Override
+        public String type() {
+            return PledgeReleased.TYPE;
+        }
+
+        @Override
+        public Class<PledgeReleased> eventClass() {
+            return PledgeReleased.class;
+        }
+
+        @Override
+        public void handle(PledgeReleased released, String eventId) {
+            if (Boolean.TRUE.equals(released.consentToUpdates()) && released.email() != null) {
+                Instant givenAt = released.verifiedAt() != null ? released.verifiedAt() : released.occurredAt();
+                subscriptions.consent(new Subscriptions.NewConsent(eventId, released.email(), released.name(),
+                        released.locale(), released.campaignId(), "pledge", released.signatureId(),
+                        released.ipHash().orElse(null), givenAt));
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.notification.support.EventContract;
 import org.pledgeworks.notification.support.MailCatcher;
 import org.pledgeworks.notification.support.PledgeVerifiedMother;
 import org.pledgeworks.notification.support.ServiceIT;
@@ -77,6 +78,35 @@ class SubscribersIT extends ServiceIT {
         assertThat((String) ((MimeMultipart) thanks.getContent()).getBodyPart(0).getContent())
                 .contains("We will not write to you about this campaign again");
         assertThat(database.getCollection("subscriptions").countDocuments(eq("recipientId", keys.idOf(email)))).isZero();
+    }
+
+    @Test
+    void aSignatureHeldInQuarantineSubscribesOnlyWhenStaffReleaseIt() throws Exception {
+        String campaign = "c-" + unique();
+        String email = "held+" + unique() + "@example.org";
+        PledgeVerifiedMother pledge = aVerifiedPledge(campaign, email).held();
+        EventContract.assertValid("pledges/pledge-verified.v1", pledge.json());
+
+        pledge.publish();
+
+        MimeMessage thanks = smtp.awaitMessagesTo(email, 1, TIMEOUT).get(0);
+        assertThat(thanks.getSubject()).startsWith("Thank you: ");
+        String recipientId = keys.idOf(email);
+        assertThat(database.getCollection("subscriptions").countDocuments(eq("recipientId", recipientId)))
+                .as("held: not a subscriber yet").isZero();
+
+        String releaseId = pledge.publishRelease();
+        pledge.publishRelease(); // a second release event (replayed by another relay) changes nothing more
+
+        Document subscription = await().atMost(TIMEOUT).until(
+                () -> database.getCollection("subscriptions").find(eq("_id", campaign + ":" + recipientId)).first(),
+                d -> d != null);
+        assertThat(subscription.getString("status")).isEqualTo("ACTIVE");
+        Document consent = database.getCollection("consents").find(eq("_id", releaseId)).first();
+        assertThat(consent).isNotNull();
+        assertThat(consent.get("source", Document.class)).containsEntry("id", pledge.signatureId());
+        await().during(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> smtp.messagesTo(email).size() == 1);
+        assertThat(database.getCollection("subscriptions").countDocuments(eq("recipientId", recipientId))).isEqualTo(1);
     }
 
     @Test

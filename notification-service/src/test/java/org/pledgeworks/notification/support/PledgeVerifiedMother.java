@@ -30,6 +30,27 @@ public final class PledgeVerifiedMother {
         return this;
     }
 
+    /** Verified while held in quarantine: {@code counted: false}. */
+    public PledgeVerifiedMother held() {
+        event.put("counted", false);
+        return this;
+    }
+
+    /** What pledge-service sends when staff release this held, verified signature. */
+    public String publishRelease() {
+        ObjectNode release = (ObjectNode) JSON.readTree(EventContract.example("pledges/pledge-released.v1"));
+        String eventId = UUID.randomUUID().toString();
+        release.put("eventId", eventId).put("occurredAt", Instant.now().toString())
+                .put("signatureId", signatureId()).put("campaignId", event.get("campaignId").asString())
+                .put("email", event.get("email").asString()).put("name", event.get("name").asString())
+                .put("consentToUpdates", event.get("consentToUpdates").asBoolean())
+                .put("verifiedAt", event.get("occurredAt").asString());
+        String json = JSON.writeValueAsString(release);
+        EventContract.assertValid("pledges/pledge-released.v1", json);
+        KafkaProbe.publishEvent("pledges", signatureId(), "pledge-released.v1", eventId, json);
+        return eventId;
+    }
+
     public PledgeVerifiedMother consent(boolean consent) {
         event.put("consentToUpdates", consent);
         return this;

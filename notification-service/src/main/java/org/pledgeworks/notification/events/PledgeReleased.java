@@ -1,0 +1,32 @@
+package org.pledgeworks.notification.events;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * {@code pledge-released.v1} on {@code pledges}: staff released a signature that was verified while held
+ * in quarantine. It counts from now on, so a consenting signer becomes a subscriber now — with the
+ * consent given at verification time. No mail: the signer was thanked when they verified.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PledgeReleased(
+        UUID eventId,
+        Instant occurredAt,
+        String signatureId,
+        String campaignId,
+        Boolean consentToUpdates,
+        String name,
+        String email,
+        String locale,
+        Optional<String> ipHash,
+        Instant verifiedAt) implements IncomingEvent {
+
+    public PledgeReleased {
+        ipHash = ipHash == null ? Optional.empty() : ipHash;
+    }
+
+    public static final String TYPE = "pledge-released.v1";
+}
