@@ -41,6 +41,8 @@ public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String STATIC_PATH = "/favicon.svg";
+    /** The provider fake's API key: bench/run gives notification-service the same (MAIL_PROVIDER_API_KEY). */
+    static final String PROVIDER_KEY = Optional.ofNullable(System.getenv("MAIL_PROVIDER_API_KEY")).orElse("bench-provider-key");
 
     private final Settings settings;
     private final Path home;
@@ -54,6 +56,9 @@ public final class Bench {
     private LoadRun load;
     private Endpoints endpoints;
     private LocalStack stack;
+    private ProviderFake provider;
+    private Path jfrDir;
+    private final Map<Long, String> pidToService = new ConcurrentHashMap<>();
     /** Empties the mail catcher every 10 s while the ramps and the steady run send it a mail per pledge. */
     private final ScheduledExecutorService inboxDrain = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bench-inbox-drain");
@@ -68,6 +73,12 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--startup")) {
+            // the start-up study: infrastructure only, each service alone, per JVM-option variant
+            int rounds = args.length > 2 && args[1].equals("--rounds") ? Integer.parseInt(args[2]) : 1;
+            System.exit(new StartupStudy(StackConfig.findHome()).run(rounds));
+            return;
+        }
         Settings settings;
         try {
             settings = Settings.fromArgs(args);
@@ -85,22 +96,29 @@ public final class Bench {
         describe(began);
         Path data = Files.createDirectories(target.resolve("stack-data")).resolve(runId);
         load = new LoadRun(Files.createDirectories(target.resolve("gatling")), cpu);
-        StackConfig config = StackConfig.defaults(snapshotHome()).withDataDir(data).withFreePorts()
-                .withStartTimeout(Duration.ofMinutes(4));
+        provider = startProviderFake();
+        StackConfig config = stackConfig(snapshotHome()).withDataDir(data).withFreePorts()
+                .withStartTimeout(Duration.ofMinutes(6));
         stack = new LocalStack(config, this::progress);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop-stack"));
         int status = 0;
         try {
             endpoints = stack.start();
+            for (String module : LocalStack.SERVICE_MODULES) {
+                stack.process(module).ifPresent(p -> pidToService.put(p.pid(), module));
+            }
             startupAndMemory();
             awaitDemoCampaign();
             URI inbox = endpoints.inboxApi().orElseThrow();
             inboxDrain.scheduleWithFixedDelay(() -> delete(inbox), 10, 10, TimeUnit.SECONDS);
-            double gatewayMax = gatewayBaseline();
-            double signMax = signing(gatewayMax);
-            pledgeToMail(signMax);
+            if (!settings.fanOutOnly()) {
+                double gatewayMax = gatewayBaseline();
+                double signMax = signing(gatewayMax);
+                pledgeToMail(signMax);
+            }
             fanOut();
             memoryAfterLoad();
+            prepareFasterStarts();
         } catch (Exception e) {
             status = 1;
             report.put("failure", e.toString());
@@ -109,6 +127,12 @@ public final class Bench {
         } finally {
             inboxDrain.shutdownNow();
             stack.close();
+            if (provider != null) {
+                provider.close();
+            }
+            if (jfrDir != null) {
+                report.set("jfr", JfrSummary.summarise(jfrDir, pidToService, home));
+            }
             report.put("durationSeconds", Duration.between(began, Instant.now()).toSeconds());
             Path out = write();
             say("results written to " + home.relativize(out) + "; Gatling reports under bench/target/gatling/");
@@ -144,7 +168,9 @@ public final class Bench {
         report.put("startedAt", began.toString());
         report.put("mode", settings.mode());
         report.put("command", "bench/run " + (settings.mode().equals("smoke") ? "--smoke" : "--full --minutes "
-                + settings.steady().toMinutes()));
+                + settings.steady().toMinutes()) + " --fanout-max " + Arrays.stream(settings.fanOutSizes()).max().orElse(0)
+                + " --fanout-minutes " + settings.fanOutBound().toMinutes() + (settings.fanOutOnly() ? " --fanout-only" : "")
+                + (settings.jfr() ? " --jfr" : ""));
         report.put("note", settings.mode().equals("smoke")
                 ? "smoke run: proves the harness end to end; short steps, not a measurement" : "full run");
         ObjectNode machine = report.putObject("machine");
@@ -206,11 +232,32 @@ public final class Bench {
                 rss.ifPresent(r -> entry.put("rssWithinTarget", r * 1024 * 1024 <= 300_000_000L));
             }
             totalRss += rss.orElse(0L);
+            if (service) {
+                // whether the launcher started it with its AppCDS archive (a run after one that trained)
+                entry.put("appCds", process.flatMap(p -> p.info().arguments())
+                        .map(a -> java.util.Arrays.stream(a).anyMatch(arg -> arg.startsWith("-XX:SharedArchiveFile="))).orElse(false));
+            }
             say(String.format(Locale.ROOT, "%-22s healthy after %5s s, RSS %4s MiB", name,
                     entry.path("healthySeconds").asText("?"), rss.map(String::valueOf).orElse("?")));
         }
         startup.put("stackRssMiBAfterStart", totalRss);
         say("whole stack serving after " + startup.get("stackServingSeconds") + " s (target 30 s), RSS " + totalRss + " MiB");
+    }
+
+    /**
+     * After the measurements: the AppCDS archives the launcher uses from the next start (see infra's
+     * ClassDataSharing), made now when a service's jar has none, so the next run's figure 5 has them.
+     */
+    private void prepareFasterStarts() throws Exception {
+        ObjectNode node = ((ObjectNode) report.get("startup")).putObject("appCdsTraining");
+        try {
+            List<String> trained = stack.prepareFasterStarts().get(smoke() ? 8 : 15, TimeUnit.MINUTES);
+            node.putPOJO("trainedNow", trained);
+            node.put("note", trained.isEmpty() ? "every service already had its archive"
+                    : "made at the end of this run: the next run (and ./pledgeworks up) starts these services with them");
+        } catch (java.util.concurrent.TimeoutException e) {
+            node.put("note", "training did not finish in time; the services without an archive keep their usual start");
+        }
     }
 
     private void memoryAfterLoad() {
@@ -386,22 +433,89 @@ public final class Bench {
 
     // --- (4) fan-out ---
 
-    private void fanOut() {
+    private void fanOut() throws Exception {
         ObjectNode node = report.putObject("fanOut");
         node.put("sizes", Arrays.toString(settings.fanOutSizes()));
         String metrics = get(endpoints.notificationService().resolve("/actuator/prometheus")).orElse("");
         if (!metrics.contains("notification_fanout_published")) {
             node.put("status", "not available: the notification-service jar that ran has no fan-out"
-                    + " (no notification_fanout_published metric; issue 5 is adding it)");
-            say("(4) fan-out: not available (notification-service has no fan-out yet)");
+                    + " (no notification_fanout_published metric)");
+            say("(4) fan-out: not available (notification-service has no fan-out)");
             return;
         }
-        // The target is "handed to a fake batch provider": notification-service's HTTP transport
-        // (MAIL_BULK_TRANSPORT=http, MAIL_PROVIDER_URL) needs a provider fake the stack does not start
-        // yet, and 100,000 mails over SMTP into the mail catcher (128 MB heap) would only measure that.
-        node.put("status", "not available: notification-service has fan-out, but the stack starts no HTTP"
-                + " provider fake for its batch transport yet; see docs/benchmarks.md, 'Still to do'");
-        say("(4) fan-out: " + node.get("status").asText());
+        if (provider == null) {
+            node.put("status", "not available: no provider fake (run through bench/run, which sets MAIL_BULK_TRANSPORT=http"
+                    + " and MAIL_PROVIDER_URL)");
+            say("(4) fan-out: " + node.get("status").asText());
+            return;
+        }
+        node.put("provider", "ProviderFake in the harness JVM on 127.0.0.1:" + provider.port()
+                + ": notification-service's HTTP batch API, 500 mails a call at most, nothing stored but counts");
+        node.put("providerRateLimitPerSecond", System.getenv().getOrDefault("MAIL_PROVIDER_RATE_PER_SECOND", "1000 (default)"));
+        node.put("boundPerSizeMinutes", settings.fanOutBound().toMinutes());
+        FanOutStep step = new FanOutStep(endpoints.mongoUri(), endpoints.kafkaBootstrapServers(),
+                endpoints.notificationService(), base(), () -> stack.process(LocalStack.NOTIFICATION_SERVICE),
+                () -> stack.process(LocalStack.MONGODB), provider);
+        say("(4) fan-out: the provider fake alone for " + settings.ceilingRun().toSeconds() + " s");
+        ObjectNode ceiling = step.ceiling(settings.ceilingRun(), 4);
+        node.set("fakeAlone", ceiling);
+        long fakeRate = ceiling.get("emailsPerSecond").asLong();
+        say(String.format(Locale.ROOT, "    the fake alone accepts %,d emails/s", fakeRate));
+        ArrayNode sizes = node.putArray("runs");
+        for (int size : settings.fanOutSizes()) {
+            say(String.format(Locale.ROOT, "    seeding %,d subscribers of %s into %s", size, FanOutStep.CAMPAIGN_ID,
+                    FanOutStep.DATABASE));
+            ObjectNode seed = step.seedTo(size, false);
+            say(String.format(Locale.ROOT, "    seeded in %.0f s (%,d documents/s)", seed.get("seconds").asDouble(),
+                    seed.get("documentsPerSecond").asLong()));
+            ObjectNode run = step.fanOut(size, settings.fanOutBound(), Duration.ofSeconds(smoke() ? 60 : 120));
+            run.set("seeding", seed);
+            double rate = run.get("emailsPerSecond").asDouble();
+            run.put("ratioToFakeAlone", fakeRate > 0 ? round(rate / fakeRate) : 0);
+            run.put("targetEmailsPerSecond", 5000);
+            run.put("withinTarget", rate >= 5000 && run.get("complete").asBoolean());
+            sizes.add(run);
+            say(String.format(Locale.ROOT, "    %,d subscribers: %s, %,d accepted (%s), %,.0f emails/s (%.2f of the fake alone),"
+                    + " %d duplicates, peak heap %d MiB, peak RSS %d MiB", size, run.get("status").asText(),
+                    run.get("accepted").asLong(), run.get("completeness").asText(), rate,
+                    run.get("ratioToFakeAlone").asDouble(), run.get("duplicates").asLong(), run.get("peakHeapMiB").asLong(),
+                    run.get("peakRssMiB").asLong()));
+        }
+        node.put("duplicatesTotal", provider.duplicates());
+        node.put("refusedCalls", provider.refused());
+    }
+
+    /** The fake binds where bench/run told notification-service to send (MAIL_PROVIDER_URL), when bulk mail goes by HTTP. */
+    private ProviderFake startProviderFake() throws IOException {
+        String url = System.getenv("MAIL_PROVIDER_URL");
+        if (!"http".equals(System.getenv("MAIL_BULK_TRANSPORT")) || url == null) {
+            say("warning: MAIL_BULK_TRANSPORT=http and MAIL_PROVIDER_URL are not set: no fan-out figure (bench/run sets them)");
+            return null;
+        }
+        ProviderFake fake = new ProviderFake(URI.create(url).getPort(), PROVIDER_KEY, 4);
+        say("provider fake on 127.0.0.1:" + fake.port() + " (notification-service's bulk mail goes there)");
+        return fake;
+    }
+
+    /**
+     * The launcher's defaults, except: MONGODB_URI, when set, is an external (empty) MongoDB instead of
+     * the embedded server (whose insert rate bounds the fan-out figure); with --jfr every service also
+     * records a profile, dumped when the stack stops.
+     */
+    private StackConfig stackConfig(Path stackHome) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        Optional.ofNullable(System.getenv("MONGODB_URI")).filter(v -> !v.isBlank()).ifPresent(uri -> {
+            env.put("MONGODB_URI", uri);
+            say("MongoDB: the external " + uri + " (it must be empty: the counts assume a fresh stack)");
+        });
+        if (settings.jfr()) {
+            jfrDir = Files.createDirectories(target.resolve("jfr").resolve(runId));
+            // a directory as filename: each JVM writes hotspot-pid-<pid>-...jfr there; the pid names the service
+            env.put(StackConfig.JAVA_OPTS, String.join(" ", StackConfig.DEFAULT_SERVICE_JAVA_OPTIONS)
+                    + " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir.toAbsolutePath() + "/");
+            say("JFR: every service records (settings=profile) into " + home.relativize(jfrDir));
+        }
+        return env.isEmpty() ? StackConfig.defaults(stackHome) : StackConfig.fromEnvironment(env, stackHome);
     }
 
     // --- ramps ---

@@ -15,35 +15,70 @@ import java.time.Duration;
  * @param mailRun          the run at 50% of the signing maximum whose mails are timed
  * @param p99BoundMillis   a step is sustainable when it has no errors and p99 at most this
  * @param fanOutSizes      subscriber counts of the fan-out step
+ * @param fanOutBound      each fan-out size stops after this long, and is then reported incomplete
+ * @param ceilingRun       how long the provider fake alone is blasted for its accept ceiling
+ * @param jfr              record every service with Java Flight Recorder (profile settings)
+ * @param fanOutOnly       start-up and fan-out only: no HTTP load steps (figures 1 to 3)
  */
 record Settings(String mode, Duration stepDuration, int maxSteps, double factor, double gatewayStartRate,
-        double signStartRate, Duration steady, Duration mailRun, long p99BoundMillis, int[] fanOutSizes) {
+        double signStartRate, Duration steady, Duration mailRun, long p99BoundMillis, int[] fanOutSizes,
+        Duration fanOutBound, Duration ceilingRun, boolean jfr, boolean fanOutOnly) {
 
     static Settings smoke() {
         return new Settings("smoke", Duration.ofSeconds(5), 3, 2.0, 20, 5, Duration.ofSeconds(15),
-                Duration.ofSeconds(10), 100, new int[] { 10_000 });
+                Duration.ofSeconds(10), 100, new int[] { 10_000 }, Duration.ofMinutes(3), Duration.ofSeconds(3), false, false);
     }
 
     static Settings full(int steadyMinutes) {
         return new Settings("full", Duration.ofSeconds(30), 12, 1.3, 200, 25, Duration.ofMinutes(steadyMinutes),
-                Duration.ofSeconds(60), 100, new int[] { 100_000, 1_000_000 });
+                Duration.ofSeconds(60), 100, new int[] { 100_000, 1_000_000 }, Duration.ofMinutes(15),
+                Duration.ofSeconds(15), false, false);
     }
 
     static Settings fromArgs(String[] args) {
         boolean smoke = false;
         int minutes = 10;
+        int fanOutMax = Integer.MAX_VALUE;
+        int fanOutMinutes = -1;
+        boolean jfr = false;
+        boolean fanOutOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--full" -> smoke = false;
-                case "--minutes" -> minutes = Integer.parseInt(args[++i]);
+                case "--minutes" -> minutes = Integer.parseInt(value(args, ++i));
+                case "--fanout-max" -> fanOutMax = Integer.parseInt(value(args, ++i));
+                case "--fanout-minutes" -> fanOutMinutes = Integer.parseInt(value(args, ++i));
+                case "--jfr" -> jfr = true;
+                case "--fanout-only" -> fanOutOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --smoke, --full, --minutes N)");
+                        + " (use --smoke, --full, --minutes N, --fanout-max N, --fanout-minutes N, --fanout-only, --jfr)");
             }
         }
         if (minutes < 1 || minutes > 120) {
             throw new IllegalArgumentException("--minutes must be 1..120");
         }
-        return smoke ? smoke() : full(minutes);
+        if (fanOutMax < 1 || fanOutMax > 2_000_000 && fanOutMax != Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--fanout-max must be 1..2000000");
+        }
+        if (fanOutMinutes != -1 && (fanOutMinutes < 1 || fanOutMinutes > 120)) {
+            throw new IllegalArgumentException("--fanout-minutes must be 1..120");
+        }
+        Settings s = smoke ? smoke() : full(minutes);
+        int max = fanOutMax;
+        int[] sizes = java.util.Arrays.stream(s.fanOutSizes()).filter(n -> n <= max).toArray();
+        if (sizes.length == 0) {
+            sizes = new int[] { max }; // smaller than every default size: that one size
+        }
+        return new Settings(s.mode(), s.stepDuration(), s.maxSteps(), s.factor(), s.gatewayStartRate(),
+                s.signStartRate(), s.steady(), s.mailRun(), s.p99BoundMillis(), sizes,
+                fanOutMinutes > 0 ? Duration.ofMinutes(fanOutMinutes) : s.fanOutBound(), s.ceilingRun(), jfr, fanOutOnly);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
     }
 }

@@ -27,6 +27,9 @@ public final class Launcher {
                                and the gateway, print where they run; Ctrl-C stops everything
               up --infra-only  start only Kafka, MongoDB and the mail catcher (run the services from an IDE)
               up --no-build    start without checking the build first
+              up --notification-instances N
+                               run N notification-service processes in one consumer group (ports after
+                               PLEDGEWORKS_NOTIFICATION_PORT, logs notification-service-2.log, ...)
               help             this text
 
             Settings (environment variables):
@@ -39,6 +42,7 @@ public final class Launcher {
                                            %s
               PLEDGEWORKS_KAFKA_JAVA_OPTS  JVM options of the broker; default: %s
               PLEDGEWORKS_START_TIMEOUT    seconds each step may take to become ready; default: %d
+              PLEDGEWORKS_NOTIFICATION_INSTANCES  as --notification-instances; default: 1
               KAFKA_BOOTSTRAP_SERVERS      use this Kafka instead of starting one (the topics are still created)
               MONGODB_URI                  use this MongoDB instead of starting one
               SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD
@@ -67,9 +71,16 @@ public final class Launcher {
             return 2;
         }
         boolean infraOnly = false;
-        for (String option : arguments.subList(1, arguments.size())) {
+        String instances = null;
+        List<String> options = arguments.subList(1, arguments.size());
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
             if (option.equals("--infra-only")) {
                 infraOnly = true;
+            } else if (option.startsWith("--notification-instances=")) {
+                instances = option.substring("--notification-instances=".length());
+            } else if (option.equals("--notification-instances") && i + 1 < options.size()) {
+                instances = options.get(++i);
             } else {
                 err.println("unknown option '" + option + "' for up");
                 err.print(USAGE);
@@ -78,7 +89,12 @@ public final class Launcher {
         }
         StackConfig config;
         try {
-            config = StackConfig.fromEnvironment(env, home).withInfraOnly(infraOnly);
+            Map<String, String> settings = env;
+            if (instances != null) {
+                settings = new java.util.HashMap<>(env);
+                settings.put(StackConfig.NOTIFICATION_INSTANCES, instances);
+            }
+            config = StackConfig.fromEnvironment(settings, home).withInfraOnly(infraOnly);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
@@ -139,6 +155,11 @@ public final class Launcher {
             rows.add(row(LocalStack.CAMPAIGN_SERVICE, endpoints.campaignService().toString()));
             rows.add(row(LocalStack.PLEDGE_SERVICE, endpoints.pledgeService().toString()));
             rows.add(row(LocalStack.NOTIFICATION_SERVICE, endpoints.notificationService().toString()));
+            List<Integer> notificationPorts = config.notificationPorts();
+            for (int i = 1; i < notificationPorts.size(); i++) {
+                rows.add(row(StackConfig.notificationInstanceName(i),
+                        "http://" + StackConfig.HOST + ":" + notificationPorts.get(i) + "/"));
+            }
         }
         rows.add(row("Kafka bootstrap", endpoints.kafkaBootstrapServers()
                 + (config.kafkaBootstrapServers().isPresent() ? " (external)" : "")));

@@ -29,6 +29,7 @@ import org.pledgeworks.infra.kafka.KafkaTopics;
 import org.pledgeworks.infra.mail.MailCatcher;
 import org.pledgeworks.infra.mongo.EmbeddedMongoServer;
 import org.pledgeworks.infra.mongo.MongoProbe;
+import org.pledgeworks.infra.process.ClassDataSharing;
 import org.pledgeworks.infra.process.HttpProbe;
 import org.pledgeworks.infra.process.JavaCommand;
 import org.pledgeworks.infra.process.ManagedProcess;
@@ -107,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
         this.config = config;
         this.progress = progress;
         this.runRecords = new RunRecords(config.dataDir());
+        this.appCds = ClassDataSharing.fromEnvironment(config.home().resolve("infra").resolve("target").resolve("appcds"));
     }
 
     public StackConfig config() {
@@ -163,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
                     + " — run ./mvnw -q -pl infra -DskipTests package (./pledgeworks up does this for you)");
         }
         if (!config.infraOnly()) {
-            List<String> missing = SERVICE_MODULES.stream()
+            List<String> missing = config.startedServices().stream()
                     .map(config::jar)
                     .filter(jar -> !Files.isRegularFile(jar))
                     .map(ManagedProcess::display)
@@ -250,10 +252,27 @@ public final class LocalStack implements AutoCloseable {
         smtp.username().ifPresent(username -> mail.put("SMTP_USERNAME", username));
         smtp.password().ifPresent(password -> mail.put("SMTP_PASSWORD", password));
 
-        awaitAll(List.of(
-                service(CAMPAIGN_SERVICE, 1, ports.campaign(), common),
-                service(PLEDGE_SERVICE, 1, ports.pledge(), common),
-                service(NOTIFICATION_SERVICE, 1, ports.notification(), mail)));
+        List<String> modules = config.startedServices();
+        List<Waiting> tier1 = new ArrayList<>();
+        if (modules.contains(CAMPAIGN_SERVICE)) {
+            tier1.add(service(CAMPAIGN_SERVICE, 1, ports.campaign(), common));
+        }
+        if (modules.contains(PLEDGE_SERVICE)) {
+            tier1.add(service(PLEDGE_SERVICE, 1, ports.pledge(), common));
+        }
+        if (modules.contains(NOTIFICATION_SERVICE)) {
+            // extra instances: same jar, same consumer group (Kafka splits the partitions between
+            // them), own port and log file; the gateway keeps routing to the first
+            List<Integer> notificationPorts = config.notificationPorts();
+            for (int i = 0; i < notificationPorts.size(); i++) {
+                tier1.add(service(StackConfig.notificationInstanceName(i), NOTIFICATION_SERVICE, 1,
+                        notificationPorts.get(i), mail));
+            }
+        }
+        awaitAll(tier1);
+        if (!modules.contains(GATEWAY)) {
+            return;
+        }
 
         Map<String, String> gateway = new HashMap<>(common);
         gateway.put("CAMPAIGN_SERVICE_URL", local(ports.campaign()));
@@ -264,11 +283,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Waiting service(String module, int tier, int port, Map<String, String> environment) {
+        return service(module, module, tier, port, environment);
+    }
+
+    private Waiting service(String name, String module, int tier, int port, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
-        List<String> command = JavaCommand.jar(config.serviceJavaOptions(), config.jar(module));
+        List<String> command = appCds.command(module, config.serviceJavaOptions(), config.jar(module));
+        trainable.putIfAbsent(module, new ClassDataSharing.Service(module, config.jar(module), env));
         URI readiness = URI.create(local(port) + "/actuator/health/readiness");
-        return launch(module, tier, command, env, () -> new HttpProbe(readiness));
+        return launch(name, tier, command, env, () -> new HttpProbe(readiness));
     }
 
     private Waiting launch(String name, int tier, List<String> command, Map<String, String> environment,
@@ -367,6 +391,7 @@ public final class LocalStack implements AutoCloseable {
      */
     @Override
     public void close() {
+        appCds.close();
         synchronized (closeLock) {
             List<Child> toStop;
             synchronized (lock) {
@@ -458,5 +483,22 @@ public final class LocalStack implements AutoCloseable {
         List<String> options = new ArrayList<>(SMALL_JVM);
         options.add(heap);
         return options;
+    }
+
+    // --- faster start-ups (AppCDS, see ClassDataSharing) ---
+
+    /** Archives live beside infra's build output: shared by every stack of this checkout, gone with a clean. */
+    private final ClassDataSharing appCds;
+    private final Map<String, ClassDataSharing.Service> trainable = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Once the stack is up: makes, in the background and one at a time, the AppCDS archive of each
+     * started service whose jar has none yet, so its next start is faster. Completes with the
+     * modules trained (empty when all had one); a failure only means that service keeps its usual
+     * start. {@link #close()} stops a training run in progress.
+     */
+    public CompletableFuture<List<String>> prepareFasterStarts() {
+        return appCds.prepareInBackground(List.copyOf(trainable.values()), config.serviceJavaOptions(),
+                config.logsDir().resolve("appcds-training.log"), progress);
     }
 }

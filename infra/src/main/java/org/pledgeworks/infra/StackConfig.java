@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.pledgeworks.infra.process.JavaCommand;
 
@@ -27,6 +29,10 @@ import org.pledgeworks.infra.process.JavaCommand;
  * @param kafkaJavaOptions     JVM options for the broker
  * @param startTimeout         how long each step may take to become ready
  * @param infraOnly            start only Kafka, MongoDB and the mail catcher
+ * @param notificationInstances how many notification-service processes to run (one consumer group:
+ *                             Kafka splits the partitions between them); the extra ones listen on the
+ *                             next ports after the notification port that no other part of the stack uses
+ * @param services             the modules to start (unless infraOnly), in {@link LocalStack#SERVICE_MODULES} order
  */
 public record StackConfig(
         Path home,
@@ -39,7 +45,9 @@ public record StackConfig(
         List<String> serviceJavaOptions,
         List<String> kafkaJavaOptions,
         Duration startTimeout,
-        boolean infraOnly) {
+        boolean infraOnly,
+        int notificationInstances,
+        List<String> services) {
 
     /** Everything binds here and nowhere else. */
     public static final String HOST = "127.0.0.1";
@@ -58,6 +66,10 @@ public record StackConfig(
     public static final String JAVA_OPTS = "PLEDGEWORKS_JAVA_OPTS";
     public static final String KAFKA_JAVA_OPTS = "PLEDGEWORKS_KAFKA_JAVA_OPTS";
     public static final String START_TIMEOUT = "PLEDGEWORKS_START_TIMEOUT";
+    public static final String NOTIFICATION_INSTANCES = "PLEDGEWORKS_NOTIFICATION_INSTANCES";
+
+    /** More would only sit idle: notifications has 12 partitions, and each belongs to one instance of the group. */
+    public static final int MAX_NOTIFICATION_INSTANCES = 12;
 
     /*
      * A service fat jar measured 370 MB RSS untuned; the target is 300 MB. Serial GC and a small
@@ -78,6 +90,11 @@ public record StackConfig(
         dataDir = home.resolve(dataDir).toAbsolutePath().normalize();
         serviceJavaOptions = List.copyOf(serviceJavaOptions);
         kafkaJavaOptions = List.copyOf(kafkaJavaOptions);
+        if (notificationInstances < 1 || notificationInstances > MAX_NOTIFICATION_INSTANCES) {
+            throw new ConfigException(NOTIFICATION_INSTANCES + " (--notification-instances) must be from 1 to "
+                    + MAX_NOTIFICATION_INSTANCES + ", not " + notificationInstances);
+        }
+        services = LocalStack.SERVICE_MODULES.stream().filter(services::contains).toList();
     }
 
     /** An SMTP server the services send through instead of the mail catcher. */
@@ -110,7 +127,7 @@ public record StackConfig(
     public static StackConfig defaults(Path home) {
         return new StackConfig(home, home.resolve("data"), Ports.defaults(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), DEFAULT_SERVICE_JAVA_OPTIONS, DEFAULT_KAFKA_JAVA_OPTIONS,
-                DEFAULT_START_TIMEOUT, false);
+                DEFAULT_START_TIMEOUT, false, 1, LocalStack.SERVICE_MODULES);
     }
 
     /**
@@ -145,17 +162,19 @@ public record StackConfig(
                 value(env, JAVA_OPTS).map(StackConfig::splitOptions).orElse(DEFAULT_SERVICE_JAVA_OPTIONS),
                 value(env, KAFKA_JAVA_OPTS).map(StackConfig::splitOptions).orElse(DEFAULT_KAFKA_JAVA_OPTIONS),
                 value(env, START_TIMEOUT).map(StackConfig::seconds).orElse(DEFAULT_START_TIMEOUT),
-                false);
+                false,
+                value(env, NOTIFICATION_INSTANCES).map(StackConfig::instances).orElse(1),
+                LocalStack.SERVICE_MODULES);
     }
 
     public StackConfig withDataDir(Path dir) {
         return new StackConfig(home, dir, ports, kafkaBootstrapServers, mongoUri, smtp, tokenSecret,
-                serviceJavaOptions, kafkaJavaOptions, startTimeout, infraOnly);
+                serviceJavaOptions, kafkaJavaOptions, startTimeout, infraOnly, notificationInstances, services);
     }
 
     public StackConfig withPorts(Ports newPorts) {
         return new StackConfig(home, dataDir, newPorts, kafkaBootstrapServers, mongoUri, smtp, tokenSecret,
-                serviceJavaOptions, kafkaJavaOptions, startTimeout, infraOnly);
+                serviceJavaOptions, kafkaJavaOptions, startTimeout, infraOnly, notificationInstances, services);
     }
 
     /** Distinct free ports, so a test's stack does not clash with a developer's. */
@@ -165,12 +184,56 @@ public record StackConfig(
 
     public StackConfig withInfraOnly(boolean only) {
         return new StackConfig(home, dataDir, ports, kafkaBootstrapServers, mongoUri, smtp, tokenSecret,
-                serviceJavaOptions, kafkaJavaOptions, startTimeout, only);
+                serviceJavaOptions, kafkaJavaOptions, startTimeout, only, notificationInstances, services);
     }
 
     public StackConfig withStartTimeout(Duration timeout) {
         return new StackConfig(home, dataDir, ports, kafkaBootstrapServers, mongoUri, smtp, tokenSecret,
-                serviceJavaOptions, kafkaJavaOptions, timeout, infraOnly);
+                serviceJavaOptions, kafkaJavaOptions, timeout, infraOnly, notificationInstances, services);
+    }
+
+    /** Runs this many notification-service processes in one consumer group. */
+    public StackConfig withNotificationInstances(int instances) {
+        return new StackConfig(home, dataDir, ports, kafkaBootstrapServers, mongoUri, smtp, tokenSecret,
+                serviceJavaOptions, kafkaJavaOptions, startTimeout, infraOnly, instances, services);
+    }
+
+    /** Starts only these modules (a test that needs notification-service alone); unknown names are ignored. */
+    public StackConfig withServices(List<String> modules) {
+        return new StackConfig(home, dataDir, ports, kafkaBootstrapServers, mongoUri, smtp, tokenSecret,
+                serviceJavaOptions, kafkaJavaOptions, startTimeout, infraOnly, notificationInstances, modules);
+    }
+
+    /** The modules this configuration starts: none with infraOnly. */
+    public List<String> startedServices() {
+        return infraOnly ? List.of() : services;
+    }
+
+    /**
+     * The notification-service instances' ports: the configured one, then for each extra instance the
+     * next port above the previous that no other part of the stack is set to use (8083, 8084, ...).
+     */
+    public List<Integer> notificationPorts() {
+        Set<Integer> others = new HashSet<>(List.of(ports.gateway(), ports.campaign(), ports.pledge(),
+                ports.kafka(), ports.kafkaController(), ports.mongo(), ports.smtp(), ports.inbox(), ports.management()));
+        List<Integer> result = new ArrayList<>(List.of(ports.notification()));
+        int next = ports.notification();
+        while (result.size() < notificationInstances) {
+            next++;
+            if (next > 65535) {
+                throw new ConfigException("no ports left above " + ports.notification() + " for "
+                        + notificationInstances + " notification-service instances");
+            }
+            if (!others.contains(next)) {
+                result.add(next);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** The process (and log file) name of notification-service instance {@code index} (0-based). */
+    public static String notificationInstanceName(int index) {
+        return index == 0 ? LocalStack.NOTIFICATION_SERVICE : LocalStack.NOTIFICATION_SERVICE + "-" + (index + 1);
     }
 
     public Path logsDir() {
@@ -207,10 +270,20 @@ public record StackConfig(
             claims.add(new PortClaim("kafka", ports.kafka(), KAFKA_PORT));
             claims.add(new PortClaim("the kafka controller", ports.kafkaController(), KAFKA_CONTROLLER_PORT));
         }
-        if (!infraOnly) {
+        List<String> started = startedServices();
+        if (started.contains(LocalStack.CAMPAIGN_SERVICE)) {
             claims.add(new PortClaim("campaign-service", ports.campaign(), CAMPAIGN_PORT));
+        }
+        if (started.contains(LocalStack.PLEDGE_SERVICE)) {
             claims.add(new PortClaim("pledge-service", ports.pledge(), PLEDGE_PORT));
-            claims.add(new PortClaim("notification-service", ports.notification(), NOTIFICATION_PORT));
+        }
+        if (started.contains(LocalStack.NOTIFICATION_SERVICE)) {
+            List<Integer> notification = notificationPorts();
+            for (int i = 0; i < notification.size(); i++) {
+                claims.add(new PortClaim(notificationInstanceName(i), notification.get(i), NOTIFICATION_PORT));
+            }
+        }
+        if (started.contains(LocalStack.GATEWAY)) {
             claims.add(new PortClaim("the gateway", ports.gateway(), GATEWAY_PORT));
             claims.add(new PortClaim("the gateway's management port", ports.management(), MANAGEMENT_PORT));
         }
@@ -247,6 +320,15 @@ public record StackConfig(
             // reported below, with the variable's name
         }
         throw new ConfigException(START_TIMEOUT + " must be a number of seconds, not '" + text + "'");
+    }
+
+    private static int instances(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(NOTIFICATION_INSTANCES + " must be a number from 1 to "
+                    + MAX_NOTIFICATION_INSTANCES + ", not '" + text + "'");
+        }
     }
 
     private static List<String> splitOptions(String options) {

@@ -1,12 +1,15 @@
 package org.pledgeworks.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pledgeworks.infra.browser.Browser.button;
+import static org.pledgeworks.infra.browser.Browser.labelled;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +37,24 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.Wait;
+import org.pledgeworks.infra.browser.Browser;
+import org.pledgeworks.infra.browser.BrowserFailures;
 
 /**
  * The whole system as a newcomer meets it: every part a separate process started the way
  * {@code ./pledgeworks up} starts it, on free ports and a fresh data directory, driven only through
- * the gateway, the dev inbox and the Kafka topics.
+ * the gateway, the dev inbox and the Kafka topics — and, in the browser tests, through the pages in
+ * Debian's headless Chromium, as a signer and a staff member use them. The browser tests live here
+ * rather than in a class of their own because the stack takes a minute or more to start, and they
+ * run before the restart test, which replaces it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +62,10 @@ class EndToEndIT {
 
     private static final String DEMO = "no-forced-labour";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** A process that stops answering fails the test instead of hanging it. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final By CHECK_YOUR_EMAIL =
+            By.xpath("//*[@role='status'][contains(., 'Check your email to confirm your signature')]");
     private static final String CONFIRM = "Confirm your signature";
     private static final String ALREADY_SIGNED = "You have already signed";
     private static final String THANK_YOU = "Thank you";
@@ -60,10 +80,16 @@ class EndToEndIT {
     private LocalStack stack;
     private Endpoints endpoints;
 
+    /** Started by the first browser test that needs it; null until then. */
+    private Browser browser;
+
+    @RegisterExtension
+    final BrowserFailures browserFailures = new BrowserFailures(() -> browser);
+
     @BeforeAll
     void startTheStack() {
         config = StackConfig.defaults(StackConfig.findHome()).withDataDir(data).withFreePorts()
-                .withStartTimeout(Duration.ofMinutes(4));
+                .withStartTimeout(Duration.ofMinutes(8));
         stack = new LocalStack(config, line -> System.out.println("[stack] " + line));
         endpoints = stack.start();
         // the demo campaign travels campaign-service → Kafka → pledge-service before anyone can sign
@@ -73,8 +99,15 @@ class EndToEndIT {
 
     @AfterAll
     void stopTheStack() {
-        if (stack != null) {
-            stack.close();
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        finally {
+            if (stack != null) {
+                stack.close();
+            }
         }
     }
 
@@ -168,6 +201,130 @@ class EndToEndIT {
 
     @Test
     @Order(5)
+    void inTheBrowserTheSignFormNamesEachMistakeAtItsFieldAndSendsNothing() {
+        WebDriver page = browser().driver();
+        page.get(endpoints.web().resolve("/campaign.html?slug=" + DEMO).toString());
+        WebElement form = look().until(d -> visible(signForm(d)));
+        WebElement name = labelled(form, "Your name");
+        WebElement email = labelled(form, "Email address");
+        WebElement country = labelled(form, "Country");
+
+        email.sendKeys("ada.lovelace.example.org");
+        new Select(country).selectByVisibleText("United Kingdom");
+        button(form, "Sign the pledge").click();
+
+        List<String> nameMessages = look().until(d -> nonEmpty(browser.descriptionsOf(name)));
+        assertThat(nameMessages).containsExactly("Enter your name.");
+        assertThat(browser.descriptionsOf(email)).contains("Enter an email address like name@example.org.");
+        assertThat(browser.descriptionsOf(country)).isEmpty();
+        assertThat(name.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(email.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(country.getDomAttribute("aria-invalid")).isNull();
+        assertThat(page.switchTo().activeElement()).as("focus moves to the first mistake").isEqualTo(name);
+        assertThat(page.findElement(CHECK_YOUR_EMAIL).isDisplayed()).as("nothing was sent").isFalse();
+        assertThat(form.isDisplayed()).isTrue();
+
+        // mended, the same form goes through, and the messages go away
+        name.sendKeys("Ada Lovelace");
+        email.clear();
+        email.sendKeys("ada.lovelace." + shortId() + "@example.org");
+        button(form, "Sign the pledge").click();
+
+        look().until(d -> visible(d.findElement(CHECK_YOUR_EMAIL)));
+        assertThat(browser.descriptionsOf(name)).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void inTheBrowserAConsumerSignsConfirmsFromTheDevInboxAndSeesTheCountRiseWithoutReloading() throws Exception {
+        String title = json.readTree(get("/api/campaigns/" + DEMO).body()).get("title").asText();
+        String email = "rosalind.franklin." + shortId() + "@example.org";
+        WebDriver page = browser().driver();
+
+        page.get(endpoints.web().toString());
+        look().until(d -> d.findElement(By.linkText(title))).click();
+        WebElement form = look().until(d -> visible(signForm(d)));
+        long before = look().until(d -> shownCount(d));
+        ((JavascriptExecutor) page).executeScript("window.pledgeworksE2eSamePage = true");
+        labelled(form, "Your name").sendKeys("Rosalind Franklin");
+        labelled(form, "Email address").sendKeys(email);
+        new Select(labelled(form, "Country")).selectByVisibleText("United Kingdom");
+        labelled(form, "Keep me updated about this campaign").click();
+        button(form, "Sign the pledge").click();
+
+        WebElement told = look().until(d -> visible(d.findElement(CHECK_YOUR_EMAIL)));
+        assertThat(told.getText()).contains("We have sent you a link");
+        String campaignWindow = page.getWindowHandle();
+
+        // the person's mail client: the dev inbox, in a window of its own
+        page.switchTo().newWindow(WindowType.WINDOW);
+        openMailInDevInbox(page, email, CONFIRM);
+        WebElement mailFrame = look().until(d -> d.findElement(By.cssSelector("iframe[title='HTML part of the message']")));
+        page.switchTo().frame(mailFrame);
+        look().until(d -> d.findElement(By.linkText("Confirm my signature"))).click();
+        page.switchTo().defaultContent();
+        look().until(d -> d.getCurrentUrl().contains("/verify/"));
+        String confirmation = look().until(d -> textContaining(d, "confirmed"));
+        assertThat(confirmation).contains("confirmed");
+
+        page.switchTo().window(campaignWindow);
+        Boolean rose = look().until(d -> Long.valueOf(before + 1).equals(shownCount(d)));
+        assertThat(rose).isTrue();
+        assertThat(((JavascriptExecutor) page).executeScript("return window.pledgeworksE2eSamePage === true"))
+                .as("the count rose in the page as it was, not after a reload").isEqualTo(true);
+        assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(7)
+    void inTheBrowserAStaffMemberPublishesAnUpdateAndASubscriberReceivesIt() throws Exception {
+        // a subscriber: signed with consent to updates and confirmed (the browser test above does the same by hand)
+        String subscriber = "update.reader." + shortId() + "@example.org";
+        assertThat(sign(subscriber, "FR", true).statusCode()).isEqualTo(202);
+        assertThat(getAbsolute(verificationLink(awaitMailTo(subscriber, CONFIRM))).statusCode()).isEqualTo(200);
+        awaitMailTo(subscriber, THANK_YOU);
+        String campaignTitle = json.readTree(get("/api/campaigns/" + DEMO).body()).get("title").asText();
+        Map<String, String> admin = firstAdmin();
+        String updateTitle = "The first brand has answered " + shortId();
+        WebDriver page = browser().driver();
+
+        page.get(endpoints.web().resolve("/staff/").toString());
+        WebElement signIn = look().until(d -> visible(d.findElement(By.xpath("//form[.//button[normalize-space()='Sign in']]"))));
+        labelled(signIn, "Email address").sendKeys(admin.get("email"));
+        labelled(signIn, "Password").sendKeys(admin.get("password"));
+        button(signIn, "Sign in").click();
+        look().until(d -> visible(d.findElement(By.linkText(campaignTitle)))).click();
+
+        WebElement form = look().until(d -> visible(d.findElement(By.xpath("//form[.//*[normalize-space()='Write an update']]"))));
+        labelled(form, "Title").sendKeys(updateTitle);
+        labelled(form, "Text (Markdown)").sendKeys("It will publish the list of its **suppliers** by March.");
+        button(form, "Save as draft").click();
+        By row = By.xpath("//tr[td[1][normalize-space()=" + literal(updateTitle) + "]]");
+        look().until(d -> visible(d.findElement(row)));
+        button(page.findElement(row), "Preview").click();
+        WebElement preview = look().until(d -> visible(d.findElement(By.id("update-preview"))));
+        assertThat(preview.getText()).contains(updateTitle, "It will publish the list of its suppliers by March.")
+                .doesNotContain("**");
+        button(page.findElement(row), "Publish now").click();
+
+        String published = look().until(d -> textContaining(d, "subscribers will receive it"));
+        assertThat(published).contains("Published");
+        look().until(d -> d.findElement(row).findElement(By.xpath("td[2]")).getText().startsWith("published"));
+
+        page.get(endpoints.inbox().orElseThrow().toString());
+        openMailInDevInbox(page, subscriber, updateTitle);
+        assertThat(page.findElement(By.tagName("h1")).getText()).contains(updateTitle);
+        JsonNode mail = eventually("the update mail to " + subscriber, () -> mailsTo(subscriber).stream()
+                .filter(m -> m.get("subject").asText().contains(updateTitle)).toList(), m -> !m.isEmpty()).get(0);
+        assertThat(header(mail, "List-Unsubscribe")).as("one-click unsubscribe (RFC 8058)")
+                .startsWith("<" + endpoints.web().toString().replaceAll("/$", "")).contains("/unsubscribe/");
+        assertThat(header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(mailsTo(subscriber)).as("one update mail, not one per retry").filteredOn(
+                m -> m.get("subject").asText().contains(updateTitle)).hasSize(1);
+    }
+
+    @Test
+    @Order(8)
     void aSecondStartOnTheSameDataKeepsEverySignature() {
         long before = count();
         assertThat(before).as("earlier tests left verified signatures").isPositive();
@@ -184,10 +341,14 @@ class EndToEndIT {
     // --- the outside world as a person and a script see it ---
 
     private HttpResponse<String> sign(String email, String country) throws Exception {
+        return sign(email, country, false);
+    }
+
+    private HttpResponse<String> sign(String email, String country, boolean consentToUpdates) throws Exception {
         String body = json.writeValueAsString(Map.of("name", "Test Signer", "email", email, "country", country,
-                "consentToUpdates", false));
+                "consentToUpdates", consentToUpdates));
         return http.send(HttpRequest.newBuilder(endpoints.web().resolve("/api/campaigns/" + DEMO + "/pledges"))
-                        .header("Content-Type", "application/json")
+                        .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -218,7 +379,8 @@ class EndToEndIT {
 
     private List<JsonNode> mailsTo(String address) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoints.inboxApi().orElseThrow()).GET()
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoints.inboxApi().orElseThrow())
+                    .timeout(REQUEST_TIMEOUT).GET()
                     .build(), HttpResponse.BodyHandlers.ofString());
             List<JsonNode> found = new ArrayList<>();
             json.readTree(response.body()).forEach(message -> message.get("to").forEach(to -> {
@@ -266,12 +428,96 @@ class EndToEndIT {
 
     private HttpResponse<String> getAbsolute(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json")
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                    .header("Accept", "text/html,application/json")
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // --- the browser ---
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = Browser.start();
+        }
+        return browser;
+    }
+
+    private Wait<WebDriver> look() {
+        return browser().waitUpTo(PATIENCE);
+    }
+
+    /**
+     * Opens, in the dev inbox's own pages, the newest mail to {@code address} whose subject contains
+     * {@code subjectPart}. The inbox list reloads itself every few seconds, so the wait simply
+     * looks again until the mail is listed.
+     */
+    private void openMailInDevInbox(WebDriver page, String address, String subjectPart) {
+        page.get(endpoints.inbox().orElseThrow().toString());
+        look().until(d -> d.findElement(By.xpath("//tr[td[contains(., " + literal(address) + ")]]"
+                + "//a[contains(normalize-space(), " + literal(subjectPart) + ")]"))).click();
+        look().until(d -> d.getCurrentUrl().contains("/messages/"));
+    }
+
+    /** The sign form, told apart from the page's other forms by its button. */
+    private static WebElement signForm(WebDriver page) {
+        return page.findElement(By.xpath("//form[.//button[normalize-space()='Sign the pledge']]"));
+    }
+
+    /** The count as the campaign page shows it, or null while it shows none yet. */
+    private static Long shownCount(WebDriver page) {
+        String shown = page.findElement(By.id("count-total")).getText().replaceAll("[^0-9]", "");
+        return shown.isEmpty() ? null : Long.parseLong(shown);
+    }
+
+    private static String textContaining(WebDriver page, String words) {
+        String text = page.findElement(By.tagName("body")).getText();
+        return text.contains(words) ? text : null;
+    }
+
+    private static WebElement visible(WebElement element) {
+        return element.isDisplayed() ? element : null;
+    }
+
+    private static <T> List<T> nonEmpty(List<T> list) {
+        return list.isEmpty() ? null : list;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "") + "'";
+    }
+
+    private static String header(JsonNode mail, String name) {
+        for (Map.Entry<String, JsonNode> field : mail.get("headers").properties()) {
+            if (field.getKey().equalsIgnoreCase(name)) {
+                return field.getValue().asText();
+            }
+        }
+        throw new AssertionError("no " + name + " header; headers: " + mail.get("headers"));
+    }
+
+    /** The first admin's email and one-time password, as the gateway wrote them under the stack's data dir. */
+    private Map<String, String> firstAdmin() {
+        Path file = endpoints.dataDir().resolve("secrets").resolve("first-admin.txt");
+        List<String> lines = eventually("the first admin in " + file, () -> {
+            try {
+                return Files.readAllLines(file);
+            }
+            catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, l -> l.stream().anyMatch(line -> line.startsWith("password=")));
+        Map<String, String> admin = new java.util.HashMap<>();
+        lines.forEach(line -> {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                admin.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        });
+        return admin;
     }
 
     private static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
