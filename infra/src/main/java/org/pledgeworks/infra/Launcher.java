@@ -117,6 +117,9 @@ public final class Launcher {
         try {
             Endpoints endpoints = stack.start();
             out.print(table(endpoints, config));
+            // the first start trains an AppCDS archive per service in the background (niced), so
+            // every later start of the same jars is several times faster (docs/benchmarks.md, figure 5)
+            stack.prepareFasterStarts();
             String failure = stack.unexpectedExit().join();
             err.println(failure + " — stopping everything");
             stack.close();

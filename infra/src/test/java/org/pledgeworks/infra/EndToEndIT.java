@@ -249,7 +249,7 @@ class EndToEndIT {
         labelled(form, "Your name").sendKeys("Rosalind Franklin");
         labelled(form, "Email address").sendKeys(email);
         new Select(labelled(form, "Country")).selectByVisibleText("United Kingdom");
-        labelled(form, "Keep me updated about this campaign").click();
+        labelled(form, "Keep me updated about this campaign by email. I can unsubscribe at any time.").click();
         button(form, "Sign the pledge").click();
 
         WebElement told = look().until(d -> visible(d.findElement(CHECK_YOUR_EMAIL)));

@@ -33,7 +33,7 @@ class WebPagesIT extends GatewayITSupport {
                 .containsPattern("<select id=\"country\" name=\"country\"")
                 .containsPattern("<input id=\"consent\" name=\"consentToUpdates\" type=\"checkbox\">")
                 .contains("<label for=\"name\">", "<label for=\"email\">", "<label for=\"country\">",
-                        "<label for=\"consent\">Keep me updated about this campaign</label>")
+                        "<label for=\"consent\">Keep me updated about this campaign by email. I can unsubscribe at any time.</label>")
                 .contains("aria-live=\"polite\"", "<progress id=\"count-bar\"", "src=\"/js/campaign.js\"");
         assertThat(html).doesNotContainPattern("id=\"consent\"[^>]*checked");
         assertSelfContained(html);
