@@ -165,15 +165,23 @@ class ScaleOutIT {
         return home;
     }
 
-    /** Free ports, with the notification port's upper neighbour free too: the second instance binds it. */
+    /**
+     * Free ports, with the two notification-service instances on a free pair below Linux's ephemeral
+     * range (32768+): the pair is bound last, ~40 s after it was checked, and in between the stack's
+     * own Kafka and MongoDB clients open outbound connections from ephemeral ports, which once took
+     * the second instance's port (CI, "Port … was already in use").
+     */
     private static Ports portsWithAFreeNeighbourForTheSecondInstance() {
-        for (int attempt = 0; attempt < 20; attempt++) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
             Ports ports = Ports.free();
             Set<Integer> taken = new HashSet<>(List.of(ports.gateway(), ports.campaign(), ports.pledge(), ports.kafka(),
                     ports.kafkaController(), ports.mongo(), ports.smtp(), ports.inbox(), ports.management()));
-            int next = ports.notification() + 1;
-            if (next <= 65535 && !taken.contains(next) && PortCheck.isFree(next)) {
-                return ports;
+            int first = 20000 + random.nextInt(12000);
+            if (!taken.contains(first) && !taken.contains(first + 1) && PortCheck.isFree(first)
+                    && PortCheck.isFree(first + 1)) {
+                return new Ports(ports.gateway(), ports.campaign(), ports.pledge(), first, ports.kafka(),
+                        ports.kafkaController(), ports.mongo(), ports.smtp(), ports.inbox(), ports.management());
             }
         }
         throw new IllegalStateException("no free port pair found for two notification-service instances");

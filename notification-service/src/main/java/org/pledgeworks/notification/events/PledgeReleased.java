@@ -18,14 +18,19 @@ public record PledgeReleased(
         String signatureId,
         String campaignId,
         Boolean consentToUpdates,
-        String name,
-        String email,
-        String locale,
+        Optional<String> name,
+        Optional<String> email,
+        Optional<String> locale,
         Optional<String> ipHash,
-        Instant verifiedAt) implements IncomingEvent {
+        Optional<Instant> verifiedAt) implements IncomingEvent {
 
+    // the contact fields are null when the signer was erased meanwhile; verifiedAt is optional too
     public PledgeReleased {
+        name = name == null ? Optional.empty() : name;
+        email = email == null ? Optional.empty() : email;
+        locale = locale == null ? Optional.empty() : locale;
         ipHash = ipHash == null ? Optional.empty() : ipHash;
+        verifiedAt = verifiedAt == null ? Optional.empty() : verifiedAt;
     }
 
     public static final String TYPE = "pledge-released.v1";

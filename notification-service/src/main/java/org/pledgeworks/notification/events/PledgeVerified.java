@@ -27,18 +27,19 @@ public record PledgeVerified(
         String locale,
         Optional<String> ipHash,
         Optional<String> withdrawUrl,
-        Boolean counted) implements IncomingEvent {
+        Optional<Boolean> counted) implements IncomingEvent {
 
     // optional fields: absent or null in the JSON is empty here
     public PledgeVerified {
         ipHash = ipHash == null ? Optional.empty() : ipHash;
         withdrawUrl = withdrawUrl == null ? Optional.empty() : withdrawUrl;
+        counted = counted == null ? Optional.empty() : counted;
     }
 
     public static final String TYPE = "pledge-verified.v1";
 
     public boolean counts() {
-        return !Boolean.FALSE.equals(counted);
+        return counted.orElse(true);
     }
 
     @Override

@@ -80,11 +80,11 @@ class SignerEvents {
 
         @Override
         public void handle(PledgeReleased released, String eventId) {
-            if (Boolean.TRUE.equals(released.consentToUpdates()) && released.email() != null) {
-                Instant givenAt = released.verifiedAt() != null ? released.verifiedAt() : released.occurredAt();
-                subscriptions.consent(new Subscriptions.NewConsent(eventId, released.email(), released.name(),
-                        released.locale(), released.campaignId(), "pledge", released.signatureId(),
-                        released.ipHash().orElse(null), givenAt));
+            if (Boolean.TRUE.equals(released.consentToUpdates()) && released.email().isPresent()) {
+                Instant givenAt = released.verifiedAt().orElse(released.occurredAt());
+                subscriptions.consent(new Subscriptions.NewConsent(eventId, released.email().get(),
+                        released.name().orElse(null), released.locale().orElse(null), released.campaignId(), "pledge",
+                        released.signatureId(), released.ipHash().orElse(null), givenAt));
             }
         }
     }

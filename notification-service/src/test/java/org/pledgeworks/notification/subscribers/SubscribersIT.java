@@ -81,6 +81,22 @@ class SubscribersIT extends ServiceIT {
     }
 
     @Test
+    void aVerificationWithoutTheCountedFieldFromAnOlderProducerStillSubscribes() {
+        String campaign = "c-" + unique();
+        String email = "older+" + unique() + "@example.org";
+        PledgeVerifiedMother pledge = aVerifiedPledge(campaign, email).withoutCounted();
+        assertThat(pledge.json()).doesNotContain("counted");
+        EventContract.assertValid("pledges/pledge-verified.v1", pledge.json());
+
+        pledge.publish();
+
+        smtp.awaitMessagesTo(email, 1, TIMEOUT);
+        String recipientId = keys.idOf(email);
+        await().atMost(TIMEOUT).until(() -> database.getCollection("subscriptions")
+                .countDocuments(eq("_id", campaign + ":" + recipientId)) == 1);
+    }
+
+    @Test
     void aSignatureHeldInQuarantineSubscribesOnlyWhenStaffReleaseIt() throws Exception {
         String campaign = "c-" + unique();
         String email = "held+" + unique() + "@example.org";

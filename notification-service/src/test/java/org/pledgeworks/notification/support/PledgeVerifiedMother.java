@@ -30,6 +30,12 @@ public final class PledgeVerifiedMother {
         return this;
     }
 
+    /** As a producer from before {@code counted} existed sends it. */
+    public PledgeVerifiedMother withoutCounted() {
+        event.remove("counted");
+        return this;
+    }
+
     /** Verified while held in quarantine: {@code counted: false}. */
     public PledgeVerifiedMother held() {
         event.put("counted", false);
