@@ -40,26 +40,50 @@
     list.hidden = items.length === 0;
   }
 
-  fetch('/api/campaigns', { headers: { Accept: 'application/json, application/problem+json' } })
-    .then(function (response) {
-      if (!response.ok) {
-        return response.json().catch(function () {
-          return {};
-        }).then(function (problem) {
-          showStatus((problem.title || 'We could not load the campaigns') + '. Please try again in a moment.');
+  // A request that stalls (a connection the browser keeps waiting on, a gateway restarting) must not
+  // leave "Loading campaigns…" on screen for ever: each try is cut after LOAD_TIMEOUT_MS and the list
+  // is asked for again, a few times, before the page says it could not load.
+  var LOAD_TIMEOUT_MS = 8000;
+  var LOAD_TRIES = 3;
+
+  function load(attempt) {
+    var controller = typeof AbortController === 'function' ? new AbortController() : null;
+    var timer = controller ? window.setTimeout(function () { controller.abort(); }, LOAD_TIMEOUT_MS) : null;
+    fetch('/api/campaigns', {
+      headers: { Accept: 'application/json, application/problem+json' },
+      signal: controller ? controller.signal : undefined
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          return response.json().catch(function () {
+            return {};
+          }).then(function (problem) {
+            showStatus((problem.title || 'We could not load the campaigns') + '. Please try again in a moment.');
+          });
+        }
+        return response.json().then(function (page) {
+          var items = (page && Array.isArray(page.items)) ? page.items : [];
+          renderCampaigns(items);
+          if (items.length) {
+            $('campaigns-status').hidden = true;
+          } else {
+            showStatus('There are no open campaigns right now.');
+          }
         });
-      }
-      return response.json().then(function (page) {
-        var items = (page && Array.isArray(page.items)) ? page.items : [];
-        renderCampaigns(items);
-        if (items.length) {
-          $('campaigns-status').hidden = true;
-        } else {
-          showStatus('There are no open campaigns right now.');
+      })
+      .catch(function () {
+        if (attempt < LOAD_TRIES) {
+          window.setTimeout(function () { load(attempt + 1); }, 1000);
+          return;
+        }
+        showStatus('We could not reach Pledgeworks. Check your connection and reload the page.');
+      })
+      .then(function () {
+        if (timer) {
+          window.clearTimeout(timer);
         }
       });
-    })
-    .catch(function () {
-      showStatus('We could not reach Pledgeworks. Check your connection and reload the page.');
-    });
+  }
+
+  load(1);
 }());
