@@ -27,12 +27,14 @@ import org.pledgeworks.notification.delivery.DeliveryRequest;
 import org.pledgeworks.notification.mail.Mail;
 import org.pledgeworks.notification.mail.MailTemplates;
 import org.pledgeworks.notification.subscribers.MailLinks;
+import org.pledgeworks.notification.subscribers.RecipientErased;
 import org.pledgeworks.notification.subscribers.Subscriptions;
 import org.pledgeworks.notification.system.NotificationServiceProperties;
 import org.pledgeworks.notification.system.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -154,6 +156,15 @@ public class Follows {
         requests.updateOne(eq("_id", followId), new Document("$set", new Document("confirmedAt", Date.from(now))));
         log.info("Follow {} confirmed for campaign {}", followId, campaignId);
         return Optional.of(new Confirmed(campaignId, true));
+    }
+
+    /** Erasure: pending (and confirmed) follow requests hold the address and name; they go too. */
+    @EventListener
+    void on(RecipientErased erased) {
+        long deleted = requests.deleteMany(eq("recipientId", erased.recipientId())).getDeletedCount();
+        if (deleted > 0) {
+            log.info("Erasure: {} follow requests deleted", deleted);
+        }
     }
 
     private String followId(String recipientId, String campaignId, long window) {

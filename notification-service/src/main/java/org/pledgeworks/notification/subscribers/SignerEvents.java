@@ -11,6 +11,7 @@ import org.pledgeworks.notification.transactional.TransactionalMails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** What pledges mean for subscribers: consent from verified pledges, erasure from {@code signer-erased}. */
@@ -95,10 +96,12 @@ class SignerEvents {
 
         private final Subscriptions subscriptions;
         private final Deliveries deliveries;
+        private final ApplicationEventPublisher features;
 
-        Erased(Subscriptions subscriptions, Deliveries deliveries) {
+        Erased(Subscriptions subscriptions, Deliveries deliveries, ApplicationEventPublisher features) {
             this.subscriptions = subscriptions;
             this.deliveries = deliveries;
+            this.features = features;
         }
 
         @Override
@@ -114,8 +117,10 @@ class SignerEvents {
         @Override
         public void handle(SignerErased erased, String eventId) {
             String recipientId = subscriptions.erase(erased.email());
+            // synchronous: if a listener fails, the event is retried, and every step is idempotent
+            features.publishEvent(new RecipientErased(recipientId));
             long forgotten = deliveries.forgetRecipient(recipientId, erased.signatureIds());
-            log.info("Erasure {}: subscriptions and consents deleted, {} deliveries stripped", erased.erasureId(),
+            log.info("Erasure {}: subscriptions, consents and pending follows deleted, {} deliveries stripped", erased.erasureId(),
                     forgotten);
         }
     }
