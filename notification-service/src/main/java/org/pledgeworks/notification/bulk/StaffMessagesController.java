@@ -36,7 +36,7 @@ class StaffMessagesController {
         this.stats = stats;
     }
 
-    @Operation(summary = "Delivery stats of one bulk message (staff of the campaign's organisation)")
+    @Operation(summary = "Delivery stats of one bulk message (staff of the campaign's owner or a partner)")
     @GetMapping("/api/staff/notifications/messages/{messageId}")
     MessageStats message(@PathVariable String messageId, @AuthenticationPrincipal Jwt staff) {
         Document message = messages.find(messageId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -52,8 +52,8 @@ class StaffMessagesController {
     }
 
     private void authorise(Jwt staff, String campaignId) {
-        StaffAccess.requireMember(staff,
-                campaigns.find(campaignId).map(CampaignDirectory.Campaign::ownerOrganisation).orElse(null));
+        StaffAccess.requireMemberOfAny(staff,
+                campaigns.find(campaignId).map(CampaignDirectory.Campaign::organisations).orElse(java.util.List.of()));
     }
 
     private MessageStats view(Document m) {

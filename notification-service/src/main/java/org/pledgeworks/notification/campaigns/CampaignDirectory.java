@@ -2,6 +2,8 @@ package org.pledgeworks.notification.campaigns;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
@@ -17,9 +19,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class CampaignDirectory implements EventHandler<CampaignPublished> {
 
-    /** @param ownerOrganisation null while only a bulk event has named the campaign */
+    /**
+     * @param ownerOrganisation    null while only a bulk event has named the campaign
+     * @param partnerOrganisations the organisations running it with the owner; empty when none
+     */
     public record Campaign(String campaignId, String slug, String title, String defaultLocale,
-            String ownerOrganisation) {
+            String ownerOrganisation, List<String> partnerOrganisations) {
+
+        /** Whose staff may see this campaign's subscriber figures: owner and partners; none while unknown. */
+        public List<String> organisations() {
+            if (ownerOrganisation == null) {
+                return List.of();
+            }
+            List<String> all = new ArrayList<>(partnerOrganisations.size() + 1);
+            all.add(ownerOrganisation);
+            all.addAll(partnerOrganisations);
+            return all;
+        }
     }
 
     private final MongoCollection<Document> campaigns;
@@ -43,7 +59,9 @@ public class CampaignDirectory implements EventHandler<CampaignPublished> {
     public void handle(CampaignPublished event, String eventId) {
         campaigns.updateOne(eq("_id", event.campaignId()), new Document("$set", new Document("slug", event.slug())
                 .append("title", event.title()).append("defaultLocale", event.defaultLocale())
-                .append("ownerOrganisation", event.ownerOrganisation())), new UpdateOptions().upsert(true));
+                .append("ownerOrganisation", event.ownerOrganisation())
+                .append("partnerOrganisations", event.partnerOrganisations().orElse(List.of()))),
+                new UpdateOptions().upsert(true));
     }
 
     /** Bulk events carry slug and title too: a campaign published before this service started is still named. */
@@ -54,15 +72,18 @@ public class CampaignDirectory implements EventHandler<CampaignPublished> {
 
     public Optional<Campaign> find(String campaignId) {
         Document d = campaigns.find(eq("_id", campaignId)).first();
-        return Optional.ofNullable(d).map(c -> new Campaign(c.getString("_id"), c.getString("slug"),
-                c.getString("title"), c.getString("defaultLocale"), c.getString("ownerOrganisation")));
+        return Optional.ofNullable(d).map(CampaignDirectory::campaign);
     }
 
     /** By slug (the public follow form knows the slug); a small collection, indexed in a real MongoDB. */
     public Optional<Campaign> findBySlug(String slug) {
         Document d = campaigns.find(eq("slug", slug)).first();
-        return Optional.ofNullable(d).map(c -> new Campaign(c.getString("_id"), c.getString("slug"),
-                c.getString("title"), c.getString("defaultLocale"), c.getString("ownerOrganisation")));
+        return Optional.ofNullable(d).map(CampaignDirectory::campaign);
+    }
+
+    private static Campaign campaign(Document c) {
+        return new Campaign(c.getString("_id"), c.getString("slug"), c.getString("title"), c.getString("defaultLocale"),
+                c.getString("ownerOrganisation"), c.getList("partnerOrganisations", String.class, List.of()));
     }
 
     public String titleOf(String campaignId) {

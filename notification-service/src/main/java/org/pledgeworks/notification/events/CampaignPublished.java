@@ -1,11 +1,16 @@
 package org.pledgeworks.notification.events;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** {@code campaign-published.v1} on {@code campaigns}: what mail about a campaign needs of it. */
+/**
+ * {@code campaign-published.v1} on {@code campaigns}: what mail about a campaign needs of it, and whose staff
+ * may see its subscribers' consent and delivery figures (owner and partners; partners optional for older events).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignPublished(
         UUID eventId,
@@ -14,7 +19,14 @@ public record CampaignPublished(
         String slug,
         String title,
         String defaultLocale,
-        String ownerOrganisation) implements IncomingEvent {
+        String ownerOrganisation,
+        Optional<List<String>> partnerOrganisations) implements IncomingEvent {
 
     public static final String TYPE = "campaign-published.v1";
+
+    /** A campaign run by its owner alone. */
+    public CampaignPublished(UUID eventId, Instant occurredAt, String campaignId, String slug, String title,
+            String defaultLocale, String ownerOrganisation) {
+        this(eventId, occurredAt, campaignId, slug, title, defaultLocale, ownerOrganisation, Optional.empty());
+    }
 }

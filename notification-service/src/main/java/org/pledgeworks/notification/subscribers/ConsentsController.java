@@ -28,9 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Consent as exportable proof. Staff (admins and editors of the campaign's organisation) download a
- * campaign's consent records as JSON or CSV, streamed in batches so an export of any size holds one
- * batch in memory; a subscriber downloads their own from the signed preference link.
+ * Consent as exportable proof. Staff (admins and editors of an organisation running the campaign: its
+ * owner or a partner) download a campaign's consent records as JSON or CSV, streamed in batches so an
+ * export of any size holds one batch in memory; a subscriber downloads their own from the signed
+ * preference link.
  */
 @RestController
 class ConsentsController {
@@ -57,11 +58,12 @@ class ConsentsController {
             @RequestParam(name = "format", required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @AuthenticationPrincipal Jwt staff) {
-        String organisation = campaigns.find(campaignId).map(CampaignDirectory.Campaign::ownerOrganisation).orElse(null);
-        StaffAccess.requireMember(staff, organisation);
-        if (!EXPORTING_ROLES.contains(StaffAccess.roleIn(staff, organisation))) {
+        List<String> organisations = campaigns.find(campaignId).map(CampaignDirectory.Campaign::organisations)
+                .orElse(List.of());
+        StaffAccess.requireMemberOfAny(staff, organisations);
+        if (!StaffAccess.hasRoleInAny(staff, organisations, EXPORTING_ROLES)) {
             throw new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "exporting consent records takes an admin or editor of the campaign's organisation");
+                    "exporting consent records takes an admin or editor of an organisation running the campaign");
         }
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
         StreamingResponseBody body = out -> {

@@ -1,5 +1,6 @@
 package org.pledgeworks.notification.system;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -7,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Object-level authorisation for staff: a campaign's data only for staff of its owning organisation. */
+/** Object-level authorisation for staff: a campaign's data only for staff of the organisations running it. */
 public final class StaffAccess {
 
     private StaffAccess() {
@@ -26,9 +27,20 @@ public final class StaffAccess {
                 ? String.valueOf(map.get(organisation)) : null;
     }
 
-    /** 404 rather than 403: staff of other organisations learn nothing about the campaign. */
-    public static void requireMember(Jwt jwt, String organisation) {
-        if (organisation == null || !organisations(jwt).contains(organisation)) {
+    /** Whether the token gives one of these roles in at least one of these organisations. */
+    public static boolean hasRoleInAny(Jwt jwt, Collection<String> organisations, Set<String> roles) {
+        return organisations.stream().map(o -> roleIn(jwt, o)).filter(java.util.Objects::nonNull)
+                .anyMatch(roles::contains);
+    }
+
+    /**
+     * 404 rather than 403: staff of other organisations learn nothing about the campaign.
+     *
+     * @param organisations the campaign's owner and partners; empty when the campaign is unknown
+     */
+    public static void requireMemberOfAny(Jwt jwt, Collection<String> organisations) {
+        Set<String> mine = organisations(jwt);
+        if (organisations.stream().noneMatch(mine::contains)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }

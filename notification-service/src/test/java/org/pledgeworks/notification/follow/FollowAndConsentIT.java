@@ -186,6 +186,31 @@ class FollowAndConsentIT extends ServiceIT {
     }
 
     @Test
+    void anErasureDropsAPendingFollowSoItsOldLinkCannotSubscribeThePersonAgain() throws Exception {
+        String campaign = campaign("workers-voice");
+        String tag = unique();
+        String email = "Pending.Follower+" + tag + "@example.org";
+        String recipientId = keys.idOf(email);
+        followBySlug(campaign, email);
+        String path = followPath((String) ((MimeMultipart) smtp.awaitMessagesTo(email, 1, TIMEOUT).get(0).getContent())
+                .getBodyPart(0).getContent());
+        assertThat(database.getCollection("follow_requests").countDocuments(eq("recipientId", recipientId))).isEqualTo(1);
+
+        // pledge-service sends the normalised identity: lower case, no +tag
+        org.pledgeworks.notification.support.PledgeVerifiedMother.publishErasure("pending.follower@example.org");
+
+        await().atMost(TIMEOUT).until(() -> database.getCollection("follow_requests")
+                .countDocuments(eq("recipientId", recipientId)) == 0);
+        assertThat(database.getCollection("follow_requests").find(eq("email", email)).first())
+                .as("the address is nowhere in follow requests").isNull();
+        HttpResponse<String> confirm = post(path, "");
+        assertThat(confirm.statusCode()).as("the old link confirms nothing").isNotEqualTo(200);
+        assertThat(database.getCollection("subscriptions").countDocuments(eq("recipientId", recipientId))).isZero();
+        assertThat(database.getCollection("consents").countDocuments(eq("recipientId", recipientId))).isZero();
+        assertThat(suppressions.isSuppressed(recipientId, campaign)).isTrue();
+    }
+
+    @Test
     void staffOfTheOrganisationExportConsentRecordsAsJsonAndCsvOthersCannot() throws Exception {
         String campaign = campaign("workers-voice");
         String email = "proof+" + unique() + "@example.org";
@@ -220,6 +245,40 @@ class FollowAndConsentIT extends ServiceIT {
         assertThat(staffGet(path, StaffTokens.token(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
         assertThat(staffGet(path, StaffTokens.token(Map.of("workers-voice", "viewer")), null).statusCode()).isEqualTo(403);
         assertThat(staffGet(path, null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void staffOfAPartnerOrganisationSeeConsentsAndDeliveryFiguresAsTheOwnersDo() throws Exception {
+        // published through Kafka, as campaign-service does: the partners come from the event
+        String campaign = "c-partners-" + unique();
+        String event = JSON.writeValueAsString(JSON.createObjectNode().put("eventId", UUID.randomUUID().toString())
+                .put("occurredAt", Instant.now().toString()).put("campaignId", campaign).put("slug", "slug-" + campaign)
+                .put("title", "Campaign " + campaign).put("defaultLocale", "en")
+                .put("ownerOrganisation", "fair-supply-coalition")
+                .set("partnerOrganisations", JSON.createArrayNode().add("workers-voice").add("shop-local")));
+        org.pledgeworks.notification.support.KafkaProbe.publishEvent("campaigns", campaign, CampaignPublished.TYPE,
+                UUID.randomUUID().toString(), event);
+        await().atMost(TIMEOUT).until(() -> campaigns.find(campaign)
+                .map(c -> c.partnerOrganisations().size() == 2).orElse(false));
+        String email = "partnered+" + unique() + "@example.org";
+        subscriptions.consent(new Subscriptions.NewConsent("c-p-" + unique(), email, "P", "en", campaign, "pledge",
+                "sig-4", null, Instant.now()));
+        String consents = "/api/staff/notifications/campaigns/" + campaign + "/consents";
+        String messages = "/api/staff/notifications/campaigns/" + campaign + "/messages";
+
+        for (String organisation : List.of("fair-supply-coalition", "workers-voice", "shop-local")) {
+            HttpResponse<String> export = staffGet(consents, StaffTokens.token(Map.of(organisation, "admin")), null);
+            assertThat(export.statusCode()).as(organisation).isEqualTo(200);
+            assertThat(JSON.readTree(export.body()).get(0).get("subscriberEmail").asString()).isEqualTo(email);
+            assertThat(staffGet(messages, StaffTokens.token(Map.of(organisation, "viewer")), null).statusCode())
+                    .as(organisation + " viewer, delivery figures").isEqualTo(200);
+        }
+        assertThat(staffGet(consents, StaffTokens.token(Map.of("workers-voice", "viewer")), null).statusCode())
+                .as("a partner's viewer cannot export").isEqualTo(403);
+        assertThat(staffGet(consents, StaffTokens.token(Map.of("workers-voice", "viewer", "shop-local", "editor")), null)
+                .statusCode()).as("an editor in one partner, a viewer in another").isEqualTo(200);
+        assertThat(staffGet(consents, StaffTokens.token(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
+        assertThat(staffGet(messages, StaffTokens.token(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
     }
 
     @Test
