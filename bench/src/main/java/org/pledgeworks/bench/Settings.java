@@ -30,7 +30,7 @@ record Settings(String mode, Duration stepDuration, int maxSteps, double factor,
     }
 
     static Settings full(int steadyMinutes) {
-        return new Settings("full", Duration.ofSeconds(30), 12, 1.3, 200, 25, Duration.ofMinutes(steadyMinutes),
+        return new Settings("full", Duration.ofSeconds(30), 12, 1.3, 200, 10, Duration.ofMinutes(steadyMinutes),
                 Duration.ofSeconds(60), 100, new int[] { 100_000, 1_000_000 }, Duration.ofMinutes(15),
                 Duration.ofSeconds(15), false, false);
     }

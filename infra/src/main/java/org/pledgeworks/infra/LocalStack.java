@@ -183,7 +183,9 @@ public final class LocalStack implements AutoCloseable {
         List<Waiting> waits = new ArrayList<>();
         if (config.mongoUri().isEmpty()) {
             Path file = config.dataDir().resolve("mongo").resolve("pledgeworks.mv.db");
-            List<String> command = java.mainClass(jvm("-Xmx256m"), EmbeddedMongoServer.class.getName(),
+            // 1 GiB at most (used only as needed): the H2 backend keeps index and page caches on the heap, and at
+            // 256 MiB a 100,000-subscriber fan-out in the benchmark ran it into back-to-back full GCs (385 in 10 min)
+            List<String> command = java.mainClass(jvm("-Xmx1g"), EmbeddedMongoServer.class.getName(),
                     "--host", StackConfig.HOST, "--port", Integer.toString(config.ports().mongo()), "--file", file.toString());
             waits.add(launch(MONGODB, 0, command, Map.of(), () -> new MongoProbe(mongoUri)));
         } else {
