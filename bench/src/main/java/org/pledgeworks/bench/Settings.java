@@ -42,6 +42,7 @@ record Settings(String mode, Duration stepDuration, int maxSteps, double factor,
         int fanOutMinutes = -1;
         boolean jfr = false;
         boolean fanOutOnly = false;
+        double signStart = -1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -51,8 +52,10 @@ record Settings(String mode, Duration stepDuration, int maxSteps, double factor,
                 case "--fanout-minutes" -> fanOutMinutes = Integer.parseInt(value(args, ++i));
                 case "--jfr" -> jfr = true;
                 case "--fanout-only" -> fanOutOnly = true;
+                case "--sign-start" -> signStart = Double.parseDouble(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --smoke, --full, --minutes N, --fanout-max N, --fanout-minutes N, --fanout-only, --jfr)");
+                        + " (use --smoke, --full, --minutes N, --fanout-max N, --fanout-minutes N, --fanout-only, --jfr,"
+                        + " --sign-start R)");
             }
         }
         if (minutes < 1 || minutes > 120) {
@@ -64,6 +67,9 @@ record Settings(String mode, Duration stepDuration, int maxSteps, double factor,
         if (fanOutMinutes != -1 && (fanOutMinutes < 1 || fanOutMinutes > 120)) {
             throw new IllegalArgumentException("--fanout-minutes must be 1..120");
         }
+        if (signStart != -1 && (signStart < 1 || signStart > 10_000)) {
+            throw new IllegalArgumentException("--sign-start must be 1..10000 requests/s");
+        }
         Settings s = smoke ? smoke() : full(minutes);
         int max = fanOutMax;
         int[] sizes = java.util.Arrays.stream(s.fanOutSizes()).filter(n -> n <= max).toArray();
@@ -71,7 +77,7 @@ record Settings(String mode, Duration stepDuration, int maxSteps, double factor,
             sizes = new int[] { max }; // smaller than every default size: that one size
         }
         return new Settings(s.mode(), s.stepDuration(), s.maxSteps(), s.factor(), s.gatewayStartRate(),
-                s.signStartRate(), s.steady(), s.mailRun(), s.p99BoundMillis(), sizes,
+                signStart > 0 ? signStart : s.signStartRate(), s.steady(), s.mailRun(), s.p99BoundMillis(), sizes,
                 fanOutMinutes > 0 ? Duration.ofMinutes(fanOutMinutes) : s.fanOutBound(), s.ceilingRun(), jfr, fanOutOnly);
     }
 
