@@ -90,15 +90,5 @@ public class StaticFiles {
         public long lastModified() {
             return lastModified;
         }
-
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
     }
 }

@@ -52,8 +52,7 @@ class StaffMessagesController {
     }
 
     private void authorise(Jwt staff, String campaignId) {
-        StaffAccess.requireMemberOfAny(staff,
-                campaigns.find(campaignId).map(CampaignDirectory.Campaign::organisations).orElse(java.util.List.of()));
+        StaffAccess.requireMemberOfAny(staff, campaigns.organisationsOf(campaignId));
     }
 
     private MessageStats view(Document m) {

@@ -81,6 +81,11 @@ public class CampaignDirectory implements EventHandler<CampaignPublished> {
         return Optional.ofNullable(d).map(CampaignDirectory::campaign);
     }
 
+    /** The organisations whose staff may see a campaign's subscriber figures; empty for an unknown campaign. */
+    public List<String> organisationsOf(String campaignId) {
+        return find(campaignId).map(Campaign::organisations).orElse(List.of());
+    }
+
     private static Campaign campaign(Document c) {
         return new Campaign(c.getString("_id"), c.getString("slug"), c.getString("title"), c.getString("defaultLocale"),
                 c.getString("ownerOrganisation"), c.getList("partnerOrganisations", String.class, List.of()));

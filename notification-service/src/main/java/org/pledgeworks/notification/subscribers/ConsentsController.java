@@ -58,8 +58,7 @@ class ConsentsController {
             @RequestParam(name = "format", required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @AuthenticationPrincipal Jwt staff) {
-        List<String> organisations = campaigns.find(campaignId).map(CampaignDirectory.Campaign::organisations)
-                .orElse(List.of());
+        List<String> organisations = campaigns.organisationsOf(campaignId);
         StaffAccess.requireMemberOfAny(staff, organisations);
         if (!StaffAccess.hasRoleInAny(staff, organisations, EXPORTING_ROLES)) {
             throw new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN,

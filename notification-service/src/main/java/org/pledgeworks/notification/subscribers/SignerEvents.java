@@ -120,8 +120,8 @@ class SignerEvents {
             // synchronous: if a listener fails, the event is retried, and every step is idempotent
             features.publishEvent(new RecipientErased(recipientId));
             long forgotten = deliveries.forgetRecipient(recipientId, erased.signatureIds());
-            log.info("Erasure {}: subscriptions, consents and pending follows deleted, {} deliveries stripped", erased.erasureId(),
-                    forgotten);
+            log.info("Erasure {}: subscriptions, consents and follow requests deleted, {} deliveries stripped",
+                    erased.erasureId(), forgotten);
         }
     }
 }
