@@ -9,21 +9,20 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.pledgeworks.infra.process.Arguments;
 
 /**
  * mongo-java-server on a host and port of our choosing (its own main classes are fixed to
- * localhost:27017) with the H2 backend on a file. It has no transactions, no TTL and ignores
+ * localhost:27017) with the H2 backend on a file ({@link TunedH2Backend}). It has no transactions, no TTL and ignores
  * secondary indexes: see STACK.md for what the services must design around.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private final MongoServer server;
-    private final H2Backend backend;
+    private final TunedH2Backend backend;
     private final Path file;
 
-    private EmbeddedMongoServer(MongoServer server, H2Backend backend, Path file) {
+    private EmbeddedMongoServer(MongoServer server, TunedH2Backend backend, Path file) {
         this.server = server;
         this.backend = backend;
         this.file = file;
@@ -36,7 +35,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        TunedH2Backend backend = new TunedH2Backend(file.toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);

@@ -1,0 +1,132 @@
+package org.pledgeworks.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TunedH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileWrittenByTheStockBackendKeepsItsDataAndGetsItsUniqueIndexesRebuilt() {
+        String file = dir.resolve("old.mv.db").toString();
+        MongoServer stock = new MongoServer(new H2Backend(file));
+        try (MongoClient client = MongoClients.create(uri(stock))) {
+            MongoCollection<Document> signatures = signatures(client);
+            signatures.createIndex(Indexes.ascending("campaignId", "emailKey"), new IndexOptions().unique(true));
+            signatures.insertMany(IntStream.range(0, 500)
+                    .mapToObj(i -> new Document("_id", "s-" + i).append("campaignId", "c-" + (i % 3)).append("emailKey", "k-" + i))
+                    .toList());
+        } finally {
+            stock.shutdownNow();
+        }
+
+        TunedH2Backend backend = new TunedH2Backend(file);
+        MongoServer tuned = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(uri(tuned))) {
+            MongoCollection<Document> signatures = signatures(client);
+            // the background writer compacts at any moment; a removed map must not break it
+            backend.getMvStore().commit();
+            backend.getMvStore().compact(100, 64 << 20);
+
+            assertThat(signatures.countDocuments()).isEqualTo(500);
+            for (int i = 0; i < 500; i += 7) {
+                assertThat(signatures.find(new Document("_id", "s-" + i)).first()).containsEntry("emailKey", "k-" + i);
+                assertThat(signatures.find(new Document("campaignId", "c-" + (i % 3)).append("emailKey", "k-" + i)).first())
+                        .containsEntry("_id", "s-" + i);
+            }
+            assertDuplicate(() -> signatures.insertOne(new Document("_id", "s-42").append("campaignId", "x").append("emailKey", "y")));
+            assertDuplicate(() -> signatures.insertOne(new Document("_id", "new").append("campaignId", "c-0").append("emailKey", "k-42")));
+            assertThat(backend.getMvStore().getMapNames()).noneMatch(name -> name.contains("._index_"));
+        } finally {
+            tuned.shutdownNow();
+        }
+    }
+
+    @Test
+    void keysOfMixedTypesAreEachFoundAndDuplicatesAreRefusedAsMongoDbDoes() {
+        TunedH2Backend backend = new TunedH2Backend(dir.resolve("mixed.mv.db").toString());
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(uri(server))) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            List<Object> ids = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                ids.add("id-" + i);
+                ids.add(1_000L + i);
+                ids.add(new ObjectId());
+                ids.add(new Document("campaign", "c-" + i).append("n", i));
+            }
+            ids.add(2.5);
+            ids.add(true);
+            Collections.shuffle(ids, new Random(7));
+            things.insertMany(ids.stream().map(id -> new Document("_id", id).append("id", String.valueOf(id))).toList());
+
+            for (Object id : ids) {
+                assertThat(things.find(new Document("_id", id)).first()).as("_id %s", id).containsEntry("id", String.valueOf(id));
+            }
+            // MongoDB compares numbers by value: 1,000 as an int or a double is the same _id as the long
+            assertDuplicate(() -> things.insertOne(new Document("_id", 1_000)));
+            assertDuplicate(() -> things.insertOne(new Document("_id", 1_000.0)));
+            assertThat(things.countDocuments()).isEqualTo(ids.size());
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDroppedCollectionLeavesNoIndexEntriesBehind() {
+        String file = dir.resolve("drop.mv.db").toString();
+        TunedH2Backend backend = new TunedH2Backend(file);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(uri(server))) {
+            MongoCollection<Document> signatures = signatures(client);
+            signatures.createIndex(Indexes.ascending("emailKey"), new IndexOptions().unique(true));
+            signatures.insertOne(new Document("_id", "s-1").append("emailKey", "k-1"));
+            signatures.drop();
+
+            signatures.createIndex(Indexes.ascending("emailKey"), new IndexOptions().unique(true));
+            signatures.insertOne(new Document("_id", "s-1").append("emailKey", "k-1"));
+            assertThat(signatures.countDocuments()).isOne();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static void assertDuplicate(Runnable insert) {
+        assertThatThrownBy(insert::run).isInstanceOfSatisfying(MongoWriteException.class,
+                e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    }
+
+    private static MongoCollection<Document> signatures(MongoClient client) {
+        return client.getDatabase("pledgeworks-pledges").getCollection("signatures");
+    }
+
+    private static String uri(MongoServer server) {
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+}
