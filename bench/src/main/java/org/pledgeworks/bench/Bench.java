@@ -523,10 +523,12 @@ public final class Bench {
     private LoadRun.Result ramp(Class<?> simulation, String path, double startRate, String name, ArrayNode steps) {
         // A fresh stack's JIT has compiled nothing of this path yet: without a warm-up the first step measures
         // the interpreter (the first full run's gateway step at 200/s: 12 % timeouts, p50 109 ms, then fine).
-        // Two steps at a quarter and half the start rate, reported but never the maximum.
+        // Two steps at a quarter (one step long) and half the start rate (settings.warmUp() long: the
+        // compilers of seven JVMs need minutes), reported but never the maximum.
         for (double share : new double[] { 0.25, 0.5 }) {
             double rate = Math.max(1, Math.round(startRate * share));
-            LoadRun.Result warmUp = step(simulation, path, rate, name + "-warm-up-" + Math.round(rate));
+            Duration duration = share < 0.5 ? settings.stepDuration() : settings.warmUp();
+            LoadRun.Result warmUp = step(simulation, path, rate, duration, name + "-warm-up-" + Math.round(rate));
             ObjectNode entry = figures(warmUp);
             entry.put("warmUp", true);
             steps.add(entry);
@@ -536,7 +538,7 @@ public final class Bench {
         double rate = startRate;
         for (int step = 1; step <= settings.maxSteps(); step++) {
             String description = name + "-step-" + step + "-" + Math.round(rate);
-            LoadRun.Result result = step(simulation, path, rate, description);
+            LoadRun.Result result = step(simulation, path, rate, settings.stepDuration(), description);
             boolean sustainable = result.sustainable(settings.p99BoundMillis());
             ObjectNode entry = figures(result);
             entry.put("sustainable", sustainable);
@@ -551,11 +553,10 @@ public final class Bench {
         return best;
     }
 
-    private LoadRun.Result step(Class<?> simulation, String path, double rate, String description) {
+    private LoadRun.Result step(Class<?> simulation, String path, double rate, Duration duration, String description) {
         return simulation == SignSimulation.class
-                ? signRun(rate, settings.stepDuration(), description, false)
-                : load.run(simulation, new LoadParameters(base(), path, rate, settings.stepDuration(), "", false),
-                        description);
+                ? signRun(rate, duration, description, false)
+                : load.run(simulation, new LoadParameters(base(), path, rate, duration, "", false), description);
     }
 
     private ObjectNode figures(LoadRun.Result r) {
