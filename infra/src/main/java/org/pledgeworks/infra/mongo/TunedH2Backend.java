@@ -4,19 +4,23 @@ import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with the two changes its profile under load asked for (see
+ * mongo-java-server's H2 backend with the changes its profile under load asked for (see
  * docs/benchmarks.md): unique indexes ordered without serializing keys ({@link KeyValueOrder}),
- * and a page cache large enough that collection scans read deserialized pages instead of
- * deserializing them again from the file.
+ * non-unique indexes where it has none ({@link OrderedSecondaryIndex}), scans that keep the chunks
+ * they read ({@link PinnedScanCollection}), and a page cache large
+ * enough that collection scans read deserialized pages instead of deserializing them again from
+ * the file.
  *
  * <p>Index maps get a new name ({@code ._ordered_index_}): a file written before keeps its data,
  * its old index maps are removed and the new ones are built from the documents when the
@@ -28,7 +32,11 @@ final class TunedH2Backend extends H2Backend {
     static final int PAGE_CACHE_MIB = 256;
 
     TunedH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MIB).open());
+        this(fileName, PAGE_CACHE_MIB);
+    }
+
+    TunedH2Backend(String fileName, int pageCacheMib) {
+        super(new MVStore.Builder().fileName(fileName).cacheSize(pageCacheMib).open());
     }
 
     @Override
@@ -44,6 +52,17 @@ final class TunedH2Backend extends H2Backend {
 
         OrderedIndexDatabase(String databaseName) {
             super(databaseName, TunedH2Backend.this.getMvStore(), TunedH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore store = TunedH2Backend.this.getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            // the stock backend's map names, so that files written by either open in both
+            MVMap<Object, Document> documents = store.openMap("databases." + namespace);
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            return new PinnedScanCollection(this, collectionName, options, documents, meta,
+                    TunedH2Backend.this.getCursorRegistry(), store);
         }
 
         @Override
@@ -63,13 +82,37 @@ final class TunedH2Backend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            if (sparse) {
+                // which documents a sparse index leaves out changes what a query may use it for: not built
+                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
+            MVMap<KeyValue, Object> entries = TunedH2Backend.this.getMvStore().openMap(
+                    secondaryMapName(getFullCollectionNamespace(collectionName), indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+            return new OrderedSecondaryIndex(entries, indexName, keys);
+        }
+
+        @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            TunedH2Backend.this.getMvStore().removeMap(orderedMapName(getFullCollectionNamespace(collection.getCollectionName()), indexName));
+            MVStore store = TunedH2Backend.this.getMvStore();
+            String namespace = getFullCollectionNamespace(collection.getCollectionName());
+            // both are open (each index opens its map), so removeMap(name) finds them with their key type
+            for (String map : List.of(orderedMapName(namespace, indexName), secondaryMapName(namespace, indexName))) {
+                if (store.hasMap(map)) {
+                    store.removeMap(map);
+                }
+            }
         }
     }
 
     private static String orderedMapName(String namespace, String indexName) {
         return namespace + "._ordered_index_" + indexName;
+    }
+
+    private static String secondaryMapName(String namespace, String indexName) {
+        return namespace + "._secondary_index_" + indexName;
     }
 }

@@ -1,0 +1,42 @@
+package org.pledgeworks.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * A collection whose scans hold on to the store version they read. H2 frees a chunk once no
+ * version younger than its retention time (45 s) uses it; a scan of a large collection (a count
+ * over a million subscriptions took longer than that) then reads a page the background
+ * compaction has moved and freed, and fails with "Chunk … not found". Registering the version
+ * keeps its chunks until the scan is done.
+ */
+final class PinnedScanCollection extends H2Collection {
+
+    private final MVStore store;
+
+    PinnedScanCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+            MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
+            MVStore store) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.store = store;
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+            int batchSize, Document fieldSelector) {
+        // the whole result is built before this returns (QueryResult holds documents, not a map cursor)
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+        finally {
+            store.deregisterVersionUsage(reading);
+        }
+    }
+}
