@@ -17,8 +17,7 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend with the changes its profile under load asked for (see
  * docs/benchmarks.md): unique indexes ordered without serializing keys ({@link KeyValueOrder}),
- * non-unique indexes where it has none ({@link OrderedSecondaryIndex}), scans that keep the chunks
- * they read ({@link PinnedScanCollection}), and a page cache large
+ * scans that keep the chunks they read ({@link PinnedScanCollection}), and a page cache large
  * enough that collection scans read deserialized pages instead of deserializing them again from
  * the file.
  *
@@ -82,37 +81,19 @@ final class TunedH2Backend extends H2Backend {
         }
 
         @Override
-        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
-                List<IndexKey> keys, boolean sparse) {
-            if (sparse) {
-                // which documents a sparse index leaves out changes what a query may use it for: not built
-                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
-            }
-            MVMap<KeyValue, Object> entries = TunedH2Backend.this.getMvStore().openMap(
-                    secondaryMapName(getFullCollectionNamespace(collectionName), indexName),
-                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
-            return new OrderedSecondaryIndex(entries, indexName, keys);
-        }
-
-        @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             MVStore store = TunedH2Backend.this.getMvStore();
             String namespace = getFullCollectionNamespace(collection.getCollectionName());
-            // both are open (each index opens its map), so removeMap(name) finds them with their key type
-            for (String map : List.of(orderedMapName(namespace, indexName), secondaryMapName(namespace, indexName))) {
-                if (store.hasMap(map)) {
-                    store.removeMap(map);
-                }
+            // open (its index opened it), so removeMap(name) finds it with its key type
+            String map = orderedMapName(namespace, indexName);
+            if (store.hasMap(map)) {
+                store.removeMap(map);
             }
         }
     }
 
     private static String orderedMapName(String namespace, String indexName) {
         return namespace + "._ordered_index_" + indexName;
-    }
-
-    private static String secondaryMapName(String namespace, String indexName) {
-        return namespace + "._secondary_index_" + indexName;
     }
 }
