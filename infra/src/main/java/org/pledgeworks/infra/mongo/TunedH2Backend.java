@@ -31,11 +31,7 @@ final class TunedH2Backend extends H2Backend {
     static final int PAGE_CACHE_MIB = 256;
 
     TunedH2Backend(String fileName) {
-        this(fileName, PAGE_CACHE_MIB);
-    }
-
-    TunedH2Backend(String fileName, int pageCacheMib) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(pageCacheMib).open());
+        super(new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MIB).open());
     }
 
     @Override
@@ -83,13 +79,7 @@ final class TunedH2Backend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            MVStore store = TunedH2Backend.this.getMvStore();
-            String namespace = getFullCollectionNamespace(collection.getCollectionName());
-            // open (its index opened it), so removeMap(name) finds it with its key type
-            String map = orderedMapName(namespace, indexName);
-            if (store.hasMap(map)) {
-                store.removeMap(map);
-            }
+            TunedH2Backend.this.getMvStore().removeMap(orderedMapName(getFullCollectionNamespace(collection.getCollectionName()), indexName));
         }
     }
 
