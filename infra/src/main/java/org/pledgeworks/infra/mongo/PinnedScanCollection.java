@@ -1,5 +1,8 @@
 package org.pledgeworks.infra.mongo;
 
+import java.util.List;
+import java.util.Optional;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -15,21 +18,33 @@ import org.h2.mvstore.MVStore;
  * over a million subscriptions took longer than that) then reads a page the background
  * compaction has moved and freed, and fails with "Chunk … not found". Registering the version
  * keeps its chunks until the scan is done.
+ *
+ * <p>A query on a range of string {@code _id}s in {@code _id} order, with a batch size and no
+ * projection or skip (a fan-out reading a campaign's subscriptions), is read batch by batch by an
+ * {@link IdRangeCursor} instead of whole.
  */
 final class PinnedScanCollection extends H2Collection {
 
+    private final MVMap<Object, Document> documents;
     private final MVStore store;
 
     PinnedScanCollection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
             MVStore store) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.documents = dataMap;
         this.store = store;
     }
 
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
             int batchSize, Document fieldSelector) {
+        Optional<IdRange> range = IdRange.of(query, orderBy);
+        boolean plain = numberToSkip == 0 && numberToReturn >= 0 && batchSize > 0
+                && (fieldSelector == null || fieldSelector.isEmpty());
+        if (range.isPresent() && plain && "_id".equals(getIdField())) {
+            return inBatches(query, range.get(), numberToReturn, batchSize);
+        }
         // the whole result is built before this returns (QueryResult holds documents, not a map cursor)
         MVStore.TxCounter reading = store.registerVersionUsage();
         try {
@@ -38,5 +53,16 @@ final class PinnedScanCollection extends H2Collection {
         finally {
             store.deregisterVersionUsage(reading);
         }
+    }
+
+    private QueryResult inBatches(Document query, IdRange range, int limit, int batchSize) {
+        IdRangeCursor cursor = new IdRangeCursor(cursorRegistry.generateCursorId(), documents, store, range,
+                document -> documentMatchesQuery(document, query), limit);
+        List<Document> first = cursor.takeDocuments(batchSize);
+        if (cursor.isEmpty()) {
+            return new QueryResult(first);
+        }
+        cursorRegistry.add(cursor);
+        return new QueryResult(first, cursor);
     }
 }
