@@ -17,7 +17,8 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend with the changes its profile under load asked for (see
  * docs/benchmarks.md): unique indexes ordered without serializing keys ({@link KeyValueOrder}),
- * scans that keep the chunks they read ({@link PinnedScanCollection}), and a page cache large
+ * sparse indexes where it has none ({@link SparseOrderedIndex}), scans that keep the chunks they
+ * read and {@code _id} ranges read batch by batch ({@link PinnedScanCollection}), and a page cache large
  * enough that collection scans read deserialized pages instead of deserializing them again from
  * the file.
  *
@@ -77,13 +78,36 @@ final class TunedH2Backend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                List<IndexKey> keys, boolean sparse) {
+            if (!sparse) {
+                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, false);
+            }
+            MVMap<KeyValue, Object> entries = TunedH2Backend.this.getMvStore().openMap(
+                    sparseMapName(getFullCollectionNamespace(collectionName), indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+            return new SparseOrderedIndex(entries, indexName, keys);
+        }
+
+        @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            TunedH2Backend.this.getMvStore().removeMap(orderedMapName(getFullCollectionNamespace(collection.getCollectionName()), indexName));
+            MVStore store = TunedH2Backend.this.getMvStore();
+            String namespace = getFullCollectionNamespace(collection.getCollectionName());
+            // each index has opened its map, so removeMap(name) finds it with its key type
+            for (String map : List.of(orderedMapName(namespace, indexName), sparseMapName(namespace, indexName))) {
+                if (store.hasMap(map)) {
+                    store.removeMap(map);
+                }
+            }
         }
     }
 
     private static String orderedMapName(String namespace, String indexName) {
         return namespace + "._ordered_index_" + indexName;
+    }
+
+    private static String sparseMapName(String namespace, String indexName) {
+        return namespace + "._sparse_index_" + indexName;
     }
 }

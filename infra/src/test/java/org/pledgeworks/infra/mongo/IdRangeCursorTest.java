@@ -46,8 +46,8 @@ class IdRangeCursorTest {
     void start() {
         tuned = new MongoServer(new TunedH2Backend(dir.resolve("range.mv.db").toString()));
         reference = new MongoServer(new MemoryBackend());
-        tunedClient = MongoClients.create(uri(tuned));
-        referenceClient = MongoClients.create(uri(reference));
+        tunedClient = MongoClients.create(LoopbackUri.of(tuned));
+        referenceClient = MongoClients.create(LoopbackUri.of(reference));
         List<Document> subscriptions = new ArrayList<>();
         Random random = new Random(11);
         for (int i = 0; i < 1_500; i++) {
@@ -129,10 +129,5 @@ class IdRangeCursorTest {
 
     private static MongoCollection<Document> collection(MongoClient client) {
         return client.getDatabase("pledgeworks-notifications").getCollection("subscriptions");
-    }
-
-    private static String uri(MongoServer server) {
-        server.bind("127.0.0.1", 0);
-        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }
 }

@@ -33,7 +33,7 @@ class TunedH2BackendTest {
     void aFileWrittenByTheStockBackendKeepsItsDataAndGetsItsUniqueIndexesRebuilt() {
         String file = dir.resolve("old.mv.db").toString();
         MongoServer stock = new MongoServer(new H2Backend(file));
-        try (MongoClient client = MongoClients.create(uri(stock))) {
+        try (MongoClient client = MongoClients.create(LoopbackUri.of(stock))) {
             MongoCollection<Document> signatures = signatures(client);
             signatures.createIndex(Indexes.ascending("campaignId", "emailKey"), new IndexOptions().unique(true));
             signatures.insertMany(IntStream.range(0, 500)
@@ -45,7 +45,7 @@ class TunedH2BackendTest {
 
         TunedH2Backend backend = new TunedH2Backend(file);
         MongoServer tuned = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create(uri(tuned))) {
+        try (MongoClient client = MongoClients.create(LoopbackUri.of(tuned))) {
             MongoCollection<Document> signatures = signatures(client);
             // the background writer compacts at any moment; a removed map must not break it
             backend.getMvStore().commit();
@@ -69,7 +69,7 @@ class TunedH2BackendTest {
     void keysOfMixedTypesAreEachFoundAndDuplicatesAreRefusedAsMongoDbDoes() {
         TunedH2Backend backend = new TunedH2Backend(dir.resolve("mixed.mv.db").toString());
         MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create(uri(server))) {
+        try (MongoClient client = MongoClients.create(LoopbackUri.of(server))) {
             MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
             things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
             List<Object> keys = new ArrayList<>();
@@ -108,7 +108,7 @@ class TunedH2BackendTest {
         String file = dir.resolve("drop.mv.db").toString();
         TunedH2Backend backend = new TunedH2Backend(file);
         MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create(uri(server))) {
+        try (MongoClient client = MongoClients.create(LoopbackUri.of(server))) {
             MongoCollection<Document> signatures = signatures(client);
             signatures.createIndex(Indexes.ascending("emailKey"), new IndexOptions().unique(true));
             signatures.insertOne(new Document("_id", "s-1").append("emailKey", "k-1"));
@@ -129,10 +129,5 @@ class TunedH2BackendTest {
 
     private static MongoCollection<Document> signatures(MongoClient client) {
         return client.getDatabase("pledgeworks-pledges").getCollection("signatures");
-    }
-
-    private static String uri(MongoServer server) {
-        server.bind("127.0.0.1", 0);
-        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }
 }
