@@ -74,10 +74,10 @@ class IdRangeCursorTest {
     @Test
     void aCampaignsActiveSubscriptionsComeInIdOrderAcrossManyBatches() {
         Bson campaign = and(gt("_id", "c1:"), lt("_id", "c1;"), eq("status", "ACTIVE"));
-        List<Document> read = ids(collection(tunedClient).find(campaign).sort(Sorts.ascending("_id")).batchSize(7));
+        List<Document> read = all(collection(tunedClient).find(campaign).sort(Sorts.ascending("_id")).batchSize(7));
 
         assertThat(read).hasSizeGreaterThan(300)
-                .isEqualTo(ids(collection(referenceClient).find(campaign).sort(Sorts.ascending("_id"))))
+                .isEqualTo(all(collection(referenceClient).find(campaign).sort(Sorts.ascending("_id"))))
                 .allSatisfy(d -> assertThat(d.getString("_id")).startsWith("c1:"));
     }
 
@@ -91,9 +91,9 @@ class IdRangeCursorTest {
                 and(gt("_id", "c9:"), lt("_id", "c9;")));
         for (Bson query : queries) {
             for (int limit : new int[] {0, 1, 5, 1_000}) {
-                assertThat(ids(collection(tunedClient).find(query).limit(limit).batchSize(4)))
+                assertThat(all(collection(tunedClient).find(query).limit(limit).batchSize(4)))
                         .as("%s limit %d", query, limit)
-                        .isEqualTo(ids(collection(referenceClient).find(query).sort(Sorts.ascending("_id")).limit(limit)));
+                        .isEqualTo(all(collection(referenceClient).find(query).sort(Sorts.ascending("_id")).limit(limit)));
             }
         }
     }
@@ -121,7 +121,7 @@ class IdRangeCursorTest {
         assertThat(read).isEqualTo(expected);
     }
 
-    private static List<Document> ids(FindIterable<Document> found) {
+    private static List<Document> all(FindIterable<Document> found) {
         List<Document> documents = new ArrayList<>();
         found.forEach(documents::add);
         return documents;

@@ -19,6 +19,7 @@ import java.util.Set;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
@@ -47,6 +48,8 @@ class DeliveryRepository {
     static final String COLLECTION = "deliveries";
 
     /** What the queue indexes were before they were sparse: dropped where a database still has them. */
+    private static final int INDEX_NOT_FOUND = 27;
+
     private static final Set<String> REPLACED_INDEXES = Set.of("status_1_nextAttemptAt_1", "status_1_claimedAt_1");
 
     private final MongoCollection<Document> deliveries;
@@ -56,11 +59,7 @@ class DeliveryRepository {
         // The retrier's two queries, every few seconds. Sparse on fields only a queued or sending delivery
         // has, so they hold the live queue rather than every delivery ever sent, and the embedded server
         // (which builds no other non-unique index) uses them too instead of scanning the history.
-        for (Document index : deliveries.listIndexes()) {
-            if (REPLACED_INDEXES.contains(index.getString("name"))) {
-                deliveries.dropIndex(index.getString("name"));
-            }
-        }
+        dropReplacedIndexes();
         deliveries.createIndex(Indexes.ascending("nextAttemptAt"), new IndexOptions().sparse(true).name("queue_due"));
         deliveries.createIndex(Indexes.ascending("claimedAt"), new IndexOptions().sparse(true).name("queue_claimed"));
         deliveries.createIndex(Indexes.ascending("aggregateId"));
@@ -74,6 +73,23 @@ class DeliveryRepository {
                 new IndexOptions().unique(true).name("cas_claim"));
         deliveries.createIndex(Indexes.ascending("_id", "status", "nextAttemptAt"),
                 new IndexOptions().unique(true).name("cas_due"));
+    }
+
+    private void dropReplacedIndexes() {
+        for (Document index : deliveries.listIndexes()) {
+            String name = index.getString("name");
+            if (REPLACED_INDEXES.contains(name)) {
+                try {
+                    deliveries.dropIndex(name);
+                }
+                catch (MongoCommandException e) {
+                    // another instance starting beside this one dropped it first
+                    if (e.getErrorCode() != INDEX_NOT_FOUND) {
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     /**
