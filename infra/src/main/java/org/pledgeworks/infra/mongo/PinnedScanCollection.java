@@ -1,7 +1,9 @@
 package org.pledgeworks.infra.mongo;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -22,6 +24,11 @@ import org.h2.mvstore.MVStore;
  * <p>A query on a range of string {@code _id}s in {@code _id} order, with a batch size and no
  * projection or skip (a fan-out reading a campaign's subscriptions), is read batch by batch by an
  * {@link IdRangeCursor} instead of whole.
+ *
+ * <p>What a query matches is handed out as a copy: mongo-java-server updates a document it read in
+ * place before it stores it again, and H2's background writer may be serializing that very object
+ * at the time (with documents stored as BSON it failed on a ConcurrentModificationException, which
+ * closed the store, in the first fan-out that tried). The stored objects are never changed.
  */
 final class PinnedScanCollection extends H2Collection {
 
@@ -53,6 +60,17 @@ final class PinnedScanCollection extends H2Collection {
         finally {
             store.deregisterVersionUsage(reading);
         }
+    }
+
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
+            int limit, int batchSize, Comparator<Document> documentComparator, Document fieldSelector) {
+        // copied once matched (a shallow copy: updates replace top-level values, never change nested ones),
+        // so a scan copies only what it returns
+        Stream<Document> copies = documentStream.filter(document -> documentMatchesQuery(document, query))
+                .map(Document::new);
+        return super.matchDocumentsFromStream(query, copies, numberToSkip, limit, batchSize, documentComparator,
+                fieldSelector);
     }
 
     private QueryResult inBatches(Document query, IdRange range, int limit, int batchSize) {

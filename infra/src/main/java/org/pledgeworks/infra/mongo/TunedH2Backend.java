@@ -16,7 +16,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with the changes its profile under load asked for (see
- * docs/benchmarks.md): unique indexes ordered without serializing keys ({@link KeyValueOrder}),
+ * docs/benchmarks.md): documents stored as BSON rather than Java-serialized ({@link BsonDocumentType}),
+ * unique indexes ordered without serializing keys ({@link KeyValueOrder}),
  * sparse indexes where it has none ({@link SparseOrderedIndex}), scans that keep the chunks they
  * read and {@code _id} ranges read batch by batch ({@link PinnedScanCollection}), and a page cache large
  * enough that collection scans read deserialized pages instead of deserializing them again from
@@ -54,8 +55,10 @@ final class TunedH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore store = TunedH2Backend.this.getMvStore();
             String namespace = getFullCollectionNamespace(collectionName);
-            // the stock backend's map names, so that files written by either open in both
-            MVMap<Object, Document> documents = store.openMap("databases." + namespace);
+            // the stock backend's map names: a file it wrote opens here, its documents read as they are
+            // and stored as BSON once they change (a file written here needs this backend)
+            MVMap<Object, Document> documents = store.openMap("databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new PinnedScanCollection(this, collectionName, options, documents, meta,
                     TunedH2Backend.this.getCursorRegistry(), store);

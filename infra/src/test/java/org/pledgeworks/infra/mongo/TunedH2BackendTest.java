@@ -122,6 +122,38 @@ class TunedH2BackendTest {
         }
     }
 
+    /**
+     * H2's background writer serializes stored documents while the server goes on: an update must
+     * store a new object, not change the one H2 holds (which it did, and a fan-out's writer failed
+     * on it and closed the store). Through an index and through a scan.
+     */
+    @Test
+    void anUpdateStoresANewDocumentAndLeavesTheStoredObjectAsItWas() {
+        TunedH2Backend backend = new TunedH2Backend(dir.resolve("update.mv.db").toString());
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(LoopbackUri.of(server))) {
+            MongoCollection<Document> signatures = signatures(client);
+            signatures.createIndex(Indexes.ascending("emailKey"), new IndexOptions().unique(true));
+            signatures.insertOne(new Document("_id", "s-1").append("emailKey", "k-1").append("status", "new"));
+            org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored =
+                    backend.getMvStore().openMap("databases.pledgeworks-pledges.signatures");
+            de.bwaldvogel.mongo.bson.Document before = stored.get("s-1");
+            de.bwaldvogel.mongo.bson.Document asItWas = before.cloneDeeply();
+
+            signatures.updateOne(new Document("emailKey", "k-1"), new Document("$set", new Document("status", "verified")));
+            assertThat(before).isEqualTo(asItWas);
+            de.bwaldvogel.mongo.bson.Document afterIndexed = stored.get("s-1");
+            assertThat(afterIndexed.get("status")).isEqualTo("verified");
+
+            signatures.updateMany(new Document("status", "verified"), new Document("$unset", new Document("status", "")));
+            assertThat(afterIndexed.get("status")).isEqualTo("verified");
+            assertThat(stored.get("s-1")).doesNotContainKey("status");
+            assertThat(signatures.find(new Document("_id", "s-1")).first()).doesNotContainKey("status");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private static void assertDuplicate(Runnable insert) {
         assertThatThrownBy(insert::run).isInstanceOfSatisfying(MongoWriteException.class,
                 e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
