@@ -47,10 +47,18 @@ final class SparseOrderedIndex extends Index<Object> {
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
 
     private final MVMap<KeyValue, Object> entries;
+    private final TopLevelKeyValues keyValues;
 
     SparseOrderedIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys) {
         super(name, keys, true);
         this.entries = entries;
+        this.keyValues = new TopLevelKeyValues(keys());
+    }
+
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        Set<KeyValue> plain = keyValues.of(document);
+        return plain != null ? plain : super.getKeyValues(document);
     }
 
     /** Equality values on the leading fields, then at most one range on the field after them. */
@@ -224,6 +232,10 @@ final class SparseOrderedIndex extends Index<Object> {
     }
 
     private boolean hasNoneOfTheKeys(Document document) {
+        Boolean none = keyValues.hasNone(document);
+        if (none != null) {
+            return none;
+        }
         return keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
     }
 
