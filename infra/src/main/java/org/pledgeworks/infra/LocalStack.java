@@ -71,6 +71,16 @@ public final class LocalStack implements AutoCloseable {
 
     private static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * The embedded MongoDB. 1 GiB at most (used only as needed): the H2 backend keeps index and page caches
+     * on the heap, and at 256 MiB a 100,000-subscriber fan-out ran it into back-to-back full GCs. A large
+     * young generation and the parallel collector: under a fan-out it allocates fast and keeps every
+     * changed page until it is stored, and with the serial collector's default sizing it spent a third of
+     * the fan-out in GC pauses, which stop every request (docs/benchmarks.md, run 8).
+     */
+    private static final List<String> MONGO_JVM = List.of("-XX:+UseParallelGC", "-Xss512k",
+            "-XX:+ExitOnOutOfMemoryError", "-Xmx1g", "-Xmn384m");
+
     private final StackConfig config;
     private final Consumer<String> progress;
     private final RunRecords runRecords;
@@ -183,9 +193,7 @@ public final class LocalStack implements AutoCloseable {
         List<Waiting> waits = new ArrayList<>();
         if (config.mongoUri().isEmpty()) {
             Path file = config.dataDir().resolve("mongo").resolve("pledgeworks.mv.db");
-            // 1 GiB at most (used only as needed): the H2 backend keeps index and page caches on the heap, and at
-            // 256 MiB a 100,000-subscriber fan-out in the benchmark ran it into back-to-back full GCs (385 in 10 min)
-            List<String> command = java.mainClass(jvm("-Xmx1g"), EmbeddedMongoServer.class.getName(),
+            List<String> command = java.mainClass(MONGO_JVM, EmbeddedMongoServer.class.getName(),
                     "--host", StackConfig.HOST, "--port", Integer.toString(config.ports().mongo()), "--file", file.toString());
             waits.add(launch(MONGODB, 0, command, Map.of(), () -> new MongoProbe(mongoUri)));
         } else {
