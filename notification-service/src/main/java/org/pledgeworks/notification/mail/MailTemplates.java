@@ -32,13 +32,24 @@ public class MailTemplates {
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\{?)\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}(}?)");
 
     private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
+    // a fan-out renders the same few templates hundreds of thousands of times: each is parsed once
+    private final Map<String, List<Part>> compiled = new ConcurrentHashMap<>();
+    private final Map<String, String> chosenLocales = new ConcurrentHashMap<>();
+
+    /** Literal text, then the variable after it (null at the end); raw: {@code {{{name}}}}. */
+    private record Part(String literal, String variable, boolean raw) {
+    }
 
     public Mail render(String template, String locale, String to, Map<String, String> variables) {
-        String chosen = locale(template, locale);
+        String chosen = chosenLocales.computeIfAbsent(template + "\n" + locale, k -> locale(template, locale));
         return new Mail(to,
-                fill(file(template, chosen, "subject.txt"), variables, UnaryOperator.identity()).strip(),
-                fill(file(template, chosen, "text.txt"), variables, UnaryOperator.identity()),
-                fill(file(template, chosen, "html"), variables, Html::escape));
+                fill(parts(template, chosen, "subject.txt"), variables, UnaryOperator.identity()).strip(),
+                fill(parts(template, chosen, "text.txt"), variables, UnaryOperator.identity()),
+                fill(parts(template, chosen, "html"), variables, Html::escape));
+    }
+
+    private List<Part> parts(String template, String locale, String part) {
+        return compiled.computeIfAbsent(path(template, locale, part), p -> compile(file(template, locale, part)));
     }
 
     private String locale(String template, String requested) {
@@ -77,19 +88,33 @@ public class MailTemplates {
         });
     }
 
-    private static String fill(String template, Map<String, String> variables, UnaryOperator<String> escape) {
+    private static List<Part> compile(String template) {
         Matcher matcher = VARIABLE.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 256);
+        List<Part> parts = new ArrayList<>();
+        int from = 0;
         while (matcher.find()) {
-            String name = matcher.group(2);
+            // unbalanced braces ({{{name}} or {{name}}}) are swallowed with the placeholder, which is escaped
             boolean raw = !matcher.group(1).isEmpty() && !matcher.group(3).isEmpty();
-            String value = variables.get(name);
-            if (value == null) {
-                throw new IllegalArgumentException("no value for {{" + name + "}}");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(raw ? value : escape.apply(value)));
+            parts.add(new Part(template.substring(from, matcher.start()), matcher.group(2), raw));
+            from = matcher.end();
         }
-        matcher.appendTail(out);
+        parts.add(new Part(template.substring(from), null, false));
+        return List.copyOf(parts);
+    }
+
+    private static String fill(List<Part> parts, Map<String, String> variables, UnaryOperator<String> escape) {
+        StringBuilder out = new StringBuilder(1024);
+        for (Part part : parts) {
+            out.append(part.literal());
+            if (part.variable() == null) {
+                continue;
+            }
+            String value = variables.get(part.variable());
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {{" + part.variable() + "}}");
+            }
+            out.append(part.raw() ? value : escape.apply(value));
+        }
         return out.toString();
     }
 }
