@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
+import org.pledgeworks.notification.delivery.Addressee;
 import org.pledgeworks.notification.delivery.Deliveries;
 import org.pledgeworks.notification.delivery.DeliveryRequest;
 import org.pledgeworks.notification.events.MalformedEventException;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code notifications} in batches (up to 500 records a poll): skips suppressed recipients,
- * renders each mail, inserts the deliveries in one write under {@code <messageId>:<recipientId>} (a
+ * renders each mail, inserts the deliveries (without the rendered mail: see {@link Addressee}) in one write under {@code <messageId>:<recipientId>} (a
  * replayed or republished record finds its delivery taken) and hands the new ones to the bulk sender,
  * waiting for room there: the listener goes no faster than the provider takes mail. Offsets are
  * committed after the deliveries are stored.
@@ -48,21 +49,15 @@ class NotificationsListener {
             String email, String name, String locale) {
     }
 
-    private final BulkMessages messages;
+    private final RecentMessages messages;
     private final BulkMail mail;
     private final Deliveries deliveries;
     private final SuppressionList suppressions;
     private final DeliveryStats stats;
     private final JsonMapper json;
     private final Duration patience;
-    private final Map<String, Document> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
-            return size() > 32;
-        }
-    };
 
-    NotificationsListener(BulkMessages messages, BulkMail mail, Deliveries deliveries, SuppressionList suppressions,
+    NotificationsListener(RecentMessages messages, BulkMail mail, Deliveries deliveries, SuppressionList suppressions,
             DeliveryStats stats, JsonMapper json, NotificationServiceProperties properties) {
         this.messages = messages;
         this.mail = mail;
@@ -95,10 +90,7 @@ class NotificationsListener {
     }
 
     private void deliver(String messageId, List<NotificationRequested> requests) {
-        Document message;
-        synchronized (cache) {
-            message = cache.computeIfAbsent(messageId, id -> messages.find(id).orElse(null));
-        }
+        Document message = messages.find(messageId).orElse(null);
         if (message == null) {
             log.warn("{} notifications for unknown message {}: skipped", requests.size(), messageId);
             return;
@@ -112,9 +104,10 @@ class NotificationsListener {
             if (suppressed.contains(r.recipientId())) {
                 continue;
             }
+            // stored without the rendered mail: the message and the addressee render it again if it must wait
             toSend.add(new DeliveryRequest(messageId + ":" + r.recipientId(), message.getString("kind"), campaignId,
                     mail.render(message, r.recipientId(), r.email(), r.name(), r.locale()), null, causedAt, true,
-                    messageId, r.recipientId()));
+                    messageId, r.recipientId(), new Addressee(r.email(), r.name(), r.locale())));
         }
         int fresh = deliveries.requestAll(toSend, patience);
         Map<String, Integer> changes = new HashMap<>();

@@ -13,6 +13,8 @@ import org.pledgeworks.notification.mail.Mail;
  *
  * @param claim the token of whoever holds it while it is {@code sending}; every later write checks it,
  *              so a sender whose claim was released (it was too slow) cannot overwrite the new owner
+ * @param mail  the rendered mail; null when it is stored without (a bulk mail read back from the queue,
+ *              rendered again from its message and {@code addressee} before it is sent) or was erased
  */
 record Delivery(
         String id,
@@ -27,31 +29,46 @@ record Delivery(
         String claim,
         boolean bulk,
         String messageRef,
-        String recipientId) {
+        String recipientId,
+        Addressee addressee) {
 
     static Delivery claimedNew(DeliveryRequest request, String messageId, String claim) {
         return new Delivery(request.id(), request.kind(), request.aggregateId(), request.mail(), messageId,
                 DeliveryStatus.SENDING, 0, request.expiresAt(), request.causedAt(), claim, request.bulk(),
-                request.messageRef(), request.recipientId());
+                request.messageRef(), request.recipientId(), request.messageRef() == null ? null : request.addressee());
     }
 
+    Delivery withMail(Mail rendered) {
+        return new Delivery(id, kind, aggregateId, rendered, messageId, status, attempts, expiresAt, causedAt, claim,
+                bulk, messageRef, recipientId, addressee);
+    }
+
+    /**
+     * A new delivery is written already claimed, so it has no due time: the retrier's sparse
+     * {@code nextAttemptAt} index then holds only what waits in the queue, not every mail in flight.
+     */
     Document toNewDocument(Instant now) {
-        Document content = new Document("subject", mail.subject())
-                .append("text", mail.text())
-                .append("html", mail.html());
-        if (!mail.headers().isEmpty()) {
-            content.append("headers", new Document(new LinkedHashMap<>(mail.headers())));
-        }
-        return new Document("_id", id)
+        Document document = new Document("_id", id)
                 .append("kind", kind)
                 .append("aggregateId", aggregateId)
                 .append("messageId", messageId)
-                .append("to", mail.to())
-                .append("content", content)
+                .append("to", mail.to());
+        if (addressee != null) {
+            document.append("name", addressee.name()).append("locale", addressee.locale());
+        }
+        else {
+            Document content = new Document("subject", mail.subject())
+                    .append("text", mail.text())
+                    .append("html", mail.html());
+            if (!mail.headers().isEmpty()) {
+                content.append("headers", new Document(new LinkedHashMap<>(mail.headers())));
+            }
+            document.append("content", content);
+        }
+        return document
                 .append("status", status.name())
                 .append("attempts", attempts)
                 .append("createdAt", Date.from(now))
-                .append("nextAttemptAt", Date.from(now))
                 .append("expiresAt", expiresAt == null ? null : Date.from(expiresAt))
                 .append("causedAt", causedAt == null ? null : Date.from(causedAt))
                 .append("claim", claim)
@@ -73,10 +90,13 @@ record Delivery(
             mail = new Mail(d.getString("to"), content.getString("subject"), content.getString("text"),
                     content.getString("html"), headers);
         }
+        // stored without content: rendered again before sending (never after erasure, which removes the address)
+        Addressee addressee = content == null && d.getString("to") != null && d.getString("messageRef") != null
+                ? new Addressee(d.getString("to"), d.getString("name"), d.getString("locale")) : null;
         return new Delivery(d.getString("_id"), d.getString("kind"), d.getString("aggregateId"), mail,
                 d.getString("messageId"), DeliveryStatus.valueOf(d.getString("status")),
                 d.getInteger("attempts", 0), instant(d, "expiresAt"), instant(d, "causedAt"), d.getString("claim"),
-                d.getBoolean("bulk", false), d.getString("messageRef"), d.getString("recipientId"));
+                d.getBoolean("bulk", false), d.getString("messageRef"), d.getString("recipientId"), addressee);
     }
 
     private static Instant instant(Document d, String field) {

@@ -199,14 +199,15 @@ class DeliveryRepository {
                 set("nextAttemptAt", Date.from(now)), unset("claim"), unset("claimedAt"))).getModifiedCount();
     }
 
-    /** The content is not needed any more: only the record that it was sent stays. */
+    /** The content (or what renders it again) is not needed any more: only the record that it was sent stays. */
     boolean markSent(Delivery claimed, Instant now) {
         return updateClaimed(claimed, sentUpdate(now));
     }
 
     private static Bson sentUpdate(Instant now) {
         return combine(set("status", DeliveryStatus.SENT.name()), set("sentAt", Date.from(now)),
-                inc("attempts", 1), unset("content"), unset("nextAttemptAt"), unset("claim"), unset("claimedAt"));
+                inc("attempts", 1), unset("content"), unset("name"), unset("locale"), unset("nextAttemptAt"),
+                unset("claim"), unset("claimedAt"));
     }
 
     /** Not an attempt: the provider asked us to wait (429, circuit open); back to the queue until then. */
@@ -221,12 +222,12 @@ class DeliveryRepository {
         return Optional.ofNullable(d).map(x -> x.getString("messageRef"));
     }
 
-    /** Erasure: the deliveries to this recipient lose their address and content (the record that one was sent stays). */
+    /** Erasure: the deliveries to this recipient lose their address, name and content (the record that one was sent stays). */
     long forgetRecipient(String recipientId, List<String> aggregateIds) {
         Bson who = aggregateIds.isEmpty() ? eq("recipientId", recipientId)
                 : com.mongodb.client.model.Filters.or(eq("recipientId", recipientId),
                         com.mongodb.client.model.Filters.in("aggregateId", aggregateIds));
-        return deliveries.updateMany(who, combine(unset("to"), unset("content"), set("erased", true)))
+        return deliveries.updateMany(who, combine(unset("to"), unset("name"), unset("content"), set("erased", true)))
                 .getModifiedCount();
     }
 
@@ -240,7 +241,8 @@ class DeliveryRepository {
     boolean markFailed(Delivery claimed, Instant now, String reason, boolean attempted) {
         return updateClaimed(claimed, combine(set("status", DeliveryStatus.FAILED.name()),
                 set("failedAt", Date.from(now)), set("lastError", reason), inc("attempts", attempted ? 1 : 0),
-                unset("content"), unset("nextAttemptAt"), unset("claim"), unset("claimedAt")));
+                unset("content"), unset("name"), unset("locale"), unset("nextAttemptAt"), unset("claim"),
+                unset("claimedAt")));
     }
 
     /** Claims older than {@code claimedBefore} belonged to a process that died mid-send. */

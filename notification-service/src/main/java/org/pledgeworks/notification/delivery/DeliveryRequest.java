@@ -19,12 +19,20 @@ import org.pledgeworks.notification.mail.Mail;
  *                    to a suppressed address
  * @param messageRef  the bulk message this delivery is one recipient of (its delivery stats); null otherwise
  * @param recipientId the keyed hash of the recipient's address (the subscriber id); null when not known
+ * @param addressee   for bulk mail that can be rendered again from its message ({@link ContentRenderer}): the
+ *                    delivery is stored without the rendered content; null to store the content
  */
 public record DeliveryRequest(String id, String kind, String aggregateId, Mail mail, Instant expiresAt,
-        Instant causedAt, boolean bulk, String messageRef, String recipientId) {
+        Instant causedAt, boolean bulk, String messageRef, String recipientId, Addressee addressee) {
+
+    /** Stored with its content. */
+    public DeliveryRequest(String id, String kind, String aggregateId, Mail mail, Instant expiresAt, Instant causedAt,
+            boolean bulk, String messageRef, String recipientId) {
+        this(id, kind, aggregateId, mail, expiresAt, causedAt, bulk, messageRef, recipientId, null);
+    }
 
     /** A transactional mail. */
     public DeliveryRequest(String id, String kind, String aggregateId, Mail mail, Instant expiresAt, Instant causedAt) {
-        this(id, kind, aggregateId, mail, expiresAt, causedAt, false, null, null);
+        this(id, kind, aggregateId, mail, expiresAt, causedAt, false, null, null, null);
     }
 }

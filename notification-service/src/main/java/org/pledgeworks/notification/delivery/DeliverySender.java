@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,7 @@ class DeliverySender implements DisposableBean {
     private final MeterRegistry meters;
     private final SuppressionList suppressions;
     private final DeliveryStats stats;
+    private final Optional<ContentRenderer> renderer;
     private final RetryBackoff backoff;
     private final int maxAttempts;
     private final Lane transactional;
@@ -52,12 +54,14 @@ class DeliverySender implements DisposableBean {
     private volatile boolean running = true;
 
     DeliverySender(DeliveryRepository repository, List<MailTransport> transports, Clock clock, MeterRegistry meters,
-            SuppressionList suppressions, DeliveryStats stats, NotificationServiceProperties properties) {
+            SuppressionList suppressions, DeliveryStats stats, Optional<ContentRenderer> renderer,
+            NotificationServiceProperties properties) {
         this.repository = repository;
         this.clock = clock;
         this.meters = meters;
         this.suppressions = suppressions;
         this.stats = stats;
+        this.renderer = renderer;
         NotificationServiceProperties.Delivery settings = properties.delivery();
         this.backoff = new RetryBackoff(settings.initialBackoff(), settings.maxBackoff(), RandomGenerator.getDefault());
         this.maxAttempts = settings.maxAttempts();
@@ -146,12 +150,15 @@ class DeliverySender implements DisposableBean {
             if (claimed.expiresAt() != null && !now.isBefore(claimed.expiresAt())) {
                 fail(claimed, now, "expired before it could be sent", false, statChanges);
             }
-            else if (claimed.mail() == null) {
-                fail(claimed, now, "no content", false, statChanges);
-            }
             else {
-                sendable.add(claimed);
-                outgoing.add(new OutgoingMail(claimed.id(), claimed.messageId(), claimed.mail()));
+                Delivery ready = claimed.mail() != null ? claimed : renderedAgain(claimed);
+                if (ready == null) {
+                    fail(claimed, now, "no content", false, statChanges);
+                }
+                else {
+                    sendable.add(ready);
+                    outgoing.add(new OutgoingMail(ready.id(), ready.messageId(), ready.mail()));
+                }
             }
         }
         if (!sendable.isEmpty()) {
@@ -175,6 +182,15 @@ class DeliverySender implements DisposableBean {
             recordSent(sent, statChanges);
         }
         statChanges.forEach(stats::add);
+    }
+
+    /** A bulk delivery read back from the queue, stored without its content; null when it cannot be rendered. */
+    private Delivery renderedAgain(Delivery stored) {
+        if (stored.addressee() == null || stored.messageRef() == null || renderer.isEmpty()) {
+            return null;
+        }
+        return renderer.get().render(stored.messageRef(), stored.recipientId(), stored.addressee())
+                .map(stored::withMail).orElse(null);
     }
 
     private void recordSent(List<Delivery> sent, Map<String, Map<String, Integer>> statChanges) {

@@ -126,6 +126,48 @@ class BulkMailIT extends ServiceIT {
         assertThat(response.statusCode()).isEqualTo(400);
     }
 
+    /**
+     * A bulk delivery is stored without its rendered mail: one the provider did not take at first waits in
+     * the queue as an address, a name and a language, and is rendered again from its message when retried,
+     * into the same mail (language, unsubscribe link, Message-ID, idempotency key) the first attempt carried.
+     */
+    @Test
+    void aBulkMailThatWaitedInTheQueueIsRenderedAgainAsItWasFirst() {
+        String campaign = "c-" + unique();
+        String dan = "dan+" + unique() + "@example.org";
+        var noResult = provider.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(FakeProvider.BATCH_PATH)
+                .atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(dan))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"results\": []}")));
+        try {
+            aVerifiedPledge(campaign, dan).set("locale", "de-AT").publish();
+            await().atMost(TIMEOUT).until(() -> database.getCollection("subscriptions")
+                    .countDocuments(eq("campaignId", campaign)) == 1);
+            CampaignEventMother update = CampaignEventMother.anUpdate(campaign);
+            update.publish();
+
+            String deliveryId = update.messageId() + ":" + keys.idOf(dan);
+            org.bson.Document queued = await().atMost(TIMEOUT).until(
+                    () -> database.getCollection("deliveries").find(eq("_id", deliveryId)).first(),
+                    d -> d != null && "QUEUED".equals(d.getString("status")) && d.getInteger("attempts", 0) == 1);
+            assertThat(queued).doesNotContainKey("content").containsEntry("to", dan).containsEntry("locale", "de-AT");
+        }
+        finally {
+            provider.server().removeStub(noResult);
+        }
+
+        await().atMost(TIMEOUT).until(() -> provider.acceptedFor(dan) == 1);
+        List<FakeProvider.Sent> attempts = provider.requests().stream().filter(s -> s.to().equals(dan)).toList();
+        assertThat(attempts).hasSize(2);
+        JsonNode first = attempts.get(0).message();
+        JsonNode retried = attempts.get(1).message();
+        assertThat(attempts.get(1).accepted()).isTrue();
+        assertThat(retried.get("subject").asString()).isEqualTo("Wir haben die Einkäufer getroffen");
+        for (String field : List.of("idempotencyKey", "subject", "text", "html")) {
+            assertThat(retried.get(field).asString()).as(field).isEqualTo(first.get(field).asString());
+        }
+        assertThat(retried.get("headers")).isEqualTo(first.get("headers"));
+    }
+
     private String status(String campaign, String email) {
         return database.getCollection("subscriptions").find(eq("_id", campaign + ":" + keys.idOf(email))).first()
                 .getString("status");
