@@ -25,6 +25,9 @@ class OperationsIT extends ServiceIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void readinessAndOverallHealthAreUp() throws Exception {
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
@@ -40,6 +43,37 @@ class OperationsIT extends ServiceIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("notification_events_dead_lettered_total")
                 .contains("notification_deliveries_repeated_total");
+    }
+
+    /**
+     * The batch listener's legacy timer shares the observation timers' name with other tag keys, and
+     * Prometheus refuses one of the two sets (spring-kafka#3947): once the batch listener has run, only
+     * observation timers may exist, and the record listeners' must be there.
+     */
+    @Test
+    void kafkaListenerTimersAreTheObservationsOnes() throws Exception {
+        String skipped = "not-a-notification-" + java.util.UUID.randomUUID();
+        // a record the batch listener reads and skips (another type)
+        var sent = org.pledgeworks.notification.support.KafkaProbe.publishEvent("notifications", skipped,
+                "some.other.type.v1", skipped, "{}");
+        org.pledgeworks.notification.support.PledgeVerifiedMother.aVerifiedPledge("c-ops-" + skipped,
+                "ops+" + System.nanoTime() + "@example.org").publish();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> consumedPast(sent)
+                && !meters.find("spring.kafka.listener").tag("messaging.source.name", "pledges").timers().isEmpty());
+
+        assertThat(meters.find("spring.kafka.listener").tagKeys("name").timers()).as("legacy listener timers").isEmpty();
+        assertThat(get("/actuator/prometheus").body()).containsPattern(
+                "spring_kafka_listener_seconds_count\\{[^}]*messaging_source_name=\"pledges\"");
+    }
+
+    /** Whether the notifications listener's group has committed past this record. */
+    private boolean consumedPast(org.apache.kafka.clients.producer.RecordMetadata sent) throws Exception {
+        try (AdminClient admin = AdminClient.create(
+                java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets("notification-service").partitionsToOffsetAndMetadata().get();
+            var offset = committed.get(new org.apache.kafka.common.TopicPartition("notifications", sent.partition()));
+            return offset != null && offset.offset() > sent.offset();
+        }
     }
 
     @Test
