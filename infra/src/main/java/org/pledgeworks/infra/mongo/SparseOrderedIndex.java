@@ -15,7 +15,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -232,11 +231,7 @@ final class SparseOrderedIndex extends Index<Object> {
     }
 
     private boolean hasNoneOfTheKeys(Document document) {
-        Boolean none = keyValues.hasNone(document);
-        if (none != null) {
-            return none;
-        }
-        return keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
+        return keyValues.hasNone(document);
     }
 
     /** The indexed values, then the document's id: two documents with equal values get two entries. */

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 
@@ -59,10 +61,10 @@ final class TopLevelKeyValues {
         return Set.of(new KeyValue(values));
     }
 
-    /** Whether the document has none of the fields (a sparse index leaves it out); null to ask the general path. */
-    Boolean hasNone(Document document) {
+    /** Whether the document has none of the fields (a sparse index leaves it out). */
+    boolean hasNone(Document document) {
         if (!topLevel) {
-            return null;
+            return fields.stream().allMatch(field -> Utils.getSubdocumentValue(document, field) instanceof Missing);
         }
         for (String field : fields) {
             if (document.containsKey(field)) {

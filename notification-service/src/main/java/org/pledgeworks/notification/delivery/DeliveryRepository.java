@@ -206,8 +206,12 @@ class DeliveryRepository {
 
     private static Bson sentUpdate(Instant now) {
         return combine(set("status", DeliveryStatus.SENT.name()), set("sentAt", Date.from(now)),
-                inc("attempts", 1), unset("content"), unset("name"), unset("locale"), unset("nextAttemptAt"),
-                unset("claim"), unset("claimedAt"));
+                inc("attempts", 1), withoutContent(), unset("nextAttemptAt"), unset("claim"), unset("claimedAt"));
+    }
+
+    /** The mail, or what renders it again: not needed once a delivery is sent or has failed for good. */
+    private static Bson withoutContent() {
+        return combine(unset("content"), unset("name"), unset("locale"));
     }
 
     /** Not an attempt: the provider asked us to wait (429, circuit open); back to the queue until then. */
@@ -241,8 +245,7 @@ class DeliveryRepository {
     boolean markFailed(Delivery claimed, Instant now, String reason, boolean attempted) {
         return updateClaimed(claimed, combine(set("status", DeliveryStatus.FAILED.name()),
                 set("failedAt", Date.from(now)), set("lastError", reason), inc("attempts", attempted ? 1 : 0),
-                unset("content"), unset("name"), unset("locale"), unset("nextAttemptAt"), unset("claim"),
-                unset("claimedAt")));
+                withoutContent(), unset("nextAttemptAt"), unset("claim"), unset("claimedAt")));
     }
 
     /** Claims older than {@code claimedBefore} belonged to a process that died mid-send. */

@@ -1,20 +1,29 @@
 package org.pledgeworks.notification.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.pledgeworks.notification.support.PledgeVerifiedMother.aVerifiedPledge;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.notification.support.KafkaProbe;
 import org.pledgeworks.notification.support.ServiceIT;
 import org.pledgeworks.notification.support.TestInfrastructure;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What the launcher and an operator rely on: probes, metrics, and the topics this service declares. */
@@ -25,8 +34,8 @@ class OperationsIT extends ServiceIT {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void readinessAndOverallHealthAreUp() throws Exception {
@@ -52,13 +61,13 @@ class OperationsIT extends ServiceIT {
      */
     @Test
     void kafkaListenerTimersAreTheObservationsOnes() throws Exception {
-        String skipped = "not-a-notification-" + java.util.UUID.randomUUID();
+        String skipped = "not-a-notification-" + UUID.randomUUID();
         // a record the batch listener reads and skips (another type)
-        var sent = org.pledgeworks.notification.support.KafkaProbe.publishEvent("notifications", skipped,
+        var sent = KafkaProbe.publishEvent("notifications", skipped,
                 "some.other.type.v1", skipped, "{}");
-        org.pledgeworks.notification.support.PledgeVerifiedMother.aVerifiedPledge("c-ops-" + skipped,
+        aVerifiedPledge("c-ops-" + skipped,
                 "ops+" + System.nanoTime() + "@example.org").publish();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> consumedPast(sent)
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumedPast(sent)
                 && !meters.find("spring.kafka.listener").tag("messaging.source.name", "pledges").timers().isEmpty());
 
         assertThat(meters.find("spring.kafka.listener").tagKeys("name").timers()).as("legacy listener timers").isEmpty();
@@ -67,11 +76,11 @@ class OperationsIT extends ServiceIT {
     }
 
     /** Whether the notifications listener's group has committed past this record. */
-    private boolean consumedPast(org.apache.kafka.clients.producer.RecordMetadata sent) throws Exception {
+    private boolean consumedPast(RecordMetadata sent) throws Exception {
         try (AdminClient admin = AdminClient.create(
                 java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
             var committed = admin.listConsumerGroupOffsets("notification-service").partitionsToOffsetAndMetadata().get();
-            var offset = committed.get(new org.apache.kafka.common.TopicPartition("notifications", sent.partition()));
+            var offset = committed.get(new TopicPartition("notifications", sent.partition()));
             return offset != null && offset.offset() > sent.offset();
         }
     }
