@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * asked us to wait: no attempt counted), or failed for good. Two lanes: transactional mail and bulk
  * mail, each with its transport ({@code pledgeworks.mail.transport} / {@code bulk-transport}), its
  * queue and its threads; a thread takes as many queued deliveries as its transport sends in one call
- * (500 for the HTTP provider, 1 for SMTP). Log lines name the delivery, never the recipient.
+ * (500 for the HTTP provider, 20 over one SMTP connection). Log lines name the delivery, never the recipient.
  */
 @Component
 class DeliverySender implements DisposableBean {
@@ -288,6 +288,7 @@ class DeliverySender implements DisposableBean {
 
         private void work() {
             int max = transport.maxBatch();
+            long window = transport.batchWindow().toMillis();
             while (running) {
                 try {
                     Delivery first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -297,9 +298,8 @@ class DeliverySender implements DisposableBean {
                     List<Delivery> batch = new ArrayList<>(Math.min(max, 512));
                     batch.add(first);
                     queue.drainTo(batch, max - 1);
-                    if (max > 1 && batch.size() < max) {
-                        // a moment for a batch to fill up: one call of 500 beats 500 calls of one
-                        Thread.sleep(20);
+                    if (window > 0 && batch.size() < max) {
+                        Thread.sleep(window);
                         queue.drainTo(batch, max - batch.size());
                     }
                     attempt(batch, transport);

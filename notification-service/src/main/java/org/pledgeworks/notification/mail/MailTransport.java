@@ -1,5 +1,6 @@
 package org.pledgeworks.notification.mail;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,6 +15,15 @@ public interface MailTransport {
 
     /** How many mails one {@link #send} call takes at most. */
     int maxBatch();
+
+    /**
+     * How long a sender waits for more mail before a call that is not full: worth it where one call
+     * costs the same for one mail as for many (an HTTP batch), not where mails go one after another
+     * anyway (SMTP).
+     */
+    default Duration batchWindow() {
+        return Duration.ZERO;
+    }
 
     /**
      * Hands the mails over. Never throws for a problem with the provider or with one mail: each mail

@@ -5,20 +5,14 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
 
 /**
  * Tells what a failed SMTP hand-over means. SMTP says it in the reply code: 4xx try again later, 5xx
@@ -31,30 +25,20 @@ final class SmtpFailures {
     private SmtpFailures() {
     }
 
-    /**
-     * @return empty when the message was handed over after all (only closing the connection failed)
-     */
-    static Optional<MailFailure> classify(MailException e) {
-        if (e instanceof MailSendException send && send.getFailedMessages().isEmpty() && send.getCause() != null) {
-            // JavaMailSenderImpl reports a failed QUIT after a successful send this way: sending again
-            // would deliver twice.
-            return Optional.empty();
-        }
-        if (e instanceof MailAuthenticationException) {
-            return Optional.of(MailFailure.transientFailure("SMTP authentication failed"));
-        }
-        if (e instanceof MailParseException || e instanceof MailPreparationException) {
-            return Optional.of(MailFailure.permanentFailure("message could not be prepared"));
-        }
-        List<Throwable> causes = new ArrayList<>();
-        if (e instanceof MailSendException send) {
-            causes.addAll(send.getFailedMessages().values());
-        }
-        causes.add(e);
-        return Optional.of(classify(causes));
+    /** Why one mail was not accepted on an open connection. */
+    static MailFailure classify(MessagingException e) {
+        return classify(List.of(e));
     }
 
-    static MailFailure classify(List<? extends Throwable> failures) {
+    /** Why no connection could be opened: no mail was tried on it. */
+    static MailFailure connectFailure(MessagingException e) {
+        if (e instanceof AuthenticationFailedException) {
+            return MailFailure.transientFailure("SMTP authentication failed");
+        }
+        return classify(List.of(e));
+    }
+
+    private static MailFailure classify(List<? extends Throwable> failures) {
         List<Throwable> chain = flatten(failures);
         for (Throwable t : chain) {
             if (t instanceof SMTPAddressFailedException rejected) {

@@ -2,14 +2,23 @@ package org.pledgeworks.notification.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** SMTP, one mail per connection ({@link SmtpMailer}); the sender's threads give the parallelism. */
+/**
+ * SMTP: up to {@code pledgeworks.mail.smtp-mails-per-connection} mails over one connection
+ * ({@link SmtpMailer}); the sender's threads, one connection each, give the parallelism.
+ */
 public class SmtpTransport implements MailTransport {
 
     private final SmtpMailer mailer;
+    private final int mailsPerConnection;
 
-    public SmtpTransport(SmtpMailer mailer) {
+    public SmtpTransport(SmtpMailer mailer, int mailsPerConnection) {
+        if (mailsPerConnection < 1) {
+            throw new IllegalArgumentException("smtp-mails-per-connection must be at least 1");
+        }
         this.mailer = mailer;
+        this.mailsPerConnection = mailsPerConnection;
     }
 
     @Override
@@ -19,23 +28,18 @@ public class SmtpTransport implements MailTransport {
 
     @Override
     public int maxBatch() {
-        return 1;
+        return mailsPerConnection;
     }
 
     @Override
     public List<SendOutcome> send(List<OutgoingMail> mails) {
-        List<SendOutcome> outcomes = new ArrayList<>(mails.size());
-        for (OutgoingMail mail : mails) {
-            try {
-                mailer.send(mail.mail(), mail.messageId());
-                outcomes.add(SendOutcome.sent());
-            }
-            catch (MailFailure failure) {
-                // An SMTP 5xx for the recipient tells nothing reliable about the address in general
-                // (it may be our message): rejected, but not suppressed.
-                outcomes.add(failure.permanent() ? SendOutcome.rejected(failure.reason(), false)
-                        : SendOutcome.failedTransiently(failure.reason()));
-            }
+        List<Optional<MailFailure>> failures = mailer.sendAll(mails);
+        List<SendOutcome> outcomes = new ArrayList<>(failures.size());
+        for (Optional<MailFailure> failure : failures) {
+            // An SMTP 5xx for the recipient tells nothing reliable about the address in general (it
+            // may be our message): rejected, but not suppressed.
+            outcomes.add(failure.map(f -> f.permanent() ? SendOutcome.rejected(f.reason(), false)
+                    : SendOutcome.failedTransiently(f.reason())).orElseGet(SendOutcome::sent));
         }
         return outcomes;
     }

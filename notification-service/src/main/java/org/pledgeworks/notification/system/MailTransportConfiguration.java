@@ -27,8 +27,8 @@ class MailTransportConfiguration {
     static final String PROVIDER = "email-provider";
 
     @Bean
-    SmtpTransport smtpTransport(SmtpMailer mailer) {
-        return new SmtpTransport(mailer);
+    SmtpTransport smtpTransport(SmtpMailer mailer, NotificationServiceProperties properties) {
+        return new SmtpTransport(mailer, properties.mail().smtpMailsPerConnection());
     }
 
     @Bean

@@ -31,6 +31,8 @@ public record NotificationServiceProperties(
      * @param from            the From header, e.g. {@code Pledgeworks <no-reply@pledgeworks.local>}
      * @param messageIdDomain the right-hand side of every Message-ID we generate
      * @param dkim            signing of SMTP mail; off unless domain, selector and key are all set
+     * @param smtpMailsPerConnection how many mails one SMTP connection carries at most (relays often
+     *                        cap it: Exchange at 20, others at 100); 1 opens one per mail
      */
     public record Mail(
             @DefaultValue("Pledgeworks <no-reply@pledgeworks.local>") String from,
@@ -38,7 +40,8 @@ public record NotificationServiceProperties(
             @DefaultValue("smtp") String transport,
             @DefaultValue("") String bulkTransport,
             @DefaultValue("unsubscribe@pledgeworks.local") String unsubscribeMailbox,
-            @DefaultValue Dkim dkim) {
+            @DefaultValue Dkim dkim,
+            @DefaultValue("20") int smtpMailsPerConnection) {
     }
 
     /**

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -16,9 +15,6 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailSendException;
 
 class SmtpFailuresTest {
 
@@ -59,10 +55,8 @@ class SmtpFailuresTest {
         MessagingException refused = new MailConnectException(
                 new SocketConnectException("Connection refused", new ConnectException("Connection refused"),
                         "127.0.0.1", 2525, 5000));
-        MailSendException connectionFailed = new MailSendException("Mail server connection failed", refused,
-                Map.of(new Object(), refused));
 
-        MailFailure failure = SmtpFailures.classify(connectionFailed).orElseThrow();
+        MailFailure failure = SmtpFailures.connectFailure(refused);
 
         assertThat(failure.permanent()).isFalse();
         assertThat(failure.reason()).startsWith("SMTP server unreachable");
@@ -78,21 +72,14 @@ class SmtpFailuresTest {
 
     @Test
     void failedAuthenticationIsTransient() {
-        assertThat(SmtpFailures.classify(new MailAuthenticationException("535")).orElseThrow().permanent()).isFalse();
-    }
+        MailFailure failure = SmtpFailures.connectFailure(new AuthenticationFailedException("535"));
 
-    @Test
-    void aFailureToCloseAfterTheServerAcceptedTheMailIsNoFailure() {
-        MailSendException closeFailed = new MailSendException("Failed to close server connection after message sending",
-                new MessagingException("QUIT failed"));
-
-        assertThat(SmtpFailures.classify(closeFailed)).isEmpty();
+        assertThat(failure.permanent()).isFalse();
+        assertThat(failure.reason()).isEqualTo("SMTP authentication failed");
     }
 
     private static MailFailure classify(MessagingException perMessage) {
-        Map<Object, Exception> failed = new LinkedHashMap<>();
-        failed.put(new Object(), perMessage);
-        return SmtpFailures.classify(new MailSendException(failed)).orElseThrow();
+        return SmtpFailures.classify(perMessage);
     }
 
     /** What Angus Mail throws when RCPT TO is refused for the only recipient. */
