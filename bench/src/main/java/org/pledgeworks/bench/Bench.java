@@ -27,6 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
 import org.pledgeworks.infra.Endpoints;
 import org.pledgeworks.infra.LocalStack;
 import org.pledgeworks.infra.StackConfig;
@@ -370,27 +374,39 @@ public final class Bench {
         double rate = Math.max(1, signMax * 0.5);
         say(String.format(Locale.ROOT, "(3) pledge to mail: %.0f/s (50%%) for %d s", rate, settings.mailRun().toSeconds()));
         inboxDrain.shutdownNow();
+        awaitMailBacklog(node);
         URI inbox = endpoints.inboxApi().orElseThrow();
         delete(inbox);
         AcceptedPledges.clear();
-        LoadRun.Result result = signRun(rate, settings.mailRun(), "mail-50", true);
+        // The catcher keeps only its newest mails (a load test's flood would fill memory), fewer than a
+        // minute at this rate: what arrives is collected as it arrives.
+        Map<String, Long> received = new ConcurrentHashMap<>();
+        ScheduledExecutorService collector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "bench-inbox-collect");
+            thread.setDaemon(true);
+            return thread;
+        });
+        collector.scheduleWithFixedDelay(() -> collect(inbox, received), 2, 2, TimeUnit.SECONDS);
+        LoadRun.Result result;
+        try {
+            result = signRun(rate, settings.mailRun(), "mail-50", true);
+        } finally {
+            collector.shutdown();
+            collector.awaitTermination(30, TimeUnit.SECONDS);
+        }
         node.set("load", figures(result));
         Map<String, Long> accepted = AcceptedPledges.snapshot();
         List<Long> latencies = new ArrayList<>();
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
+            collect(inbox, received);
             latencies.clear();
-            JsonNode messages = JSON.readTree(http.send(HttpRequest.newBuilder(inbox).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            for (JsonNode message : messages) {
-                long received = Instant.parse(message.get("receivedAt").asText()).toEpochMilli();
-                for (JsonNode to : message.path("to")) {
-                    Long at = accepted.get(to.asText().toLowerCase(Locale.ROOT));
-                    if (at != null) {
-                        latencies.add(received - at);
-                    }
+            accepted.forEach((address, at) -> {
+                Long arrived = received.get(address);
+                if (arrived != null) {
+                    latencies.add(arrived - at);
                 }
-            }
+            });
             if (latencies.size() >= accepted.size()) {
                 break;
             }
@@ -412,6 +428,59 @@ public final class Bench {
                 accepted.size(), sorted.length, node.path("p50Millis").asText("-"), node.path("p95Millis").asText("-"),
                 node.path("p99Millis").asText("-")));
         handoverTimer(node);
+    }
+
+    /** Each address's first mail in the catcher now: when it arrived there. */
+    private void collect(URI inbox, Map<String, Long> received) {
+        try {
+            JsonNode messages = JSON.readTree(http.send(HttpRequest.newBuilder(inbox).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            for (JsonNode message : messages) {
+                long at = Instant.parse(message.get("receivedAt").asText()).toEpochMilli();
+                for (JsonNode to : message.path("to")) {
+                    received.merge(to.asText().toLowerCase(Locale.ROOT), at, Math::min);
+                }
+            }
+        } catch (IOException e) {
+            say("    inbox unreadable for a moment: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The ramps and the steady run may have signed faster than verification mail goes out; the mail
+     * they left queued would share the run below and measure the queue, not the path. Waits (up to
+     * ten minutes) until notification-service has no transactional mail left to send, and reports
+     * how much there was and how long it took.
+     */
+    private void awaitMailBacklog(ObjectNode node) throws InterruptedException {
+        ObjectNode backlog = node.putObject("backlogBefore");
+        Instant began = Instant.now();
+        Instant deadline = began.plus(Duration.ofMinutes(10));
+        try (MongoClient client = MongoClients.create(endpoints.mongoUri())) {
+            MongoCollection<Document> deliveries = client.getDatabase("pledgeworks-notifications")
+                    .getCollection("deliveries");
+            Document unsent = new Document("status", new Document("$in", List.of("QUEUED", "SENDING")))
+                    .append("bulk", new Document("$ne", true));
+            long first = deliveries.countDocuments(unsent);
+            long left = first;
+            backlog.put("unsentAtStart", first);
+            if (first > 0) {
+                say(String.format(Locale.ROOT, "    %,d verification mails still queued from the runs before: waiting", first));
+            }
+            while (left > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(5000);
+                left = deliveries.countDocuments(unsent);
+            }
+            long seconds = Duration.between(began, Instant.now()).toSeconds();
+            backlog.put("unsentAtEnd", left);
+            backlog.put("waitedSeconds", seconds);
+            if (first > 0) {
+                backlog.put("drainedPerSecond", seconds == 0 ? first : (first - left) / (double) seconds);
+                say(String.format(Locale.ROOT, "    backlog %,d -> %,d in %d s", first, left, seconds));
+            }
+        }
     }
 
     /** notification-service's own view, when it has the timer: count and max of notification_mails_handover. */
