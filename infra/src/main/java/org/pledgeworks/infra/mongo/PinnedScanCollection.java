@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -60,6 +61,21 @@ final class PinnedScanCollection extends H2Collection {
         finally {
             store.deregisterVersionUsage(reading);
         }
+    }
+
+    /**
+     * Positions already in the order asked for are read only up to the limit (the index path would read
+     * and sort all of them first); the stream sorts nothing, so the answer is what a stable sort of the
+     * same positions gives.
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+            int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        if (limit > 0 && positions instanceof OrderedPositions ordered && ordered.answer(orderBy)) {
+            Stream<Document> inOrder = StreamSupport.stream(ordered.spliterator(), false).map(this::getDocument);
+            return matchDocumentsFromStream(query, inOrder, numberToSkip, limit, batchSize, null, fieldSelector);
+        }
+        return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override

@@ -38,7 +38,8 @@ import org.h2.mvstore.MVMap;
  * {@code $and}, with plain values only — never null, which also matches a missing field that a sparse
  * index leaves out. Other fields of the query are left to the collection, which matches every
  * returned document against the whole query again: an index can make a query cheaper, never change
- * its answer.
+ * its answer. Positions found by an upper bound alone come as {@link OrderedPositions}, so a query
+ * sorted by that field stops at its limit.
  */
 final class SparseOrderedIndex extends Index<Object> {
 
@@ -108,7 +109,22 @@ final class SparseOrderedIndex extends Index<Object> {
             }
             positions.add(cursor.getValue());
         }
-        return positions;
+        return low == null && high != null ? new OrderedPositions(positions, sortedBy(equal.size())) : positions;
+    }
+
+    /**
+     * The order of positions found by a range on the key at {@code rangeKey} with no lower bound: its
+     * value, then (when it is the last key) the entry's {@code _id}. A document whose field is an array
+     * is found first at its smallest element in the range; with no lower bound nothing smaller lies
+     * outside it, so that is its smallest element, which is what an ascending sort compares, in MongoDB
+     * and in mongo-java-server alike. A lower bound breaks that, so it gets no order.
+     */
+    private List<String> sortedBy(int rangeKey) {
+        IndexKey key = getKeys().get(rangeKey);
+        if (!key.isAscending()) {
+            return List.of();
+        }
+        return rangeKey == getKeys().size() - 1 ? List.of(key.getKey(), "_id") : List.of(key.getKey());
     }
 
     private static boolean startsWith(KeyValue key, List<Object> values) {

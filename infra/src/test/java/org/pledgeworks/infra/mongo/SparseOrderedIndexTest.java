@@ -109,6 +109,8 @@ class SparseOrderedIndexTest {
                     eq("recipientId", 7),
                     eq("recipientId", 7.0),
                     eq("tags", "t-3"),
+                    // an array matches a two-sided range when one element is above and another below it
+                    new Document("tags", new Document("$gte", "t-2").append("$lte", "t-3")),
                     and(eq("status", "SENT"), eq("recipientId", "r-3")),
                     eq("status", "NONE"),
                     // null and $exists match documents a sparse index leaves out: these must scan
@@ -121,9 +123,26 @@ class SparseOrderedIndexTest {
             for (Bson query : queries) {
                 assertThat(ids(deliveries(a), query)).as("%s", query).isEqualTo(ids(deliveries(b), query));
             }
-            // what the retrier asks: the oldest due first, a page at a time
+            // what the retrier asks: the oldest due first, a page at a time (read only up to the page
+            // when the index has the order: an upper bound alone), and the shapes around it
             Bson due = and(eq("status", "QUEUED"), lte("nextAttemptAt", middle));
-            assertThat(page(deliveries(a), due)).isEqualTo(page(deliveries(b), due)).hasSize(25);
+            assertThat(page(deliveries(a), due, "nextAttemptAt", "_id")).isEqualTo(page(deliveries(b), due, "nextAttemptAt", "_id"))
+                    .hasSize(25);
+            assertThat(dueTimes(deliveries(a), due)).isEqualTo(dueTimes(deliveries(b), due)).hasSize(25).isSorted();
+            List<Bson> sortedQueries = List.of(
+                    lte("nextAttemptAt", 50),
+                    gte("nextAttemptAt", middle), // a lower bound: no order from the index, sorted as before
+                    and(gt("nextAttemptAt", 20), lt("nextAttemptAt", 60)),
+                    and(eq("claim", "c-1"), lt("claimedAt", middle)),
+                    lte("tags", "t-2"), // arrays: a document sorts by its smallest element
+                    new Document("tags", new Document("$gt", "t-1").append("$lte", "t-3")));
+            for (Bson query : sortedQueries) {
+                String field = query.toBsonDocument().containsKey("tags") ? "tags"
+                        : query.toBsonDocument().containsKey("claimedAt") ? "claimedAt" : "nextAttemptAt";
+                assertThat(page(deliveries(a), query, field, "_id")).as("%s", query)
+                        .isEqualTo(page(deliveries(b), query, field, "_id")).isNotEmpty();
+                assertThat(page(deliveries(a), query, field)).as("%s", query).hasSameSizeAs(page(deliveries(b), query, field));
+            }
         } finally {
             tuned.shutdownNow();
             scanning.shutdownNow();
@@ -154,6 +173,17 @@ class SparseOrderedIndexTest {
         var asAnd = new de.bwaldvogel.mongo.bson.Document("$and", List.of(query("status", "QUEUED"),
                 query("nextAttemptAt", range("$lt", 5))));
         assertThat(index.getPositions(asAnd)).hasSize(5);
+
+        // an upper bound alone: the positions come in the field's order, so a sort by it may stop early
+        assertThat(index.getPositions(due)).isInstanceOfSatisfying(OrderedPositions.class, ordered -> {
+            assertThat(ordered).containsExactly("d-0", "d-1", "d-2", "d-3", "d-4", "d-5", "d-6", "d-7", "d-8", "d-9");
+            assertThat(ordered.answer(new de.bwaldvogel.mongo.bson.Document("nextAttemptAt", 1))).isTrue();
+            assertThat(ordered.answer(query("nextAttemptAt", 1, "_id", 1))).isTrue();
+            assertThat(ordered.answer(new de.bwaldvogel.mongo.bson.Document("nextAttemptAt", -1))).isFalse();
+            assertThat(ordered.answer(query("_id", 1))).isFalse();
+            assertThat(ordered.answer(query("nextAttemptAt", 1, "status", 1))).isFalse();
+        });
+        assertThat(index.getPositions(after)).isNotInstanceOf(OrderedPositions.class);
 
         // what could match a document without the field, or what it cannot narrow: left to a scan
         assertThat(index.canHandle(query("status", "QUEUED"))).isFalse();
@@ -216,10 +246,17 @@ class SparseOrderedIndexTest {
         return ids;
     }
 
-    private static List<Object> page(MongoCollection<Document> collection, Bson query) {
+    private static List<Object> page(MongoCollection<Document> collection, Bson query, String... sort) {
         List<Object> ids = new ArrayList<>();
-        collection.find(query).sort(Sorts.ascending("nextAttemptAt", "_id")).limit(25).forEach(d -> ids.add(d.get("_id")));
+        collection.find(query).sort(Sorts.ascending(sort)).limit(25).forEach(d -> ids.add(d.get("_id")));
         return ids;
+    }
+
+    /** Sorted by the due time alone, documents due at the same moment may come in either order: their times. */
+    private static List<Date> dueTimes(MongoCollection<Document> collection, Bson query) {
+        List<Date> times = new ArrayList<>();
+        collection.find(query).sort(Sorts.ascending("nextAttemptAt")).limit(25).forEach(d -> times.add(d.getDate("nextAttemptAt")));
+        return times;
     }
 
     private static MongoCollection<Document> deliveries(MongoClient client) {
