@@ -26,6 +26,8 @@ public final class MailCatcher implements AutoCloseable {
     /** Enough for any manual test; a load test's flood only keeps its latest mails. */
     static final int CAPACITY = 2000;
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     private final GreenMail smtp;
     private final HttpServer http;
     private final ExecutorService httpThreads;
@@ -97,6 +99,12 @@ public final class MailCatcher implements AutoCloseable {
 
     /** {@code --host 127.0.0.1 --smtp-port 2525 --http-port 8025}; runs until SIGTERM. */
     public static void main(String[] args) throws InterruptedException {
+        // Jakarta Mail 2.1 finds its stream provider by a ServiceLoader scan for every MIME part it
+        // parses (jakartaee/mail-api#699); named here, it is instantiated directly. See
+        // notification-service's MailStreams, which measured it.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         Map<String, String> options = Arguments.parse(args);
         MailCatcher catcher = start(options.getOrDefault("host", "127.0.0.1"),
                 Integer.parseInt(options.getOrDefault("smtp-port", "2525")),
