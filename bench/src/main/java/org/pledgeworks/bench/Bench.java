@@ -467,7 +467,8 @@ public final class Bench {
             long left = first;
             backlog.put("unsentAtStart", first);
             if (first > 0) {
-                say(String.format(Locale.ROOT, "    %,d verification mails still queued from the runs before: waiting", first));
+                say(String.format(Locale.ROOT, "    %,d verification mails still queued from the runs before: waiting",
+                        first));
             }
             while (left > 0 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(5000);

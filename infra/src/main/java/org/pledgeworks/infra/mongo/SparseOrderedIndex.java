@@ -109,22 +109,22 @@ final class SparseOrderedIndex extends Index<Object> {
             }
             positions.add(cursor.getValue());
         }
-        return low == null && high != null ? new OrderedPositions(positions, sortedBy(equal.size())) : positions;
+        if (low != null || high == null || !getKeys().get(equal.size()).isAscending()) {
+            return positions;
+        }
+        return new OrderedPositions(positions, sortedBy(equal.size()));
     }
 
     /**
-     * The order of positions found by a range on the key at {@code rangeKey} with no lower bound: its
-     * value, then (when it is the last key) the entry's {@code _id}. A document whose field is an array
-     * is found first at its smallest element in the range; with no lower bound nothing smaller lies
-     * outside it, so that is its smallest element, which is what an ascending sort compares, in MongoDB
-     * and in mongo-java-server alike. A lower bound breaks that, so it gets no order.
+     * The order of positions found by an upper bound alone on an ascending key: its value, then (when it
+     * is the last key) the entry's {@code _id}. A document whose field is an array is found first at its
+     * smallest element in the range; with no lower bound nothing smaller lies outside it, so that is its
+     * smallest element, which is what an ascending sort compares, in MongoDB and in mongo-java-server
+     * alike. A lower bound breaks that, so it gets no order.
      */
     private List<String> sortedBy(int rangeKey) {
-        IndexKey key = getKeys().get(rangeKey);
-        if (!key.isAscending()) {
-            return List.of();
-        }
-        return rangeKey == getKeys().size() - 1 ? List.of(key.getKey(), "_id") : List.of(key.getKey());
+        String field = getKeys().get(rangeKey).getKey();
+        return rangeKey == getKeys().size() - 1 ? List.of(field, "_id") : List.of(field);
     }
 
     private static boolean startsWith(KeyValue key, List<Object> values) {

@@ -126,23 +126,24 @@ class SparseOrderedIndexTest {
             // what the retrier asks: the oldest due first, a page at a time (read only up to the page
             // when the index has the order: an upper bound alone), and the shapes around it
             Bson due = and(eq("status", "QUEUED"), lte("nextAttemptAt", middle));
-            assertThat(page(deliveries(a), due, "nextAttemptAt", "_id")).isEqualTo(page(deliveries(b), due, "nextAttemptAt", "_id"))
-                    .hasSize(25);
-            assertThat(dueTimes(deliveries(a), due)).isEqualTo(dueTimes(deliveries(b), due)).hasSize(25).isSorted();
-            List<Bson> sortedQueries = List.of(
-                    lte("nextAttemptAt", 50),
-                    gte("nextAttemptAt", middle), // a lower bound: no order from the index, sorted as before
-                    and(gt("nextAttemptAt", 20), lt("nextAttemptAt", 60)),
-                    and(eq("claim", "c-1"), lt("claimedAt", middle)),
-                    lte("tags", "t-2"), // arrays: a document sorts by its smallest element
-                    new Document("tags", new Document("$gt", "t-1").append("$lte", "t-3")));
-            for (Bson query : sortedQueries) {
-                String field = query.toBsonDocument().containsKey("tags") ? "tags"
-                        : query.toBsonDocument().containsKey("claimedAt") ? "claimedAt" : "nextAttemptAt";
-                assertThat(page(deliveries(a), query, field, "_id")).as("%s", query)
-                        .isEqualTo(page(deliveries(b), query, field, "_id")).isNotEmpty();
-                assertThat(page(deliveries(a), query, field)).as("%s", query).hasSameSizeAs(page(deliveries(b), query, field));
+            List<Sorted> sortedQueries = List.of(
+                    new Sorted(due, "nextAttemptAt"),
+                    new Sorted(lte("nextAttemptAt", 50), "nextAttemptAt"),
+                    // a lower bound: no order from the index, sorted as before
+                    new Sorted(gte("nextAttemptAt", middle), "nextAttemptAt"),
+                    new Sorted(and(gt("nextAttemptAt", 20), lt("nextAttemptAt", 60)), "nextAttemptAt"),
+                    new Sorted(and(eq("claim", "c-1"), lt("claimedAt", middle)), "claimedAt"),
+                    // arrays: a document sorts by its smallest element
+                    new Sorted(lte("tags", "t-2"), "tags"),
+                    new Sorted(new Document("tags", new Document("$gt", "t-1").append("$lte", "t-3")), "tags"));
+            for (Sorted sorted : sortedQueries) {
+                assertThat(page(deliveries(a), sorted.query(), sorted.field(), "_id")).as("%s", sorted)
+                        .isEqualTo(page(deliveries(b), sorted.query(), sorted.field(), "_id")).isNotEmpty();
+                assertThat(sortKeys(deliveries(a), sorted)).as("%s", sorted)
+                        .isEqualTo(sortKeys(deliveries(b), sorted)).isNotEmpty();
             }
+            assertThat(page(deliveries(a), due, "nextAttemptAt", "_id")).hasSize(25);
+            assertThat(sortKeys(deliveries(a), sortedQueries.get(0))).hasSize(25).isSorted();
         } finally {
             tuned.shutdownNow();
             scanning.shutdownNow();
@@ -252,11 +253,22 @@ class SparseOrderedIndexTest {
         return ids;
     }
 
-    /** Sorted by the due time alone, documents due at the same moment may come in either order: their times. */
-    private static List<Date> dueTimes(MongoCollection<Document> collection, Bson query) {
-        List<Date> times = new ArrayList<>();
-        collection.find(query).sort(Sorts.ascending("nextAttemptAt")).limit(25).forEach(d -> times.add(d.getDate("nextAttemptAt")));
-        return times;
+    /** A query sorted ascending by one field (then, in {@link #page}, by {@code _id}). */
+    private record Sorted(Bson query, String field) {
+    }
+
+    /**
+     * Sorted by the field alone, documents with equal keys may come in either order: the keys (an
+     * array's is its smallest element, which the sort compares).
+     */
+    private static List<Object> sortKeys(MongoCollection<Document> collection, Sorted sorted) {
+        List<Object> keys = new ArrayList<>();
+        collection.find(sorted.query()).sort(Sorts.ascending(sorted.field())).limit(25).forEach(d -> {
+            Object value = d.get(sorted.field());
+            keys.add(value instanceof List<?> tags
+                    ? tags.stream().map(String.class::cast).min(String::compareTo).orElseThrow() : value);
+        });
+        return keys;
     }
 
     private static MongoCollection<Document> deliveries(MongoClient client) {

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Hands mail to the SMTP server ({@code spring.mail.*}: SMTP_HOST, SMTP_PORT, optional SMTP_USERNAME /
  * SMTP_PASSWORD, connection and read timeouts), several mails over one connection: a connection's
- * greeting, EHLO and QUIT cost about as much as a mail. Each mail still gets its own outcome, known exactly: accepted (250 after DATA),
- * refused with a code, or not tried because the connection could not be opened. Thread-safe: every
- * call opens its own connection.
+ * greeting, EHLO and QUIT cost about as much as a mail. Each mail still gets its own outcome, known
+ * exactly: accepted (250 after DATA), refused with a code, or not tried because the connection could
+ * not be opened. Thread-safe: every call opens its own connection.
  */
 @Component
 public class SmtpMailer {
@@ -121,7 +121,8 @@ public class SmtpMailer {
     }
 
     private Transport connect() throws MessagingException {
-        Transport transport = server.getSession().getTransport(server.getProtocol() == null ? "smtp" : server.getProtocol());
+        String protocol = server.getProtocol() == null ? "smtp" : server.getProtocol();
+        Transport transport = server.getSession().getTransport(protocol);
         transport.connect(server.getHost(), server.getPort(), blankToNull(server.getUsername()),
                 blankToNull(server.getPassword()));
         return transport;

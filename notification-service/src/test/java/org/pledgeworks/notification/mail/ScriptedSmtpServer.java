@@ -75,7 +75,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     private void converse(Socket client, int connection) {
         try (client) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = client.getOutputStream();
             reply(out, "220 scripted ESMTP");
             String recipient = null;
