@@ -38,6 +38,13 @@ class SigningKey {
 
     @Bean
     RSAKey staffTokenSigningKey(AuthProperties properties) {
+        if (!properties.issuesTokens()) {
+            // @IssuesTokens let this bean in although an issuer is set: the condition was decided at build
+            // time, in bean definitions generated ahead of time (Spring AOT) for the embedded default
+            throw new IllegalStateException("PLEDGEWORKS_JWT_ISSUER_URI is set, but this gateway runs from bean "
+                    + "definitions generated at build time for the embedded sign-in (-Dspring.aot.enabled=true): "
+                    + "start it without that flag");
+        }
         Path file = keyFile(properties);
         if (file == null) {
             log.warn("No PLEDGEWORKS_JWT_KEY_FILE or PLEDGEWORKS_DATA_DIR: the staff token signing key lives in "

@@ -1,6 +1,7 @@
 package org.pledgeworks.gateway.staff;
 
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.gateway.security.AuthProperties;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -42,5 +43,20 @@ class TokenIssuingModeTest {
         runner.withPropertyValues("pledgeworks.gateway.auth.issuer-uri=")
                 .run(context -> assertThat(context).hasBean("issuing"));
         runner.run(context -> assertThat(context).hasBean("issuing"));
+    }
+
+    @Test
+    void aheadOfTimeDefinitionsMadeForTheEmbeddedModeRefuseAnIssuerUri() {
+        // Spring AOT decides @IssuesTokens at build time: started with an issuer, the key must not be made
+        new ApplicationContextRunner().withUserConfiguration(SigningKey.class)
+                .withBean(AuthProperties.class, () -> auth("https://id.example.org/realms/staff"))
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("PLEDGEWORKS_JWT_ISSUER_URI"));
+        assertThat(new SigningKey().staffTokenSigningKey(auth("")).isPrivate()).isTrue();
+    }
+
+    private static AuthProperties auth(String issuerUri) {
+        return new AuthProperties("http://127.0.0.1:8080", "pledgeworks", issuerUri, java.time.Duration.ofHours(1),
+                "", "", "pledgeworks-gateway", null, null);
     }
 }

@@ -12,14 +12,15 @@ import org.pledgeworks.notification.provider.HttpProviderTransport;
 import org.pledgeworks.notification.provider.ProviderSettings;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The transports: SMTP always (cheap, and the default), the HTTP provider when
- * {@code pledgeworks.mail.transport} or {@code bulk-transport} is {@code http}. The provider's limits
- * are the Resilience4j instances named {@code email-provider} ({@code resilience4j.*}).
+ * The transports, both always made; {@code pledgeworks.mail.transport} and {@code bulk-transport} choose
+ * between them at run time (DeliverySender). Not a condition on the bean: the launcher runs the service
+ * from bean definitions generated at build time (Spring AOT), where a condition is decided once, with
+ * the build's settings. The provider's limits are the Resilience4j instances named
+ * {@code email-provider} ({@code resilience4j.*}).
  */
 @Configuration(proxyBeanMethods = false)
 class MailTransportConfiguration {
@@ -32,7 +33,6 @@ class MailTransportConfiguration {
     }
 
     @Bean
-    @ConditionalOnExpression("'${pledgeworks.mail.transport:smtp}' == 'http' or '${pledgeworks.mail.bulk-transport:}' == 'http'")
     HttpProviderTransport httpProviderTransport(NotificationServiceProperties properties, JsonMapper json, Clock clock,
             RateLimiterRegistry rateLimiters, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads) {
