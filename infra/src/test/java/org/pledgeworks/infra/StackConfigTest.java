@@ -23,7 +23,7 @@ class StackConfigTest {
         assertThat(config.kafkaBootstrapServers()).isEmpty();
         assertThat(config.mongoUri()).isEmpty();
         assertThat(config.smtp()).isEmpty();
-        assertThat(config.serviceJavaOptions()).contains("-Xmx256m").noneMatch(option -> option.contains("TieredStopAtLevel"));
+        assertThat(config.serviceJavaOptions()).contains("-Xmx256m", "-Dspring.aot.enabled=true").noneMatch(option -> option.contains("TieredStopAtLevel"));
         assertThat(config.startTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.jar("pledge-service")).isEqualTo(Path.of("/opt/pledgeworks/pledge-service/target/pledge-service.jar"));
         assertThat(config.portClaims()).extracting(PortClaim::port)
