@@ -50,6 +50,9 @@ public abstract class GatewayITSupport {
     /** The data-requests route's limit here, small enough to reach in a test. */
     protected static final int DATA_REQUESTS_PER_PERIOD = 3;
 
+    /** The signing route's limit of requests in flight here, small enough to reach in a test. */
+    protected static final int SIGNING_IN_FLIGHT = 4;
+
     @LocalServerPort
     protected int port;
 
@@ -71,6 +74,7 @@ public abstract class GatewayITSupport {
         registry.add("PLEDGEWORKS_CORS_ORIGINS", () -> PARTNER_ORIGIN);
         // the routing tests sign many times from one address; the data-requests route keeps a small limit
         registry.add("PLEDGEWORKS_RATE_LIMIT_SIGNING", () -> "100000");
+        registry.add("PLEDGEWORKS_SIGNING_IN_FLIGHT", () -> Integer.toString(SIGNING_IN_FLIGHT));
         registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS", () -> Integer.toString(DATA_REQUESTS_PER_PERIOD));
         registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS_PERIOD", () -> "1h");
         // rate limits counted in the shared store (the MongoDB above), as several instances would; a generous

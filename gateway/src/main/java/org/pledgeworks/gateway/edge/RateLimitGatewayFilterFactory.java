@@ -10,7 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.cloud.gateway.support.HasRouteId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -53,7 +52,7 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
         Duration period = config.getPeriod() != null ? config.getPeriod() : properties.rateLimit().period();
         // this instance's own buckets: the limit itself by default, the fallback when a shared store is away
         ClientRateLimiter limiter = new ClientRateLimiter(capacity, period);
-        String routeId = config.getRouteId() != null ? config.getRouteId() : "route";
+        String routeId = config.routeIdOrDefault();
         return new OrderedGatewayFilter((exchange, chain) -> {
             String client = clients.clientOf(exchange.getRequest());
             Mono<ClientRateLimiter.Verdict> verdict = shared == null ? Mono.just(limiter.take(client))
@@ -75,23 +74,11 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
     }
 
     /** The route id comes from the gateway (HasRouteId): shared counters are kept per route. */
-    public static class Config implements HasRouteId {
-
-        private String routeId;
+    public static class Config extends RouteConfig {
 
         private Integer capacity;
 
         private Duration period;
-
-        @Override
-        public void setRouteId(String routeId) {
-            this.routeId = routeId;
-        }
-
-        @Override
-        public String getRouteId() {
-            return routeId;
-        }
 
         public Integer getCapacity() {
             return capacity;

@@ -1,11 +1,17 @@
 package org.pledgeworks.gateway.edge;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.gateway.GatewayITSupport;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -126,6 +132,46 @@ class EdgeIT extends GatewayITSupport {
                 .expectStatus().isForbidden()
                 .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
         campaignService.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void signingsPastTheInFlightLimitAreTurnedAwayAtOnceWith503AndRetryAfterAndNeverReachTheService()
+            throws Exception {
+        // a slow pledge-service: the held signings stay in flight while the next ones arrive
+        pledgeService.stubFor(post("/api/campaigns/spike/pledges")
+                .willReturn(aResponse().withStatus(202).withFixedDelay(3_000)));
+        pledgeService.stubFor(post("/api/campaigns/after-spike/pledges").willReturn(aResponse().withStatus(202)));
+        WebClient web = WebClient.create("http://127.0.0.1:" + port);
+        List<CompletableFuture<Integer>> held = new ArrayList<>();
+        for (int i = 0; i < SIGNING_IN_FLIGHT; i++) {
+            held.add(web.post().uri("/api/campaigns/spike/pledges").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}").exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value()))
+                    .toFuture());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pledgeService.findAll(postRequestedFor(urlEqualTo("/api/campaigns/spike/pledges"))).size()
+                < SIGNING_IN_FLIGHT && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        for (int i = 0; i < 3; i++) {
+            client.post().uri("/api/campaigns/spike/pledges").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                    .expectBody().jsonPath("$.status").isEqualTo(503).jsonPath("$.title").isEqualTo("Busy right now");
+        }
+        // turned away while the others were still at the service: no queue behind them
+        assertThat(held).noneMatch(CompletableFuture::isDone);
+
+        for (CompletableFuture<Integer> signing : held) {
+            assertThat(signing.get(15, TimeUnit.SECONDS)).isEqualTo(202);
+        }
+        // their places are free again once they are answered
+        client.post().uri("/api/campaigns/after-spike/pledges").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isAccepted();
+        pledgeService.verify(SIGNING_IN_FLIGHT, postRequestedFor(urlEqualTo("/api/campaigns/spike/pledges")));
     }
 
     private static String jsonOfSize(int bytes) {
