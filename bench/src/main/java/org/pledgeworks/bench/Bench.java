@@ -120,6 +120,7 @@ public final class Bench {
                 double gatewayMax = gatewayBaseline();
                 double signMax = signing(gatewayMax);
                 pledgeToMail(signMax);
+                spike(signMax);
             }
             fanOut();
             memoryAfterLoad();
@@ -381,18 +382,24 @@ public final class Bench {
         node.set("steady80", steadyNode);
         print("steady", steady);
 
+        Arrivals.Count count = arrivals(node);
+        ((ObjectNode) node.get("arrivals")).put("note", "counts over the whole run so far (ramp + steady): every 202"
+                + " the load generator saw against signatures in pledgeworks-pledges.signatures and pledge-signed.v1 records on pledges;"
+                + " requests that timed out on the client may still be stored, so stored can exceed accepted");
+        say("    accepted " + acceptedPledges + ", stored " + count.stored() + ", on the topic " + count.published());
+        return best.targetRate();
+    }
+
+    /** Every 202 so far against the signatures in MongoDB and on the topic (they may take up to 90 s to land). */
+    private Arrivals.Count arrivals(ObjectNode parent) throws InterruptedException {
         Arrivals.Count count = new Arrivals(endpoints.mongoUri(), endpoints.kafkaBootstrapServers())
                 .await(acceptedPledges, Duration.ofSeconds(90));
-        ObjectNode arrivals = node.putObject("arrivals");
+        ObjectNode arrivals = parent.putObject("arrivals");
         arrivals.put("acceptedSoFar", acceptedPledges);
         arrivals.put("storedInMongo", count.stored());
         arrivals.put("pledgeSignedOnTopic", count.published());
         arrivals.put("noneLost", count.stored() >= acceptedPledges && count.published() >= acceptedPledges);
-        arrivals.put("note", "counts over the whole run so far (ramp + steady): every 202 the load generator saw"
-                + " against signatures in pledgeworks-pledges.signatures and pledge-signed.v1 records on pledges;"
-                + " requests that timed out on the client may still be stored, so stored can exceed accepted");
-        say("    accepted " + acceptedPledges + ", stored " + count.stored() + ", on the topic " + count.published());
-        return best.targetRate();
+        return count;
     }
 
     private LoadRun.Result signRun(double rate, Duration duration, String name, boolean record) {
@@ -400,6 +407,70 @@ public final class Bench {
                 "bench-" + runId + "-" + name, record), name);
         acceptedPledges += result.ok();
         return result;
+    }
+
+    // --- spike beyond capacity ---
+
+    /**
+     * Three times the signing maximum for 30 s (smoke: 5 s), after figure 3: DESIGN.md asks that the excess
+     * be answered 429/503 with {@code Retry-After}, fast, and that every accepted pledge be stored. Every
+     * answer is kept by status ({@link SpikeSimulation}); the arrivals are counted again with the spike's 202s.
+     */
+    private void spike(double signMax) throws InterruptedException {
+        ObjectNode node = report.putObject("spike");
+        if (signMax <= 0) {
+            node.put("status", "skipped: no sustainable signing rate");
+            return;
+        }
+        double rate = Math.round(signMax * 3);
+        Duration duration = Duration.ofSeconds(smoke() ? 5 : 30);
+        say(String.format(Locale.ROOT, "spike: signing at %.0f/s (3 x the maximum) for %d s", rate, duration.toSeconds()));
+        SpikeOutcomes.clear();
+        LoadRun.Result run = load.run(SpikeSimulation.class, new LoadParameters(base(), "", rate, duration,
+                "bench-" + runId + "-spike", false), "spike");
+        node.put("targetRate", rate);
+        node.put("seconds", duration.toSeconds());
+        node.put("loadGeneratorCpuShare", round(run.cpu().generatorShare()));
+        node.put("machineCpuBusy", round(run.cpu().machineBusy()));
+        node.put("gatlingReport", home.relativize(run.report()).toString());
+        long accepted = 0;
+        long other = 0;
+        List<Long> turnedAway = new ArrayList<>();
+        boolean allWithRetryAfter = true;
+        ObjectNode byStatus = node.putObject("byStatus");
+        for (Map.Entry<Integer, List<SpikeOutcomes.Answer>> e : SpikeOutcomes.snapshot().entrySet()) {
+            long[] millis = e.getValue().stream().mapToLong(SpikeOutcomes.Answer::millis).sorted().toArray();
+            long withRetryAfter = e.getValue().stream().filter(SpikeOutcomes.Answer::retryAfter).count();
+            ObjectNode entry = byStatus.putObject(e.getKey() == 0 ? "other or none" : Integer.toString(e.getKey()));
+            entry.put("count", millis.length);
+            entry.put("p50Millis", percentile(millis, 50));
+            entry.put("p99Millis", percentile(millis, 99));
+            entry.put("maxMillis", millis[millis.length - 1]);
+            entry.put("withRetryAfter", withRetryAfter);
+            switch (e.getKey()) {
+                case 202 -> accepted += millis.length;
+                case 429, 503 -> {
+                    Arrays.stream(millis).forEach(turnedAway::add);
+                    allWithRetryAfter &= withRetryAfter == millis.length;
+                }
+                default -> other += millis.length;
+            }
+        }
+        acceptedPledges += accepted;
+        long[] away = turnedAway.stream().mapToLong(Long::longValue).sorted().toArray();
+        node.put("accepted", accepted);
+        node.put("turnedAway", away.length);
+        node.put("otherOrNoAnswer", other);
+        node.put("turnedAwayAllWithRetryAfter", allWithRetryAfter);
+        if (away.length > 0) {
+            node.put("turnedAwayP99Millis", percentile(away, 99));
+            node.put("turnedAwayFast", percentile(away, 99) <= 100);
+        }
+        Arrivals.Count count = arrivals(node);
+        say(String.format(Locale.ROOT, "    %d accepted, %d turned away (p99 %s ms, Retry-After on all: %s), %d other or"
+                + " no answer; accepted so far %d, stored %d, on the topic %d", accepted, away.length,
+                away.length > 0 ? percentile(away, 99) : "-", allWithRetryAfter, other, acceptedPledges, count.stored(),
+                count.published()));
     }
 
     // --- (3) pledge to mail ---

@@ -27,17 +27,28 @@ public class SignSimulation extends Simulation {
     /** Across all runs of one harness JVM, so the ramp, the steady run and the mail run never repeat an address. */
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
+    /** A signature of the demo pledge; {@code #{email}} from the feeder. */
+    static final String BODY = "{\"name\":\"Bench Signer\",\"email\":\"#{email}\",\"country\":\"GB\",\"consentToUpdates\":false}";
+
+    /** Addresses never used before: the run's prefix and a number from {@code sequence}. */
+    static Iterator<Map<String, Object>> addresses(LoadParameters p, AtomicLong sequence) {
+        return Stream.generate(() -> Map.<String, Object>of("email",
+                p.emailPrefix() + "." + sequence.incrementAndGet() + "@bench.example.org")).iterator();
+    }
+
+    static HttpProtocolBuilder protocol(LoadParameters p) {
+        return http.baseUrl(p.baseUrl()).shareConnections().disableCaching()
+                .contentTypeHeader("application/json").acceptHeader("application/json");
+    }
+
     public SignSimulation() {
         LoadParameters p = LoadParameters.current();
-        Iterator<Map<String, Object>> addresses = Stream.generate(
-                () -> Map.<String, Object>of("email", p.emailPrefix() + "." + SEQUENCE.incrementAndGet() + "@bench.example.org"))
-                .iterator();
-        HttpProtocolBuilder protocol = http.baseUrl(p.baseUrl()).shareConnections().disableCaching()
-                .contentTypeHeader("application/json").acceptHeader("application/json");
+        Iterator<Map<String, Object>> addresses = addresses(p, SEQUENCE);
+        HttpProtocolBuilder protocol = protocol(p);
         ScenarioBuilder sign = scenario("sign")
                 .feed(addresses)
                 .exec(http("sign").post("/api/campaigns/" + SLUG + "/pledges")
-                        .body(StringBody("{\"name\":\"Bench Signer\",\"email\":\"#{email}\",\"country\":\"GB\",\"consentToUpdates\":false}"))
+                        .body(StringBody(BODY))
                         .check(status().is(202)))
                 .exec(session -> {
                     if (p.recordAccepted() && !session.isFailed()) {
