@@ -41,6 +41,7 @@ public final class Launcher {
               PLEDGEWORKS_JAVA_OPTS        JVM options of each service; default:
                                            %s
               PLEDGEWORKS_KAFKA_JAVA_OPTS  JVM options of the broker; default: %s
+              PLEDGEWORKS_APPCDS           false: start the services without AppCDS archives, and make none
               PLEDGEWORKS_START_TIMEOUT    seconds each step may take to become ready; default: %d
               PLEDGEWORKS_NOTIFICATION_INSTANCES  as --notification-instances; default: 1
               KAFKA_BOOTSTRAP_SERVERS      use this Kafka instead of starting one (the topics are still created)
