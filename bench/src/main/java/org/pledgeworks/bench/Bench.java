@@ -224,15 +224,14 @@ public final class Bench {
             entry.put("name", name);
             boolean service = LocalStack.SERVICE_MODULES.contains(name);
             entry.put("service", service);
-            Optional<Instant> start = process.flatMap(p -> p.info().startInstant());
             Instant ready = readyAt.get(name);
-            if (start.isPresent() && ready != null) {
-                double seconds = round(Duration.between(start.get(), ready).toMillis() / 1000.0);
+            Optional<Double> healthy = ready == null ? Optional.empty() : process.flatMap(p -> healthySeconds(p, ready));
+            healthy.ifPresent(seconds -> {
                 entry.put("healthySeconds", seconds);
                 if (service) {
                     entry.put("healthyWithinTarget", seconds <= 5);
                 }
-            }
+            });
             Optional<Long> rss = process.flatMap(Machine::rssMiB);
             rss.ifPresent(r -> entry.put("rssMiBAfterStart", r));
             if (service) {
@@ -272,12 +271,12 @@ public final class Bench {
                 stack.restart(module);
                 Instant ready = Instant.now();
                 Optional<ProcessHandle> process = stack.process(module);
-                Optional<Instant> start = process.flatMap(p -> p.info().startInstant());
-                if (start.isEmpty()) {
+                Optional<Double> healthy = process.flatMap(p -> healthySeconds(p, ready));
+                if (healthy.isEmpty()) {
                     entry.put("status", "no start time for the restarted process");
                     break;
                 }
-                double seconds = round(Duration.between(start.get(), ready).toMillis() / 1000.0);
+                double seconds = healthy.get();
                 rounds.add(seconds);
                 slowest = Math.max(slowest, seconds);
                 process.flatMap(Machine::rssMiB).ifPresent(r -> entry.put("rssMiBAfterStart", r));
@@ -288,6 +287,11 @@ public final class Bench {
             }
             say(String.format(Locale.ROOT, "%-22s started alone: healthy after %s s", module, rounds));
         }
+    }
+
+    /** From the OS process's start to {@code ready}, when the OS tells the start. */
+    private static Optional<Double> healthySeconds(ProcessHandle process, Instant ready) {
+        return process.info().startInstant().map(start -> round(Duration.between(start, ready).toMillis() / 1000.0));
     }
 
     /**

@@ -2,11 +2,11 @@ package org.pledgeworks.gateway.edge;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.pledgeworks.gateway.system.ProblemResponses;
+import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
@@ -55,19 +55,15 @@ public class InFlightLimitGatewayFilterFactory
                 .register(meters);
         HttpHeaders retryAfter = new HttpHeaders();
         retryAfter.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, config.getRetryAfter().toSeconds())));
-        return new OrderedGatewayFilter((exchange, chain) -> {
+        // taken when the exchange is subscribed, and given back when that subscription ends (the answer, an
+        // error, or the client going away): one place per subscription, however often it happens
+        return new OrderedGatewayFilter((exchange, chain) -> Mono.defer(() -> {
             if (!permits.tryAcquire()) {
                 rejected.increment();
                 return problems.write(exchange, busy(), retryAfter);
             }
-            // released once, whichever ends the exchange: the answer, an error, or the client going away
-            AtomicBoolean released = new AtomicBoolean();
-            return chain.filter(exchange).doFinally(signal -> {
-                if (released.compareAndSet(false, true)) {
-                    permits.release();
-                }
-            });
-        }, -4); // after RateLimit (-5): a client over its own limit does not take a place here
+            return chain.filter(exchange).doFinally(signal -> permits.release());
+        }), -4); // after RateLimit (-5): a client over its own limit does not take a place here
     }
 
     static ProblemDetail busy() {
