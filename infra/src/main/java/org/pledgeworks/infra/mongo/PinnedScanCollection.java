@@ -9,6 +9,7 @@ import java.util.stream.StreamSupport;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -26,6 +27,8 @@ import org.h2.mvstore.MVStore;
  * projection or skip (a fan-out reading a campaign's subscriptions), is read batch by batch by an
  * {@link IdRangeCursor} instead of whole.
  *
+ * <p>A query naming one {@code _id} among other fields reads that document only ({@link IdEquality}).
+ *
  * <p>What a query matches is handed out as a copy: mongo-java-server updates a document it read in
  * place before it stores it again, and H2's background writer may be serializing that very object
  * at the time (with documents stored as BSON it failed on a ConcurrentModificationException, which
@@ -42,6 +45,26 @@ final class PinnedScanCollection extends H2Collection {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.documents = dataMap;
         this.store = store;
+    }
+
+    /**
+     * A query that names one {@code _id} among other fields reads that document through the {@code _id}
+     * index (the server's own planning would scan the collection: {@link IdEquality}).
+     */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+            Document fieldSelector) {
+        Optional<Object> id = IdEquality.of(query, getIdField());
+        if (id.isPresent()) {
+            Document byId = new Document(getIdField(), id.get());
+            for (Index<Object> index : getIndexes()) {
+                if (index.getKeys().size() == 1 && index.canHandle(byId)) {
+                    return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize,
+                            fieldSelector);
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
@@ -149,6 +150,47 @@ class TunedH2BackendTest {
             assertThat(afterIndexed.get("status")).isEqualTo("verified");
             assertThat(stored.get("s-1")).doesNotContainKey("status");
             assertThat(signatures.find(new Document("_id", "s-1")).first()).doesNotContainKey("status");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /**
+     * A compare-and-set write names its document by {@code _id} and the state it expects; the server
+     * reads it through the {@code _id} index ({@link IdEquality}) and the whole filter still decides.
+     */
+    @Test
+    void aFilterOnIdAndStateMatchesOnlyWhenTheStateDoes() {
+        MongoServer server = new MongoServer(new TunedH2Backend(dir.resolve("cas.mv.db").toString()));
+        try (MongoClient client = MongoClients.create(LoopbackUri.of(server))) {
+            MongoCollection<Document> deliveries = client.getDatabase("test").getCollection("deliveries");
+            deliveries.insertMany(IntStream.range(0, 200).mapToObj(i -> new Document("_id", "d-" + i)
+                    .append("status", "SENDING").append("claim", "c-" + (i % 2))).toList());
+            deliveries.insertOne(new Document("_id", 7L).append("status", "QUEUED"));
+
+            assertThat(deliveries.find(new Document("_id", "d-3").append("status", "SENDING")).first())
+                    .containsEntry("claim", "c-1");
+            assertThat(deliveries.find(new Document("_id", "d-3").append("status", "SENT")).first()).isNull();
+            assertThat(deliveries.find(new Document("_id", "d-3").append("claim", "c-0")).first()).isNull();
+            assertThat(deliveries.find(new Document("status", "QUEUED").append("_id", 7)).first()).isNotNull();
+
+            Document sent = new Document("$set", new Document("status", "SENT")).append("$unset", new Document("claim", ""));
+            assertThat(deliveries.updateOne(new Document("_id", "d-4").append("status", "SENDING").append("claim", "c-1"),
+                    sent).getModifiedCount()).isZero(); // d-4 is c-0's
+            assertThat(deliveries.updateOne(new Document("_id", "d-4").append("status", "SENDING").append("claim", "c-0"),
+                    sent).getModifiedCount()).isOne();
+            assertThat(deliveries.updateOne(new Document("_id", "d-4").append("status", "SENDING").append("claim", "c-0"),
+                    sent).getModifiedCount()).isZero(); // the state it expects is gone
+            assertThat(deliveries.countDocuments(new Document("status", "SENT"))).isOne();
+            assertThat(deliveries.updateOne(Filters.and(Filters.eq("_id", "d-6"), Filters.eq("claim", "c-1")), sent)
+                    .getModifiedCount()).isZero();
+            assertThat(deliveries.updateOne(Filters.and(Filters.eq("_id", "d-6"), Filters.eq("claim", "c-0")), sent)
+                    .getModifiedCount()).isOne();
+            assertThat(deliveries.countDocuments(new Document("status", "SENT"))).isEqualTo(2);
+            assertThat(deliveries.find(new Document("_id", "d-4")).first()).doesNotContainKey("claim");
+            assertThat(deliveries.deleteOne(new Document("_id", "d-5").append("status", "SENT")).getDeletedCount()).isZero();
+            assertThat(deliveries.deleteOne(new Document("_id", "d-5").append("status", "SENDING")).getDeletedCount()).isOne();
+            assertThat(deliveries.countDocuments()).isEqualTo(200);
         } finally {
             server.shutdownNow();
         }
