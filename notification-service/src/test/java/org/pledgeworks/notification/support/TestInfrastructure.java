@@ -3,7 +3,6 @@ package org.pledgeworks.notification.support;
 import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -34,7 +33,7 @@ public final class TestInfrastructure {
 
     public static synchronized String mongoUri() {
         if (mongo == null) {
-            mongo = new MongoServer(new MemoryBackend());
+            mongo = new MongoServer(new IdLookupMemoryBackend());
             mongo.bind("127.0.0.1", 0);
             Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
         }
