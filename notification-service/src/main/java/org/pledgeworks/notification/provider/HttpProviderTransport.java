@@ -128,7 +128,7 @@ public class HttpProviderTransport implements MailTransport {
         if (clock.instant().isBefore(paused)) {
             return all(batch, SendOutcome.postponed("provider asked us to wait", paused));
         }
-        String body = requestBody(batch);
+        byte[] body = requestBody(batch);
         try {
             Map<String, JsonNode> results = Retry.decorateSupplier(retry,
                     CircuitBreaker.decorateSupplier(circuitBreaker,
@@ -158,7 +158,7 @@ public class HttpProviderTransport implements MailTransport {
         }
     }
 
-    private Map<String, JsonNode> call(List<OutgoingMail> batch, String body) {
+    private Map<String, JsonNode> call(List<OutgoingMail> batch, byte[] body) {
         if (!rateLimiter.acquirePermission(batch.size())) {
             throw new ProviderRateLimitedException();
         }
@@ -167,7 +167,7 @@ public class HttpProviderTransport implements MailTransport {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Idempotency-Key", batchKey(batch))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<String> response;
         try {
@@ -244,7 +244,11 @@ public class HttpProviderTransport implements MailTransport {
         return outcomes;
     }
 
-    private String requestBody(List<OutgoingMail> batch) {
+    /**
+     * UTF-8 bytes straight from the generator: the same body built as a String first (~1 MB for 500 mails)
+     * took half of notification-service's CPU in a fan-out, copying Jackson's buffers into a StringBuilder.
+     */
+    private byte[] requestBody(List<OutgoingMail> batch) {
         ObjectNode root = json.createObjectNode();
         ArrayNode messages = root.putArray("messages");
         for (OutgoingMail mail : batch) {
@@ -261,7 +265,7 @@ public class HttpProviderTransport implements MailTransport {
             all.putAll(mail.mail().headers());
             all.forEach(headers::put);
         }
-        return json.writeValueAsString(root);
+        return json.writeValueAsBytes(root);
     }
 
     /** The same batch (same keys) retried carries the same request key too. */
