@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -51,6 +53,8 @@ public class Counters {
 
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> signatures;
+    /** Signatures whose settling failed here: retried by {@code _id} every sweep interval. */
+    private final Set<String> unsettled = ConcurrentHashMap.newKeySet();
 
     Counters(MongoDatabase database) {
         this.counters = database.getCollection(COLLECTION);
@@ -61,23 +65,43 @@ public class Counters {
 
     /** Applies the count ops waiting in a signature; safe to call any number of times, concurrently too. */
     public void settle(String signatureId) {
-        Document signature = signatures.find(eq("_id", signatureId))
-                .projection(Projections.include("campaignId", CountOp.FIELD)).first();
+        Document signature;
+        try {
+            signature = signatures.find(eq("_id", signatureId))
+                    .projection(Projections.include("campaignId", CountOp.FIELD)).first();
+        }
+        catch (RuntimeException e) {
+            unsettled.add(signatureId);
+            throw e;
+        }
         if (signature != null) {
             settle(signature);
         }
+        else {
+            unsettled.remove(signatureId);
+        }
     }
 
-    /** Applies the count ops of a signature as just written (saves reading it again). */
+    /**
+     * Applies the count ops of a signature as just written (saves reading it again). When that fails, the
+     * signature is remembered and {@link #retryUnsettled} tries again.
+     */
     public void settle(Document signature) {
         String signatureId = signature.getString("_id");
-        for (Document d : signature.getList(CountOp.FIELD, Document.class, List.of())) {
-            CountOp op = CountOp.fromDocument(d);
-            String campaignId = signature.getString("campaignId");
-            apply(campaignId, signatureId, op);
-            signatures.updateOne(eq("_id", signatureId),
-                    Updates.pull(CountOp.FIELD, new Document("opId", op.opId())));
+        try {
+            for (Document d : signature.getList(CountOp.FIELD, Document.class, List.of())) {
+                CountOp op = CountOp.fromDocument(d);
+                String campaignId = signature.getString("campaignId");
+                apply(campaignId, signatureId, op);
+                signatures.updateOne(eq("_id", signatureId),
+                        Updates.pull(CountOp.FIELD, new Document("opId", op.opId())));
+            }
         }
+        catch (RuntimeException e) {
+            unsettled.add(signatureId);
+            throw e;
+        }
+        unsettled.remove(signatureId);
     }
 
     private void apply(String campaignId, String signatureId, CountOp op) {
@@ -120,8 +144,30 @@ public class Counters {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Applies what crashes left behind, and clears markers whose op is gone from its signature. */
+    /** Settles again, by {@code _id}, the signatures whose settling failed in this instance. */
     @Scheduled(fixedDelayString = "${pledgeworks.outbox.sweep-interval}")
+    public int retryUnsettled() {
+        int retried = 0;
+        for (String id : List.copyOf(unsettled)) {
+            try {
+                settle(id);
+                retried++;
+            }
+            catch (RuntimeException e) {
+                log.warn("Count ops of signature {} not applied yet: {}", id, e.getMessage());
+            }
+        }
+        return retried;
+    }
+
+    /**
+     * Searches all signatures for count ops no instance remembers (a crash between a signature's write and
+     * its settling). At start and then rarely: the query has no index to use, and on the embedded database
+     * it reads every signature under the collection's lock; run every 2 s, it held each new signature's
+     * insert a little longer as the collection grew (docs/benchmarks.md, run 22).
+     */
+    @Scheduled(initialDelayString = "${pledgeworks.outbox.sweep-after}",
+            fixedDelayString = "${pledgeworks.outbox.full-sweep-interval}")
     public int settleLeftovers() {
         return settleLeftovers(java.time.Duration.ofSeconds(5));
     }
