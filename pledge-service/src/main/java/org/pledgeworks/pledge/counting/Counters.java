@@ -147,17 +147,7 @@ public class Counters {
     /** Settles again, by {@code _id}, the signatures whose settling failed in this instance. */
     @Scheduled(fixedDelayString = "${pledgeworks.outbox.sweep-interval}")
     public int retryUnsettled() {
-        int retried = 0;
-        for (String id : List.copyOf(unsettled)) {
-            try {
-                settle(id);
-                retried++;
-            }
-            catch (RuntimeException e) {
-                log.warn("Count ops of signature {} not applied yet: {}", id, e.getMessage());
-            }
-        }
-        return retried;
+        return settleEach(List.copyOf(unsettled));
     }
 
     /**
@@ -179,15 +169,23 @@ public class Counters {
         signatures.find(com.mongodb.client.model.Filters.elemMatch(CountOp.FIELD,
                         com.mongodb.client.model.Filters.lte("at", cutoff))).projection(Projections.include("_id")).batchSize(500)
                 .limit(5000).forEach(d -> ids.add(d.getString("_id")));
+        settleEach(ids);
+        return ids.size();
+    }
+
+    /** @return how many were settled; a failure is logged, and the signature stays remembered */
+    private int settleEach(List<String> ids) {
+        int settled = 0;
         for (String id : ids) {
             try {
                 settle(id);
+                settled++;
             }
             catch (RuntimeException e) {
                 log.warn("Count ops of signature {} not applied yet: {}", id, e.getMessage());
             }
         }
-        return ids.size();
+        return settled;
     }
 
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
