@@ -1,8 +1,12 @@
 package org.pledgeworks.infra.mongo;
 
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -13,6 +17,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -25,7 +30,10 @@ import org.h2.mvstore.MVStore;
  *
  * <p>A query on a range of string {@code _id}s in {@code _id} order, with a batch size and no
  * projection or skip (a fan-out reading a campaign's subscriptions), is read batch by batch by an
- * {@link IdRangeCursor} instead of whole.
+ * {@link IdRangeCursor} instead of whole. Any other query that bounds {@code _id} by strings (with a
+ * projection, a skip, or as the filter of a delete or an update) reads only the keys in its range:
+ * mongo-java-server would scan the whole collection under its lock, and a sweep that goes through a
+ * large collection slice by slice would hold every writer once per slice instead of once.
  *
  * <p>A query naming one {@code _id} among other fields reads that document only ({@link IdEquality}).
  *
@@ -73,12 +81,18 @@ final class PinnedScanCollection extends H2Collection {
         Optional<IdRange> range = IdRange.of(query, orderBy);
         boolean plain = numberToSkip == 0 && numberToReturn >= 0 && batchSize > 0
                 && (fieldSelector == null || fieldSelector.isEmpty());
-        if (range.isPresent() && plain && "_id".equals(getIdField())) {
+        boolean byId = range.isPresent() && "_id".equals(getIdField());
+        if (byId && plain) {
             return inBatches(query, range.get(), numberToReturn, batchSize);
         }
         // the whole result is built before this returns (QueryResult holds documents, not a map cursor)
         MVStore.TxCounter reading = store.registerVersionUsage();
         try {
+            if (byId) {
+                // only the range's keys, already in the order asked for
+                return matchDocumentsFromStream(query, within(range.get()), numberToSkip, numberToReturn, batchSize,
+                        null, fieldSelector);
+            }
             return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
         }
         finally {
@@ -110,6 +124,33 @@ final class PinnedScanCollection extends H2Collection {
                 .map(Document::new);
         return super.matchDocumentsFromStream(query, copies, numberToSkip, limit, batchSize, documentComparator,
                 fieldSelector);
+    }
+
+    private Stream<Document> within(IdRange range) {
+        Cursor<Object, Document> keys = documents.cursor(range.from());
+        Iterator<Document> inRange = new Iterator<>() {
+            private Document next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && keys.hasNext()) {
+                    Object key = keys.next();
+                    next = range.endsBefore(key) ? null : keys.getValue();
+                }
+                return next != null;
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Document document = next;
+                next = null;
+                return document;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(inRange, Spliterator.ORDERED), false);
     }
 
     private QueryResult inBatches(Document query, IdRange range, int limit, int batchSize) {

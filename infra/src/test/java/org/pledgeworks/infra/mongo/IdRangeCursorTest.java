@@ -18,7 +18,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
@@ -96,6 +98,38 @@ class IdRangeCursorTest {
                         .isEqualTo(all(collection(referenceClient).find(query).sort(Sorts.ascending("_id")).limit(limit)));
             }
         }
+    }
+
+    @Test
+    void aRangeWithAProjectionOrASkipOrAsTheFilterOfAWriteAnswersAsTheReferenceDoes() {
+        List<Bson> queries = List.of(
+                and(gte("_id", "c0:8"), lt("_id", "c1:"), eq("status", "UNSUBSCRIBED")),
+                and(gt("_id", "c2:"), eq("n", 1_499)),
+                lt("_id", "c0:4"),
+                and(gt("_id", "c9:"), lt("_id", "c9;")));
+        for (Bson query : queries) {
+            assertThat(all(collection(tunedClient).find(query).projection(Projections.include("n"))))
+                    .as("projected %s", query)
+                    .isEqualTo(all(collection(referenceClient).find(query).projection(Projections.include("n"))
+                            .sort(Sorts.ascending("_id"))));
+            assertThat(all(collection(tunedClient).find(query).skip(3).limit(20)))
+                    .as("skipped %s", query)
+                    .isEqualTo(all(collection(referenceClient).find(query).sort(Sorts.ascending("_id")).skip(3).limit(20)));
+            assertThat(collection(tunedClient).countDocuments(query)).as("counted %s", query)
+                    .isEqualTo(collection(referenceClient).countDocuments(query));
+        }
+
+        Bson slice = and(gte("_id", "c1:"), lt("_id", "c1:8"), eq("status", "ACTIVE"));
+        assertThat(collection(tunedClient).updateMany(slice, Updates.set("seen", true)).getModifiedCount())
+                .isEqualTo(collection(referenceClient).updateMany(slice, Updates.set("seen", true)).getModifiedCount())
+                .isPositive();
+        Bson unsubscribed = and(gte("_id", "c0:"), lt("_id", "c2:"), eq("status", "UNSUBSCRIBED"));
+        assertThat(collection(tunedClient).deleteMany(unsubscribed).getDeletedCount())
+                .isEqualTo(collection(referenceClient).deleteMany(unsubscribed).getDeletedCount())
+                .isPositive();
+        // the writes touched the range only: everything left, in and out of it, is the same on both
+        assertThat(all(collection(tunedClient).find().sort(Sorts.ascending("_id"))))
+                .isEqualTo(all(collection(referenceClient).find().sort(Sorts.ascending("_id"))));
     }
 
     @Test
