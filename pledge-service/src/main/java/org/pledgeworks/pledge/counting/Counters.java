@@ -1,8 +1,14 @@
 package org.pledgeworks.pledge.counting;
 
+import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lte;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +26,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.signing.Signatures;
+import org.pledgeworks.pledge.system.IdSlices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +57,8 @@ public class Counters {
 
     static final String COLLECTION = "counters";
     private static final Logger log = LoggerFactory.getLogger(Counters.class);
+
+    private static final int LEFTOVER_BATCH = 5000;
 
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> signatures;
@@ -117,7 +126,7 @@ public class Counters {
                             Updates.inc("byCountry." + op.country(), op.delta()),
                             Updates.inc("byHour.h" + op.hour(), op.delta()),
                             Updates.inc("byMinute.m" + op.minute(), op.delta()),
-                            Updates.set(marker(signatureId), new Document("op", op.opId()).append("at", new java.util.Date()))),
+                            Updates.set(marker(signatureId), new Document("op", op.opId()).append("at", new Date()))),
                     new UpdateOptions().upsert(true));
         }
         catch (MongoWriteException e) {
@@ -152,23 +161,30 @@ public class Counters {
 
     /**
      * Searches all signatures for count ops no instance remembers (a crash between a signature's write and
-     * its settling). At start and then rarely: the query has no index to use, and on the embedded database
-     * it reads every signature under the collection's lock; run every 2 s, it held each new signature's
-     * insert a little longer as the collection grew (docs/benchmarks.md, run 22).
+     * its settling). At start and then rarely, one {@link IdSlices slice} at a time: the query has no index
+     * to use, and on the embedded database a search of all signatures at once held every signing until it
+     * was done (docs/benchmarks.md, runs 22 and 23).
      */
     @Scheduled(initialDelayString = "${pledgeworks.outbox.sweep-after}",
             fixedDelayString = "${pledgeworks.outbox.full-sweep-interval}")
     public int settleLeftovers() {
-        return settleLeftovers(java.time.Duration.ofSeconds(5));
+        return settleLeftovers(Duration.ofSeconds(5));
     }
 
-    /** Settles ops older than {@code age}; younger ones are being settled by their writer. */
-    int settleLeftovers(java.time.Duration age) {
+    /**
+     * Settles ops older than {@code age} (younger ones are being settled by their writer), in at most
+     * {@value #LEFTOVER_BATCH} signatures a round.
+     */
+    int settleLeftovers(Duration age) {
         List<String> ids = new ArrayList<>();
-        java.util.Date cutoff = java.util.Date.from(java.time.Instant.now().minus(age));
-        signatures.find(com.mongodb.client.model.Filters.elemMatch(CountOp.FIELD,
-                        com.mongodb.client.model.Filters.lte("at", cutoff))).projection(Projections.include("_id")).batchSize(500)
-                .limit(5000).forEach(d -> ids.add(d.getString("_id")));
+        Date cutoff = Date.from(Instant.now().minus(age));
+        for (Bson slice : IdSlices.each(elemMatch(CountOp.FIELD, lte("at", cutoff)))) {
+            if (ids.size() >= LEFTOVER_BATCH) {
+                break;
+            }
+            signatures.find(slice).projection(Projections.include("_id")).batchSize(500)
+                    .limit(LEFTOVER_BATCH - ids.size()).forEach(d -> ids.add(d.getString("_id")));
+        }
         settleEach(ids);
         return ids.size();
     }
@@ -190,17 +206,17 @@ public class Counters {
 
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     void pruneMarkers() {
-        pruneMarkers(java.time.Duration.ofMinutes(1));
+        pruneMarkers(Duration.ofMinutes(1));
     }
 
     /** Removes markers older than {@code grace} whose op is no longer waiting in its signature. */
-    int pruneMarkers(java.time.Duration grace) {
+    int pruneMarkers(Duration grace) {
         int removed = 0;
-        java.util.Date graceEnd = java.util.Date.from(java.time.Instant.now().minus(grace));
-        List<Document> withMarkers = counters.find(com.mongodb.client.model.Filters.exists("applied"))
+        Date graceEnd = Date.from(Instant.now().minus(grace));
+        List<Document> withMarkers = counters.find(exists("applied"))
                 .projection(Projections.include("applied")).batchSize(100).into(new ArrayList<>());
         for (Document shard : withMarkers) {
-            List<org.bson.conversions.Bson> unsets = new ArrayList<>();
+            List<Bson> unsets = new ArrayList<>();
             for (Map.Entry<String, Object> marker : shard.get("applied", new Document()).entrySet()) {
                 Document value = (Document) marker.getValue();
                 if (value.getDate("at").after(graceEnd)) {

@@ -24,6 +24,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.pledgeworks.pledge.system.IdSlices;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +47,8 @@ import org.springframework.stereotype.Component;
  * collections for pending events, for what no instance remembers: a crash between write and publish,
  * a write whose reply was lost, another instance that died.</li>
  * </ul>
- * The full sweep used to run every 2 s; the embedded database answers it by scanning every
- * signature, so it now runs rarely and the frequent sweep costs one lookup per failed document.
+ * The full sweep used to run every 2 s; no index serves it, so it now runs rarely, slice by slice,
+ * and the frequent sweep costs one lookup per failed document.
  * Nothing is given up: every pending event stays in its document until the broker has it, and some
  * sweep reaches every document. A crash between send and removal sends an event twice, which
  * consumers absorb because they are idempotent on {@code ce_id}.
@@ -55,6 +57,8 @@ import org.springframework.stereotype.Component;
 public class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final int FULL_SWEEP_BATCH = 1000;
 
     /** The collections whose documents carry pending events. */
     static final List<String> COLLECTIONS = List.of("signatures", "dataRequests");
@@ -147,8 +151,9 @@ public class OutboxRelay implements DisposableBean {
 
     /**
      * Searches whole collections for events left behind where no instance remembers them (a crash
-     * between write and publish). Runs at start and then rarely: on the embedded database this query
-     * reads every document.
+     * between write and publish). Runs at start and then rarely, one {@link IdSlices slice} at a time: no
+     * index serves the query, and on the embedded database a search of all signatures at once held every
+     * signing until it was done. At most {@value #FULL_SWEEP_BATCH} documents per collection a round.
      */
     @Scheduled(initialDelayString = "${pledgeworks.outbox.sweep-after}",
             fixedDelayString = "${pledgeworks.outbox.full-sweep-interval}")
@@ -157,13 +162,19 @@ public class OutboxRelay implements DisposableBean {
         for (String collection : COLLECTIONS) {
             MongoCollection<Document> documents = database.getCollection(collection);
             List<CompletableFuture<Void>> publishes = new ArrayList<>();
-            documents.find(elemMatch(PendingEvent.FIELD, lte("createdAt", Date.from(cutoff))))
-                    .projection(include(PendingEvent.FIELD))
-                    .batchSize(100)
-                    .limit(1000)
-                    .forEach(document -> publishes.add(publish(collection, document.get("_id"),
-                            document.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
-                                    .map(PendingEvent::fromDocument).toList())));
+            for (Bson slice : IdSlices.each(elemMatch(PendingEvent.FIELD, lte("createdAt", Date.from(cutoff))))) {
+                int left = FULL_SWEEP_BATCH - publishes.size();
+                if (left <= 0) {
+                    break;
+                }
+                documents.find(slice)
+                        .projection(include(PendingEvent.FIELD))
+                        .batchSize(100)
+                        .limit(left)
+                        .forEach(document -> publishes.add(publish(collection, document.get("_id"),
+                                document.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
+                                        .map(PendingEvent::fromDocument).toList())));
+            }
             await(publishes);
         }
     }

@@ -5,6 +5,8 @@ import java.util.Date;
 
 import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.conversions.Bson;
+import org.pledgeworks.pledge.system.IdSlices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +36,14 @@ class PendingPurge {
 
     @Scheduled(initialDelayString = "${pledgeworks.purge.interval}", fixedDelayString = "${pledgeworks.purge.interval}")
     long purge() {
-        long deleted = signatures.collection().deleteMany(Filters.and(
-                Filters.eq("status", SignatureStatus.PENDING.name()),
-                Filters.lt("purgeAt", Date.from(clock.instant())))).getDeletedCount();
+        Bson expired = Filters.and(Filters.eq("status", SignatureStatus.PENDING.name()),
+                Filters.lt("purgeAt", Date.from(clock.instant())));
+        long deleted = 0;
+        // slice by slice: no index serves the filter on the embedded database, where a delete over all
+        // signatures held every signing until it was done
+        for (Bson slice : IdSlices.each(expired)) {
+            deleted += signatures.collection().deleteMany(slice).getDeletedCount();
+        }
         if (deleted > 0) {
             meters.counter("pledgeworks.signatures.purged").increment(deleted);
             log.info("Purged {} signatures that were never verified", deleted);
