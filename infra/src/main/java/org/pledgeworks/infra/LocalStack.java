@@ -76,10 +76,14 @@ public final class LocalStack implements AutoCloseable {
      * on the heap, and at 256 MiB a 100,000-subscriber fan-out ran it into back-to-back full GCs. A large
      * young generation and the parallel collector: under a fan-out it allocates fast and keeps every
      * changed page until it is stored, and with the serial collector's default sizing it spent a third of
-     * the fan-out in GC pauses, which stop every request (docs/benchmarks.md, run 8).
+     * the fan-out in GC pauses, which stop every request (docs/benchmarks.md, run 8). The whole GiB
+     * reserved from the start (-Xms; pages are touched only as they are used): started at its default
+     * initial size, the old generation stayed a few dozen MiB, and the collector's ergonomics ran a full
+     * collection of 130-360 ms every 20-40 s of steady signing, each one a slow second for every signing
+     * (run 24). G1 with a 20 or 50 ms goal had no long pauses but cost the fan-out 10-16 % (runs 25-28).
      */
     private static final List<String> MONGO_JVM = List.of("-XX:+UseParallelGC", "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError", "-Xmx1g", "-Xmn384m");
+            "-XX:+ExitOnOutOfMemoryError", "-Xms1g", "-Xmx1g", "-Xmn384m");
 
     private final StackConfig config;
     private final Consumer<String> progress;
