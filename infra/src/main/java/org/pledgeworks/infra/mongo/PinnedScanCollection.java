@@ -1,9 +1,7 @@
 package org.pledgeworks.infra.mongo;
 
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -128,29 +126,10 @@ final class PinnedScanCollection extends H2Collection {
 
     private Stream<Document> within(IdRange range) {
         Cursor<Object, Document> keys = documents.cursor(range.from());
-        Iterator<Document> inRange = new Iterator<>() {
-            private Document next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && keys.hasNext()) {
-                    Object key = keys.next();
-                    next = range.endsBefore(key) ? null : keys.getValue();
-                }
-                return next != null;
-            }
-
-            @Override
-            public Document next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Document document = next;
-                next = null;
-                return document;
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(inRange, Spliterator.ORDERED), false);
+        // sequential, one key at a time through the pipeline: the value read is the key's just taken
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false)
+                .takeWhile(key -> !range.endsBefore(key))
+                .map(key -> keys.getValue());
     }
 
     private QueryResult inBatches(Document query, IdRange range, int limit, int batchSize) {

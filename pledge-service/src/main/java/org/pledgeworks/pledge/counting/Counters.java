@@ -178,13 +178,8 @@ public class Counters {
     int settleLeftovers(Duration age) {
         List<String> ids = new ArrayList<>();
         Date cutoff = Date.from(Instant.now().minus(age));
-        for (Bson slice : IdSlices.each(elemMatch(CountOp.FIELD, lte("at", cutoff)))) {
-            if (ids.size() >= LEFTOVER_BATCH) {
-                break;
-            }
-            signatures.find(slice).projection(Projections.include("_id")).batchSize(500)
-                    .limit(LEFTOVER_BATCH - ids.size()).forEach(d -> ids.add(d.getString("_id")));
-        }
+        IdSlices.find(signatures, elemMatch(CountOp.FIELD, lte("at", cutoff)), Projections.include("_id"),
+                LEFTOVER_BATCH, d -> ids.add(d.getString("_id")));
         settleEach(ids);
         return ids.size();
     }

@@ -24,7 +24,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.system.IdSlices;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
 import org.slf4j.Logger;
@@ -162,19 +161,11 @@ public class OutboxRelay implements DisposableBean {
         for (String collection : COLLECTIONS) {
             MongoCollection<Document> documents = database.getCollection(collection);
             List<CompletableFuture<Void>> publishes = new ArrayList<>();
-            for (Bson slice : IdSlices.each(elemMatch(PendingEvent.FIELD, lte("createdAt", Date.from(cutoff))))) {
-                int left = FULL_SWEEP_BATCH - publishes.size();
-                if (left <= 0) {
-                    break;
-                }
-                documents.find(slice)
-                        .projection(include(PendingEvent.FIELD))
-                        .batchSize(100)
-                        .limit(left)
-                        .forEach(document -> publishes.add(publish(collection, document.get("_id"),
-                                document.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
-                                        .map(PendingEvent::fromDocument).toList())));
-            }
+            IdSlices.find(documents, elemMatch(PendingEvent.FIELD, lte("createdAt", Date.from(cutoff))),
+                    include(PendingEvent.FIELD), FULL_SWEEP_BATCH,
+                    document -> publishes.add(publish(collection, document.get("_id"),
+                            document.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
+                                    .map(PendingEvent::fromDocument).toList())));
             await(publishes);
         }
     }

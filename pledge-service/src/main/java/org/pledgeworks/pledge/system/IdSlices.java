@@ -4,7 +4,10 @@ import static com.mongodb.client.model.Filters.and;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -33,6 +36,30 @@ public final class IdSlices {
         // one $and of the bound and the filter: the embedded server recognises an _id range there, and
         // the bound must be one document with both operators for it to see both ends
         return SLICES.stream().map(slice -> and(slice, filter)).toList();
+    }
+
+    /**
+     * Reads the documents that match {@code filter}, slice by slice in {@code _id} order, handing each to
+     * {@code each}, and stops after {@code limit}.
+     *
+     * @return how many were read
+     */
+    public static int find(MongoCollection<Document> collection, Bson filter, Bson projection, int limit,
+            Consumer<Document> each) {
+        int found = 0;
+        for (Bson slice : each(filter)) {
+            if (found >= limit) {
+                break;
+            }
+            try (MongoCursor<Document> documents = collection.find(slice).projection(projection).batchSize(100)
+                    .limit(limit - found).cursor()) {
+                while (documents.hasNext()) {
+                    each.accept(documents.next());
+                    found++;
+                }
+            }
+        }
+        return found;
     }
 
     private static List<Document> slices() {

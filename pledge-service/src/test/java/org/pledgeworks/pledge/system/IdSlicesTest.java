@@ -74,6 +74,16 @@ class IdSlicesTest {
         assertThat(slices).hasSize(256);
         assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(pendingStrings).containsAll(ODD_IDS);
         assertThat(seen.values()).containsOnly(1);
+
+        // find reads the same, stopping at its limit
+        List<Object> found = new ArrayList<>();
+        assertThat(IdSlices.find(signatures, eq("pending", true), new Document(), 10_000, d -> found.add(d.get("_id"))))
+                .isEqualTo(pendingStrings.size());
+        assertThat(found).containsExactlyInAnyOrderElementsOf(pendingStrings);
+        List<Object> first = new ArrayList<>();
+        assertThat(IdSlices.find(signatures, eq("pending", true), new Document(), 300, d -> first.add(d.get("_id"))))
+                .isEqualTo(300);
+        assertThat(first).hasSize(300).doesNotHaveDuplicates().isSubsetOf(pendingStrings);
     }
 
     @Test
