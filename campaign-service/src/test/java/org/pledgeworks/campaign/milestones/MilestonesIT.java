@@ -19,10 +19,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.campaign.support.CampaignMother;
-import org.pledgeworks.campaign.support.EventContract;
 import org.pledgeworks.campaign.support.KafkaProbe;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.support.TestInfrastructure;
+import org.pledgeworks.kit.testing.EventContract;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -5,21 +5,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.pledgeworks.kit.testing.TestClockConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every integration test: the whole service on a random port, against the shared broker and
  * database. One configuration, so Spring caches one context for all of them. The scheduled jobs
- * (closing, scheduled updates) are left to the tests to run, so they run when a test says so.
+ * (closing, scheduled updates) are left to the tests to run, so they run when a test says so. The
+ * service's {@code Clock} is the tests' {@code TestClock}, so that what it decides by the time (an
+ * end date passed, an update due, a token expired) agrees with the instants the tests compute.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 public abstract class ServiceIT {
 
     protected static final HttpClient HTTP = HttpClient.newHttpClient();
