@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,8 @@ import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,7 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * consumer uses stays open. The decoder is built here, from the same properties in every
  * environment, so that tests exercise the production validators: RS256 signature (so {@code alg:
  * none} and HMAC tokens are refused), issuer, audience, and an expiry that must be present and
- * in the future.
+ * in the future by the service's {@link Clock}, the one its other decisions of time read.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -62,18 +65,21 @@ class SecurityConfiguration {
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.public-key-location:}") String publicKeyLocation,
             @Value("${pledgeworks.jwt.issuer}") String issuer,
-            @Value("${pledgeworks.jwt.audience:pledgeworks}") String audience) {
+            @Value("${pledgeworks.jwt.audience:pledgeworks}") String audience, Clock clock) {
         NimbusJwtDecoder decoder = publicKeyLocation.isBlank()
                 ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withPublicKey(readPublicKey(publicKeyLocation))
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(issuer, audience));
+        decoder.setJwtValidator(validator(issuer, audience, clock));
         return decoder;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Clock clock) {
+        // the defaults with an issuer, but exp and nbf read against our clock, not the system's
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(List.of(
-                JwtValidators.createDefaultWithIssuer(issuer),
+                JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer), timestamps),
                 new JwtAudienceValidator(audience),
                 // the default timestamp check passes a token without exp: ours must have one
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull)));
