@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.KafkaProbe;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,7 +132,7 @@ class StaffCampaignIT extends ServiceIT {
     @Test
     void aCampaignClosesByItselfAtItsEndDateOnceWhateverHowManyInstancesTry() throws Exception {
         Map<String, Object> draft = CampaignMother.draft();
-        draft.put("endsAt", Instant.now().plusSeconds(2).toString());
+        draft.put("endsAt", TestClock.now().plusSeconds(2).toString());
         String id = read(post("/api/staff/campaigns", admin, draft)).get("campaignId").asString();
         assertThat(post(BASE + id + "/publish", admin, null).statusCode()).isEqualTo(200);
         Thread.sleep(2500);

@@ -14,6 +14,7 @@ import org.pledgeworks.campaign.support.KafkaProbe;
 import org.pledgeworks.campaign.support.ProgressCardBodies;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.JsonNode;
 
 /** The progress card as staff keep it and consumers read it. */
@@ -99,12 +100,13 @@ class ProgressCardIT extends ServiceIT {
         String targetId = read(post(BASE + campaignId + "/card/targets", admin, Map.of("name", "Replying plc")))
                 .get("targetId").asString();
         String replies = BASE + campaignId + "/card/targets/" + targetId + "/replies";
+        Instant now = TestClock.now();
 
-        String overdue = read(post(replies, admin, Map.of("deadline", Instant.now().minusSeconds(60).toString(),
+        String overdue = read(post(replies, admin, Map.of("deadline", now.minusSeconds(60).toString(),
                 "note", "Please comment on our findings."))).get("replyId").asString();
-        String pending = read(post(replies, admin, Map.of("deadline", Instant.now().plusSeconds(86_400).toString())))
+        String pending = read(post(replies, admin, Map.of("deadline", now.plusSeconds(86_400).toString())))
                 .get("replyId").asString();
-        String answered = read(post(replies, admin, Map.of("deadline", Instant.now().plusSeconds(86_400).toString())))
+        String answered = read(post(replies, admin, Map.of("deadline", now.plusSeconds(86_400).toString())))
                 .get("replyId").asString();
         assertThat(put(replies + "/" + answered, admin, Map.of("response", "We disagree with indicator 2.",
                 "link", "https://example.org/reply")).statusCode()).isEqualTo(200);

@@ -3,7 +3,6 @@ package org.pledgeworks.campaign.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.ProgressCardBodies;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.support.TestTokens;
+import org.pledgeworks.kit.testing.TestClock;
 
 /**
  * Every staff endpoint × each role × the caller's organisation being the campaign's owner, a
@@ -69,7 +69,7 @@ class AuthorisationMatrixIT extends ServiceIT {
                         (t, c, u, tok) -> t.put(BASE + c + "/updates/" + u, tok, update)),
                 new Endpoint("POST update schedule", true, false, true, 200,
                         (t, c, u, tok) -> t.post(BASE + c + "/updates/" + u + "/schedule", tok,
-                                Map.of("publishAt", Instant.now().plusSeconds(3600).toString()))),
+                                Map.of("publishAt", TestClock.now().plusSeconds(3600).toString()))),
                 new Endpoint("POST update unschedule", true, false, true, 200,
                         (t, c, u, tok) -> t.post(BASE + c + "/updates/" + u + "/unschedule", tok, null)),
                 new Endpoint("POST update publish", true, true, true, 200,

@@ -2,7 +2,6 @@ package org.pledgeworks.campaign.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.support.TestTokens;
+import org.pledgeworks.kit.testing.TestClock;
 
 /** The service checks staff tokens itself: signature (RS256 only), issuer, audience, expiry. */
 class StaffIdentityIT extends ServiceIT {
@@ -31,7 +31,7 @@ class StaffIdentityIT extends ServiceIT {
     static Stream<Arguments> badTokens() {
         return Stream.of(
                 Arguments.of("expired", TestTokens.token().organisations(MEMBER)
-                        .expiresAt(Instant.now().minusSeconds(600)).sign()),
+                        .expiresAt(TestClock.now().minusSeconds(600)).sign()),
                 Arguments.of("without expiry", TestTokens.token().organisations(MEMBER).expiresAt(null).sign()),
                 Arguments.of("another issuer", TestTokens.token().organisations(MEMBER)
                         .issuer("https://evil.example.org").sign()),

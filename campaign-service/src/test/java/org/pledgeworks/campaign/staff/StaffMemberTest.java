@@ -2,11 +2,11 @@ package org.pledgeworks.campaign.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -30,13 +30,13 @@ class StaffMemberTest {
 
     @Test
     void noOrganisationsClaimMeansNoRoles() {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("s").issuedAt(Instant.now()).build();
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("s").issuedAt(TestClock.now()).build();
 
         assertThat(StaffMember.from(jwt).organisations()).isEmpty();
     }
 
     private static Jwt jwt(Map<String, Object> organisations) {
         return Jwt.withTokenValue("t").header("alg", "RS256").subject("s").claim("name", "N")
-                .claim("organisations", organisations).issuedAt(Instant.now()).build();
+                .claim("organisations", organisations).issuedAt(TestClock.now()).build();
     }
 }

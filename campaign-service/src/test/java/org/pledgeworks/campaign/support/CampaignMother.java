@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.pledgeworks.kit.testing.TestClock;
+
 /** Campaign bodies as staff send them: valid by default, each test changes what it is about. */
 public final class CampaignMother {
 
@@ -31,8 +33,9 @@ public final class CampaignMother {
         body.put("goal", 5000);
         body.put("ownerOrganisation", OWNER);
         body.put("partnerOrganisations", List.of(PARTNER));
-        body.put("startsAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        body.put("endsAt", Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
+        body.put("startsAt", now.toString());
+        body.put("endsAt", now.plus(30, ChronoUnit.DAYS).toString());
         body.put("imageUrl", "https://images.example.org/campaign.jpg");
         return body;
     }

@@ -22,10 +22,12 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import org.pledgeworks.kit.testing.TestClock;
 
 /**
  * Staff tokens as the gateway issues them, signed with an RSA key made once per test JVM. The
  * service reads the public half from a PEM file, through its production decoder configuration.
+ * Issued and expiring by the {@link TestClock}, the clock the service checks them against.
  */
 public final class TestTokens {
 
@@ -81,7 +83,8 @@ public final class TestTokens {
 
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
-        private Instant expiresAt = Instant.now().plusSeconds(3600);
+        private final Instant issuedAt = TestClock.now().minusSeconds(1);
+        private Instant expiresAt = TestClock.now().plusSeconds(3600);
         private String subject = "staff-" + UUID.randomUUID();
         private Map<String, String> organisations = Map.of();
 
@@ -111,7 +114,7 @@ public final class TestTokens {
                     .subject(subject)
                     .claim("name", "Test Staff")
                     .claim("organisations", organisations)
-                    .issueTime(new Date(System.currentTimeMillis() - 1000));
+                    .issueTime(Date.from(issuedAt));
             if (audience != null) {
                 claims.audience(audience);
             }

@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +25,7 @@ import org.pledgeworks.campaign.support.TestTokens;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +54,9 @@ class UpdatesIT extends ServiceIT {
 
     @Autowired
     CampaignServiceProperties properties;
+
+    @Autowired
+    Clock clock;
 
     private final String admin = CampaignMother.ownerAdmin();
 
@@ -110,14 +113,14 @@ class UpdatesIT extends ServiceIT {
         String updateId = read(post(BASE + campaignId + "/updates", admin, Map.of("title", "Scheduled news",
                 "body", "Later."))).get("updateId").asString();
         HttpResponse<String> scheduled = post(BASE + campaignId + "/updates/" + updateId + "/schedule", admin,
-                Map.of("publishAt", Instant.now().plusSeconds(2).toString()));
+                Map.of("publishAt", TestClock.now().plusSeconds(2).toString()));
         assertThat(read(scheduled).get("status").asString()).isEqualTo("scheduled");
         assertThat(scheduler.publishDue()).isZero();
 
         Thread.sleep(2500);
-        // a fresh instance (as after a restart: nothing in memory) and the running one, at once
-        Updates restarted = new Updates(new UpdateRepository(database), access, serializer, relay,
-                Clock.systemUTC(), properties);
+        // a fresh instance (as after a restart: nothing in memory, the same clock) and the running one, at once
+        Updates restarted = new Updates(new UpdateRepository(database), access, serializer, relay, clock,
+                properties);
         CompletableFuture<Integer> byRestarted = CompletableFuture.supplyAsync(restarted::publishDue);
         int byRunning = scheduler.publishDue();
         assertThat(byRunning + byRestarted.get()).isEqualTo(1);
@@ -141,7 +144,7 @@ class UpdatesIT extends ServiceIT {
         String updateId = read(post(BASE + campaignId + "/updates", editor, Map.of("title", "Not yet",
                 "body", "Held back."))).get("updateId").asString();
         assertThat(read(post(BASE + campaignId + "/updates/" + updateId + "/schedule", editor,
-                Map.of("publishAt", Instant.now().plusSeconds(2).toString()))).get("status").asString())
+                Map.of("publishAt", TestClock.now().plusSeconds(2).toString()))).get("status").asString())
                 .isEqualTo("scheduled");
 
         HttpResponse<String> unscheduled = post(BASE + campaignId + "/updates/" + updateId + "/unschedule", editor, null);
