@@ -48,39 +48,43 @@ class MilestonesIT extends ServiceIT {
     @Test
     void theContractExamplesOfPledgeServiceAreCountedOnceEach() {
         long before = tally.count("c-demo-forced-labour");
+        // as pledge-service would send them today: each example's instants moved to the test clock
+        String verified = EventContract.exampleNow("pledges/pledge-verified.v1");
+        String withdrawn = EventContract.exampleNow("pledges/pledge-withdrawn.v1");
 
-        listener.on(record("pledge-verified.v1", EventContract.example("pledges/pledge-verified.v1")));
-        listener.on(record("pledge-verified.v1", EventContract.example("pledges/pledge-verified.v1")));
+        listener.on(record("pledge-verified.v1", verified));
+        listener.on(record("pledge-verified.v1", verified));
         assertThat(tally.count("c-demo-forced-labour")).isEqualTo(before + 1);
 
-        listener.on(record("pledge-withdrawn.v1", EventContract.example("pledges/pledge-withdrawn.v1")));
-        listener.on(record("pledge-withdrawn.v1", EventContract.example("pledges/pledge-withdrawn.v1")));
+        listener.on(record("pledge-withdrawn.v1", withdrawn));
+        listener.on(record("pledge-withdrawn.v1", withdrawn));
         assertThat(tally.count("c-demo-forced-labour")).isEqualTo(before);
 
         // once withdrawn, a replayed verification does not count it again
-        listener.on(record("pledge-verified.v1", EventContract.example("pledges/pledge-verified.v1")));
+        listener.on(record("pledge-verified.v1", verified));
         assertThat(tally.count("c-demo-forced-labour")).isEqualTo(before);
     }
 
     @Test
     void aSignatureHeldInQuarantineCountsOnlyOnceReleasedAsThePledgeServiceCountDoes() {
-        JsonNode release = json.readTree(EventContract.example("pledges/pledge-released.v1"));
+        String releasedExample = EventContract.exampleNow("pledges/pledge-released.v1");
+        JsonNode release = json.readTree(releasedExample);
         String campaignId = release.get("campaignId").asString();
         String signatureId = release.get("signatureId").asString();
         long before = tally.count(campaignId);
 
-        ObjectNode heldVerification = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-verified.v1"));
+        ObjectNode heldVerification = (ObjectNode) json.readTree(EventContract.exampleNow("pledges/pledge-verified.v1"));
         heldVerification.put("eventId", id()).put("signatureId", signatureId).put("counted", false);
         listener.on(record("pledge-verified.v1", heldVerification.toString()));
         assertThat(tally.count(campaignId)).as("held: not counted").isEqualTo(before);
 
-        listener.on(record("pledge-released.v1", EventContract.example("pledges/pledge-released.v1")));
-        listener.on(record("pledge-released.v1", EventContract.example("pledges/pledge-released.v1")));
+        listener.on(record("pledge-released.v1", releasedExample));
+        listener.on(record("pledge-released.v1", releasedExample));
         listener.on(record("pledge-verified.v1", heldVerification.toString()));
         assertThat(tally.count(campaignId)).as("released: counted once, also when redelivered").isEqualTo(before + 1);
 
         // a verification without the field (from before it existed) counts, as the contract says
-        ObjectNode older = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-verified.v1"));
+        ObjectNode older = (ObjectNode) json.readTree(EventContract.exampleNow("pledges/pledge-verified.v1"));
         older.remove("counted");
         older.put("eventId", id()).put("signatureId", id());
         listener.on(record("pledge-verified.v1", older.toString()));
@@ -180,7 +184,7 @@ class MilestonesIT extends ServiceIT {
     }
 
     private String verified(String campaignId, String signatureId) {
-        ObjectNode event = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-verified.v1"));
+        ObjectNode event = (ObjectNode) json.readTree(EventContract.exampleNow("pledges/pledge-verified.v1"));
         event.put("eventId", id()).put("signatureId", signatureId).put("campaignId", campaignId);
         return event.toString();
     }
@@ -191,13 +195,13 @@ class MilestonesIT extends ServiceIT {
     }
 
     private String released(String campaignId, String signatureId) {
-        ObjectNode event = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-released.v1"));
+        ObjectNode event = (ObjectNode) json.readTree(EventContract.exampleNow("pledges/pledge-released.v1"));
         event.put("eventId", id()).put("signatureId", signatureId).put("campaignId", campaignId);
         return event.toString();
     }
 
     private String withdrawn(String campaignId, String signatureId) {
-        ObjectNode event = (ObjectNode) json.readTree(EventContract.example("pledges/pledge-withdrawn.v1"));
+        ObjectNode event = (ObjectNode) json.readTree(EventContract.exampleNow("pledges/pledge-withdrawn.v1"));
         event.put("eventId", id()).put("signatureId", signatureId).put("campaignId", campaignId)
                 .put("wasVerified", true);
         return event.toString();
