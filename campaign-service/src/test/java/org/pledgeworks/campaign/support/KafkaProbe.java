@@ -2,7 +2,6 @@ package org.pledgeworks.campaign.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from the beginning as an outside consumer would, until it finds what a test waits for. */
+/**
+ * Reads a topic from the beginning as an outside consumer would, until it finds what a test waits for.
+ * Its timeouts are spans of elapsed time, measured with {@link System#nanoTime()}: no calendar involved.
+ */
 public final class KafkaProbe {
 
     private KafkaProbe() {
@@ -36,10 +38,10 @@ public final class KafkaProbe {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        Instant deadline = Instant.now().plus(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
-            while (found.size() < count && Instant.now().isBefore(deadline)) {
+            while (found.size() < count && System.nanoTime() - deadline < 0) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (matching.test(r)) {
                         found.add(r);
@@ -69,8 +71,8 @@ public final class KafkaProbe {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(deadline)
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() - deadline < 0
                     && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (matching.test(r)) {
