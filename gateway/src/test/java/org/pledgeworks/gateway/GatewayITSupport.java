@@ -15,10 +15,12 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.BeforeEach;
+import org.pledgeworks.kit.testing.TestClockConfiguration;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,9 +30,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * random port (and its management server on another), WireMock standing in for campaign- and
  * pledge-service, notification-service pointed at a port where nothing listens (a service that is down),
  * an in-memory MongoDB wire server for staff accounts and the shared rate-limit counters, and a fresh data
- * directory where the gateway keeps its signing key and writes the first admin's password.
+ * directory where the gateway keeps its signing key and writes the first admin's password. The gateway reads
+ * the test clock ({@code TestClock}), so the tokens it issues and checks agree with the tests' own instants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 public abstract class GatewayITSupport {
 
     protected static final WireMockServer campaignService = startFake();

@@ -17,12 +17,11 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfiguration {
 
     @Bean(destroyMethod = "close")
-    SharedRateLimits sharedRateLimits(EdgeProperties properties, MeterRegistry meters) {
+    SharedRateLimits sharedRateLimits(EdgeProperties properties, MeterRegistry meters, Clock clock) {
         EdgeProperties.RateLimitStore store = properties.rateLimitStore();
         if (!store.shared()) {
             return null;
         }
-        Clock clock = Clock.systemUTC();
         return new SharedRateLimits(new MongoRateLimitStore(store.uri(), store.database(), store.timeout(), clock),
                 store.retryAfter(), clock, meters);
     }

@@ -1,5 +1,6 @@
 package org.pledgeworks.gateway.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
@@ -12,12 +13,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -94,24 +96,29 @@ class SecurityConfiguration {
     /**
      * The decoder for staff tokens, with the same checks every service makes: RS256 signature by the
      * gateway's key (or the OIDC issuer's published keys), {@code iss}, {@code aud} containing
-     * {@code pledgeworks}, and {@code exp}/{@code nbf} with Spring's default 60 s of clock skew. An
-     * unsigned token ({@code alg: none}) never gets as far as the validators.
+     * {@code pledgeworks}, and {@code exp}/{@code nbf} with Spring's default 60 s of clock skew, read
+     * on the same {@code clock} the gateway issues its tokens by. An unsigned token ({@code alg: none})
+     * never gets as far as the validators.
      */
     @Bean
-    ReactiveJwtDecoder staffTokenDecoder(AuthProperties properties, ObjectProvider<RSAKey> signingKey)
+    ReactiveJwtDecoder staffTokenDecoder(AuthProperties properties, ObjectProvider<RSAKey> signingKey, Clock clock)
             throws com.nimbusds.jose.JOSEException {
         NimbusReactiveJwtDecoder decoder = properties.issuesTokens()
                 ? NimbusReactiveJwtDecoder.withPublicKey(signingKey.getObject().toRSAPublicKey())
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
-        decoder.setJwtValidator(validator(properties));
+        decoder.setJwtValidator(validator(properties, clock));
         return decoder;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(AuthProperties properties) {
+    static OAuth2TokenValidator<Jwt> validator(AuthProperties properties, Clock clock) {
+        // Spring's defaults (type, timestamps, certificate thumbprint) plus issuer and audience; the
+        // timestamp check is given here only so that it reads the clock (its own would be the system's)
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
-        return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.expectedIssuer()), audience);
+        return JwtValidators.createDefaultWithValidators(timestamps,
+                new JwtIssuerValidator(properties.expectedIssuer()), audience);
     }
 }

@@ -33,10 +33,10 @@ class StaffTokens {
 
     private final Clock clock;
 
-    StaffTokens(RSAKey staffTokenSigningKey, AuthProperties properties) {
+    StaffTokens(RSAKey staffTokenSigningKey, AuthProperties properties, Clock clock) {
         this.key = staffTokenSigningKey;
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     IssuedToken issue(StaffAccount account) {

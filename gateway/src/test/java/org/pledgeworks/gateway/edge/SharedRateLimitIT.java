@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.gateway.GatewayITSupport;
+import org.pledgeworks.kit.testing.TestClock;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,8 +42,8 @@ class SharedRateLimitIT extends GatewayITSupport {
         mongoClient = MongoClients.create("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort());
         counters = mongoClient.getDatabase("pledgeworks-gateway").getCollection("rateLimits");
         counters.deleteMany(new Document());
-        // the route's window is a fixed hour: never start a few seconds before it turns
-        long toNextHour = 3_600_000 - System.currentTimeMillis() % 3_600_000;
+        // the route's window is a fixed hour of the gateway's clock: never start a few seconds before it turns
+        long toNextHour = 3_600_000 - TestClock.now().toEpochMilli() % 3_600_000;
         if (toNextHour < 15_000) {
             Thread.sleep(toNextHour + 200);
         }
@@ -66,11 +67,11 @@ class SharedRateLimitIT extends GatewayITSupport {
         String id = counter.getString("_id");
         String clientAddress = id.substring(ROUTE.length() + 1, id.lastIndexOf('|'));
 
-        // a second gateway instance, with buckets of its own that would still allow everything
+        // a second gateway instance on the same clock, with buckets of its own that would still allow everything
+        Clock clock = TestClock.clock();
         try (SharedRateLimits other = new SharedRateLimits(new MongoRateLimitStore(
                 "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort(), "pledgeworks-gateway",
-                Duration.ofSeconds(5), Clock.systemUTC()), Duration.ofSeconds(5), Clock.systemUTC(),
-                new SimpleMeterRegistry())) {
+                Duration.ofSeconds(5), clock), Duration.ofSeconds(5), clock, new SimpleMeterRegistry())) {
             ClientRateLimiter ownBuckets = new ClientRateLimiter(DATA_REQUESTS_PER_PERIOD, Duration.ofHours(1));
             for (int i = 1; i < DATA_REQUESTS_PER_PERIOD; i++) {
                 assertThat(other.take(ROUTE, clientAddress, DATA_REQUESTS_PER_PERIOD, Duration.ofHours(1), ownBuckets)

@@ -21,6 +21,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class SharedRateLimitsTest {
 
     /** The start of a 10-minute window, a day ahead so no expiry date in these counters is in the past. */
     private static final Instant START = Instant.ofEpochMilli(Math.floorDiv(
-            Instant.now().plus(Duration.ofDays(1)).toEpochMilli(), PERIOD.toMillis()) * PERIOD.toMillis());
+            TestClock.now().plus(Duration.ofDays(1)).toEpochMilli(), PERIOD.toMillis()) * PERIOD.toMillis());
 
     private final AtomicReference<Instant> now = new AtomicReference<>(START);
 

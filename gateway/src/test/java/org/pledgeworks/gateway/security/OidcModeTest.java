@@ -21,6 +21,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -70,7 +71,7 @@ class OidcModeTest {
                 new AuthProperties.SignIn(10, Duration.ofMinutes(1)));
         // no signing key exists in this mode: the decoder must not ask for one
         decoder = new SecurityConfiguration().staffTokenDecoder(oidc,
-                new StaticListableBeanFactory().getBeanProvider(RSAKey.class));
+                new StaticListableBeanFactory().getBeanProvider(RSAKey.class), TestClock.clock());
     }
 
     @AfterAll
@@ -80,7 +81,7 @@ class OidcModeTest {
 
     @Test
     void aTokenTheIssuerSignedPassesWithItsClaims() {
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         Jwt jwt = decoder.decode(sign(issuerKey, claims(issuer, "pledgeworks", now, now.plusSeconds(600))))
                 .block(Duration.ofSeconds(10));
 
@@ -96,7 +97,7 @@ class OidcModeTest {
         // the key a gateway on the embedded default would sign with, kid and all: not trusted in OIDC mode
         RSAKey embeddedKey = new RSAKeyGenerator(2048).keyID("provider-key-1").generate();
         RSAKey otherKey = new RSAKeyGenerator(2048).keyID("gateway-1").generate();
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
 
         Map<String, String> refused = Map.of(
                 "signed by the gateway's embedded key", sign(embeddedKey, claims(issuer, "pledgeworks", now, now.plusSeconds(600))),

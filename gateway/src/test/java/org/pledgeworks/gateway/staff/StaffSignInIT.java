@@ -18,6 +18,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.gateway.GatewayITSupport;
+import org.pledgeworks.kit.testing.TestClock;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,7 +62,7 @@ class StaffSignInIT extends GatewayITSupport {
         assertThat(claims.getStringClaim("name")).isEqualTo("Pledgeworks admin");
         assertThat(claims.getJSONObjectClaim("organisations")).containsEntry("fair-supply-coalition", "admin");
         assertThat(claims.getExpirationTime().toInstant())
-                .isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
+                .isBetween(TestClock.now().plusSeconds(3500), TestClock.now().plusSeconds(3700));
 
         String jwks = client.get().uri("/.well-known/jwks.json").exchange()
                 .expectStatus().isOk()
@@ -122,7 +123,7 @@ class StaffSignInIT extends GatewayITSupport {
     void withoutAValidTokenTheStaffApiAnswers401AndNoServiceIsAsked() throws Exception {
         RSAKey gatewayKey = RSAKey.parse(Files.readString(dataDir.resolve("secrets/jwt-signing-key.json")));
         RSAKey strangerKey = SigningKey.generate();
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
 
         Map<String, String> badTokens = Map.of(
                 "expired", sign(gatewayKey, claims(ISSUER, "pledgeworks", now.minusSeconds(7200), now.minusSeconds(3600))),
