@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +16,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,21 +55,26 @@ class SecurityConfiguration {
 
     /**
      * The decoder with the production validators, whatever the key source: a JWK set URL (the
-     * gateway's), or a PEM public key (tests, or an operator who pins a key).
+     * gateway's), or a PEM public key (tests, or an operator who pins a key). Expiry and not-before
+     * are judged by the service's {@link Clock}, as every other deadline here is: the default
+     * timestamp validator would read the system clock.
      */
     @Bean
     JwtDecoder jwtDecoder(
             @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.public-key-location:#{null}}") Resource publicKey,
-            @Value("${pledgeworks.staff.issuer}") String issuer) throws Exception {
+            @Value("${pledgeworks.staff.issuer}") String issuer, Clock clock) throws Exception {
         NimbusJwtDecoder decoder = publicKey != null
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(publicKey)).build()
                 : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
         OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE)
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "audience is not pledgeworks", null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                audience));
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        // the defaults (type, certificate thumbprint) with our timestamp validator in place of theirs
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                List.of(timestamps, new JwtIssuerValidator(issuer), audience)));
         return decoder;
     }
 
