@@ -5,8 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lte;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -62,12 +62,15 @@ public class Counters {
 
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> signatures;
+    /** The service's clock: ops carry its time, so the age of an op and of a marker is judged by it too. */
+    private final Clock clock;
     /** Signatures whose settling failed here: retried by {@code _id} every sweep interval. */
     private final Set<String> unsettled = ConcurrentHashMap.newKeySet();
 
-    Counters(MongoDatabase database) {
+    Counters(MongoDatabase database, Clock clock) {
         this.counters = database.getCollection(COLLECTION);
         this.signatures = database.getCollection(Signatures.COLLECTION);
+        this.clock = clock;
         counters.createIndex(Indexes.ascending("campaignId", "day"));
         signatures.createIndex(Indexes.ascending(CountOp.FIELD + ".opId"), new IndexOptions().sparse(true));
     }
@@ -126,7 +129,8 @@ public class Counters {
                             Updates.inc("byCountry." + op.country(), op.delta()),
                             Updates.inc("byHour.h" + op.hour(), op.delta()),
                             Updates.inc("byMinute.m" + op.minute(), op.delta()),
-                            Updates.set(marker(signatureId), new Document("op", op.opId()).append("at", new Date()))),
+                            Updates.set(marker(signatureId),
+                                    new Document("op", op.opId()).append("at", Date.from(clock.instant())))),
                     new UpdateOptions().upsert(true));
         }
         catch (MongoWriteException e) {
@@ -177,7 +181,7 @@ public class Counters {
      */
     int settleLeftovers(Duration age) {
         List<String> ids = new ArrayList<>();
-        Date cutoff = Date.from(Instant.now().minus(age));
+        Date cutoff = Date.from(clock.instant().minus(age));
         IdSlices.find(signatures, elemMatch(CountOp.FIELD, lte("at", cutoff)), Projections.include("_id"),
                 LEFTOVER_BATCH, d -> ids.add(d.getString("_id")));
         settleEach(ids);
@@ -207,7 +211,7 @@ public class Counters {
     /** Removes markers older than {@code grace} whose op is no longer waiting in its signature. */
     int pruneMarkers(Duration grace) {
         int removed = 0;
-        Date graceEnd = Date.from(Instant.now().minus(grace));
+        Date graceEnd = Date.from(clock.instant().minus(grace));
         List<Document> withMarkers = counters.find(exists("applied"))
                 .projection(Projections.include("applied")).batchSize(100).into(new ArrayList<>());
         for (Document shard : withMarkers) {
