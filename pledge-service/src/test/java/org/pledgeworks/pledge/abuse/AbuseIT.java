@@ -17,11 +17,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.pledge.signing.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
-import org.pledgeworks.pledge.support.EventContract;
 import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 import org.pledgeworks.pledge.support.Signer;
@@ -179,7 +180,7 @@ class AbuseIT extends ServiceIT {
         String admin = StaffTokens.forRoles(Map.of("workers-voice", "admin"));
 
         HttpResponse<String> invalidated = api.postJson(staff("/quarantine/invalidate"),
-                "{\"domain\":\"throwaway.test\",\"from\":\"" + Instant.now().minusSeconds(600) + "\"}",
+                "{\"domain\":\"throwaway.test\",\"from\":\"" + TestClock.now().minusSeconds(600) + "\"}",
                 "Authorization", "Bearer " + admin);
 
         assertThat(json.readTree(invalidated.body()).get("changed").asInt()).isEqualTo(1);
@@ -203,11 +204,11 @@ class AbuseIT extends ServiceIT {
         String path = staff("/quarantine");
         String viewer = StaffTokens.forRoles(Map.of("fair-supply-coalition", "viewer"));
         String otherOrganisation = StaffTokens.forRoles(Map.of("another-coalition", "admin"));
-        String wrongAudience = StaffTokens.token(StaffTokens.ISSUER, "someone-else", Instant.now().plusSeconds(600),
+        String wrongAudience = StaffTokens.token(StaffTokens.ISSUER, "someone-else", TestClock.now().plusSeconds(600),
                 Map.of("fair-supply-coalition", "admin"));
-        String wrongIssuer = StaffTokens.token("http://evil.test", "pledgeworks", Instant.now().plusSeconds(600),
+        String wrongIssuer = StaffTokens.token("http://evil.test", "pledgeworks", TestClock.now().plusSeconds(600),
                 Map.of("fair-supply-coalition", "admin"));
-        String expired = StaffTokens.token(StaffTokens.ISSUER, "pledgeworks", Instant.now().minusSeconds(600),
+        String expired = StaffTokens.token(StaffTokens.ISSUER, "pledgeworks", TestClock.now().minusSeconds(600),
                 Map.of("fair-supply-coalition", "admin"));
 
         assertThat(api.get(path, "application/json").statusCode()).isEqualTo(401);
@@ -234,9 +235,9 @@ class AbuseIT extends ServiceIT {
     }
 
     private void awaitTransparency(String group, String reason, long expected) {
-        Instant deadline = Instant.now().plusSeconds(15);
+        Instant deadline = TestClock.now().plusSeconds(15);
         JsonNode t = null;
-        while (Instant.now().isBefore(deadline)) {
+        while (TestClock.now().isBefore(deadline)) {
             t = transparency();
             if (t.get(group).has(reason) && t.get(group).get(reason).asLong() == expected) {
                 return;

@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
-import org.pledgeworks.pledge.support.EventContract;
 import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 
@@ -26,7 +26,7 @@ class CampaignEventsIT extends ServiceIT {
 
     @Test
     void theContractExampleBecomesAnOpenCampaignCopy() {
-        String example = EventContract.example("campaigns/campaign-published.v1");
+        String example = EventContract.exampleNow("campaigns/campaign-published.v1");
         CampaignFixture.send("campaigns", "c-demo-forced-labour", "campaign-published.v1", example);
 
         new Api(port).awaitCampaign("no-forced-labour");

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.pledge.signing.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
@@ -83,7 +84,7 @@ class CountingIT extends ServiceIT {
     void tenThousandConcurrentVerificationsCountExactlyTenThousand() throws Exception {
         int n = 10_000;
         List<String> tokens = insertPendingSignatures(n);
-        Instant start = Instant.now();
+        Instant start = TestClock.now();
         AtomicInteger verified = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(16);
         try {
@@ -108,7 +109,7 @@ class CountingIT extends ServiceIT {
 
         assertThat(verified.get()).as("every open of every link shows success").isEqualTo(n + n / 5);
         JsonNode count = Signer.awaitCount(api, campaign.slug(), n);
-        System.out.println("10,000 verifications counted in " + java.time.Duration.between(start, Instant.now()));
+        System.out.println("10,000 verifications counted in " + java.time.Duration.between(start, TestClock.now()));
         assertThat(count.get("byCountry").get("GB").asLong() + count.get("byCountry").get("FR").asLong()).isEqualTo(n);
         assertThat(database.getCollection(Counters.COLLECTION).countDocuments(eq("campaignId", campaign.id())))
                 .as("spread over shards, not one hot document").isGreaterThan(1);
@@ -186,7 +187,7 @@ class CountingIT extends ServiceIT {
     void aCountOpACrashLeftBehindIsAppliedByTheSearchForLeftovers() {
         Signer.signAndVerify(api, campaign.slug(), aPledge().with("country", "FR"));
         Signer.awaitCount(api, campaign.slug(), 1);
-        Instant tenSecondsAgo = Instant.now().minusSeconds(10);
+        Instant tenSecondsAgo = TestClock.now().minusSeconds(10);
         CountOp left = CountOp.of(1, "FR", tenSecondsAgo, 16);
         database.getCollection(Signatures.COLLECTION).insertOne(new Document("_id", java.util.UUID.randomUUID().toString())
                 .append("campaignId", campaign.id()).append("campaignSlug", campaign.slug()).append("country", "FR")
@@ -203,7 +204,7 @@ class CountingIT extends ServiceIT {
     }
 
     private List<String> insertPendingSignatures(int n) {
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         List<Document> batch = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < n; i++) {

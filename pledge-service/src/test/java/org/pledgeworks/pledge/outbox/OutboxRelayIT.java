@@ -110,6 +110,10 @@ class OutboxRelayIT extends ServiceIT {
         assertThat(pending(id)).isEmpty();
     }
 
+    /**
+     * Stamped by the wall clock, not the test clock: so is every outbox entry ({@code EventSerializer}),
+     * and the relay's sweeps judge their age by the wall clock (nothing a signer or consumer sees).
+     */
     private static PendingEvent event(String key) {
         return new PendingEvent(UUID.randomUUID(), "outbox-test.v1", "pledges", key, "{\"test\":true}",
                 Instant.now().minusSeconds(1));

@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.pledge.support.ServiceIT;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +28,9 @@ class PendingPurgeIT extends ServiceIT {
     @Test
     void signaturesNeverVerifiedInTimeArePurgedAndOthersStay() {
         String campaignId = "c-purge-" + UUID.randomUUID();
-        Instant past = Instant.now().minus(Duration.ofMinutes(1));
-        Document stale = signature(campaignId, "PENDING").append("purgeAt", Date.from(past));
-        Document fresh = signature(campaignId, "PENDING").append("purgeAt", Date.from(Instant.now().plus(Duration.ofDays(1))));
+        Instant now = TestClock.now();
+        Document stale = signature(campaignId, "PENDING").append("purgeAt", Date.from(now.minus(Duration.ofMinutes(1))));
+        Document fresh = signature(campaignId, "PENDING").append("purgeAt", Date.from(now.plus(Duration.ofDays(1))));
         Document verified = signature(campaignId, "VERIFIED");
         database.getCollection(Signatures.COLLECTION).insertMany(List.of(stale, fresh, verified));
 
@@ -43,6 +44,6 @@ class PendingPurgeIT extends ServiceIT {
     private static Document signature(String campaignId, String status) {
         String id = UUID.randomUUID().toString();
         return new Document("_id", id).append("campaignId", campaignId).append("emailKey", id + "@example.org")
-                .append("country", "GB").append("status", status).append("createdAt", new Date());
+                .append("country", "GB").append("status", status).append("createdAt", Date.from(TestClock.now()));
     }
 }

@@ -12,10 +12,11 @@ import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
-import org.pledgeworks.pledge.support.EventContract;
 import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 import tools.jackson.databind.JsonNode;
@@ -148,8 +149,8 @@ class SigningIT extends ServiceIT {
     }
 
     private void awaitCopyStatus(String status) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
-        while (java.time.Instant.now().isBefore(deadline)) {
+        java.time.Instant deadline = TestClock.now().plusSeconds(20);
+        while (TestClock.now().isBefore(deadline)) {
             org.bson.Document copy = database.getCollection("campaigns").find(eq("_id", campaign.id())).first();
             if (copy != null && status.equals(copy.getString("status"))) {
                 return;

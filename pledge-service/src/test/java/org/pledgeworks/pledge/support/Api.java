@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.pledgeworks.kit.testing.TestClock;
+
 /** The service's HTTP API as a browser or the gateway calls it. */
 public final class Api {
 
@@ -65,8 +67,8 @@ public final class Api {
 
     /** Waits until the campaign copy from the campaigns topic has arrived. */
     public void awaitCampaign(String slug) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
+        Instant deadline = TestClock.now().plusSeconds(20);
+        while (TestClock.now().isBefore(deadline)) {
             if (get("/api/campaigns/" + slug + "/count", "application/json").statusCode() == 200) {
                 return;
             }

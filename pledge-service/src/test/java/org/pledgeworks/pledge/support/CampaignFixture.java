@@ -1,7 +1,6 @@
 package org.pledgeworks.pledge.support;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,12 +8,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Publishes campaign events the way campaign-service does, starting from the contract's own example,
- * so this service's consumer is tested against what the contract promises.
+ * Publishes campaign events the way campaign-service does, starting from the contract's own example
+ * (rebased to the test clock), so this service's consumer is tested against what the contract promises.
  */
 public final class CampaignFixture {
 
@@ -26,9 +27,8 @@ public final class CampaignFixture {
     /** Publishes a fresh open campaign and returns its slug. */
     public static TestCampaign publishOpenCampaign() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        ObjectNode event = (ObjectNode) JSON.readTree(EventContract.example("campaigns/campaign-published.v1"));
+        ObjectNode event = (ObjectNode) JSON.readTree(EventContract.exampleNow("campaigns/campaign-published.v1"));
         event.put("eventId", UUID.randomUUID().toString());
-        event.put("occurredAt", Instant.now().toString());
         event.put("campaignId", "c-" + suffix);
         event.put("slug", "test-" + suffix);
         event.put("title", "Test campaign " + suffix);
@@ -39,7 +39,7 @@ public final class CampaignFixture {
     public static void closeCampaign(TestCampaign campaign) {
         ObjectNode event = JSON.createObjectNode()
                 .put("eventId", UUID.randomUUID().toString())
-                .put("occurredAt", Instant.now().toString())
+                .put("occurredAt", TestClock.now().toString())
                 .put("campaignId", campaign.id());
         send("campaigns", campaign.id(), "campaign-closed.v1", event.toString());
     }

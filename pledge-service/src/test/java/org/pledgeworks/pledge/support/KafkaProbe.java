@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.pledgeworks.kit.testing.TestClock;
 
 /** Reads a topic from the beginning as an outside consumer would, until it finds what a test waits for. */
 public final class KafkaProbe {
@@ -53,10 +54,10 @@ public final class KafkaProbe {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = TestClock.now().plus(timeout);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
-            while (found.size() < enough && Instant.now().isBefore(deadline)) {
+            while (found.size() < enough && TestClock.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (matching.test(r)) {
                         found.add(r);

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +42,9 @@ public final class Signer {
 
     /** Polls the public count until it has the expected total. */
     public static JsonNode awaitCount(Api api, String slug, long expected) {
-        Instant deadline = Instant.now().plusSeconds(15);
+        Instant deadline = TestClock.now().plusSeconds(15);
         JsonNode count = null;
-        while (Instant.now().isBefore(deadline)) {
+        while (TestClock.now().isBefore(deadline)) {
             count = JSON.readTree(api.get("/api/campaigns/" + slug + "/count", "application/json").body());
             if (count.get("total").asLong() == expected) {
                 return count;

@@ -20,10 +20,12 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.pledgeworks.kit.testing.TestClock;
 
 /**
  * Staff JWTs as the gateway issues them: RS256 with a key pair made once per test JVM, whose public
  * half the service reads from a PEM file, so the production decoder and validators are exercised.
+ * Issued and expiring by the test clock, which is the clock the service judges them by.
  */
 public final class StaffTokens {
 
@@ -58,7 +60,7 @@ public final class StaffTokens {
 
     /** A valid token for someone with these roles (organisation id → admin / editor / viewer). */
     public static String forRoles(Map<String, String> organisations) {
-        return token(ISSUER, "pledgeworks", Instant.now().plusSeconds(3600), organisations);
+        return token(ISSUER, "pledgeworks", TestClock.now().plusSeconds(3600), organisations);
     }
 
     public static String token(String issuer, String audience, Instant expiresAt, Map<String, String> organisations) {
@@ -69,7 +71,7 @@ public final class StaffTokens {
                 .subject("staff-" + UUID.randomUUID())
                 .claim("name", "Test Staff")
                 .claim("organisations", organisations)
-                .issueTime(new Date())
+                .issueTime(Date.from(TestClock.now()))
                 .expirationTime(Date.from(expiresAt))
                 .build();
         try {

@@ -11,10 +11,11 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
-import org.pledgeworks.pledge.support.EventContract;
 import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 import tools.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ class VerificationIT extends ServiceIT {
         String link = signAndReadLink(aPledge().json());
         String signatureId = new String(java.util.Base64.getUrlDecoder().decode(
                 link.substring(link.lastIndexOf('/') + 1).split("\\.")[0]));
-        String expired = links.create(signatureId, Instant.now().minus(Duration.ofDays(8))).url().toString();
+        String expired = links.create(signatureId, TestClock.now().minus(Duration.ofDays(8))).url().toString();
 
         HttpResponse<String> response = api.get("/verify/" + expired.substring(expired.lastIndexOf('/') + 1));
 
@@ -108,9 +109,9 @@ class VerificationIT extends ServiceIT {
     }
 
     private JsonNode awaitCount(long expected) {
-        Instant deadline = Instant.now().plusSeconds(10);
+        Instant deadline = TestClock.now().plusSeconds(10);
         JsonNode count = null;
-        while (Instant.now().isBefore(deadline)) {
+        while (TestClock.now().isBefore(deadline)) {
             count = json.readTree(api.get("/api/campaigns/" + campaign.slug() + "/count", "application/json").body());
             if (count.get("total").asLong() == expected) {
                 return count;

@@ -11,6 +11,7 @@ import org.pledgeworks.pledge.system.PledgeServiceProperties;
 
 class VerificationLinksTest {
 
+    /** Any instant will do: the links read no clock, they are handed "now" (the service passes its Clock's). */
     private final Instant now = Instant.parse("2026-11-28T10:00:00Z");
 
     private final VerificationLinks links = links("a-secret");
