@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.gateway.GatewayITSupport;
+import org.pledgeworks.kit.testing.TestClock;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -93,7 +94,7 @@ class RoutingIT extends GatewayITSupport {
     @Test
     void countReachesPledgeService() {
         pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
-                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"2026-11-28T09:00:00Z"}""")));
+                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"%s"}""".formatted(TestClock.now()))));
 
         client.get().uri("/api/campaigns/demo/count").exchange()
                 .expectStatus().isOk()

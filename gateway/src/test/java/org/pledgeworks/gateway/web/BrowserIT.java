@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pledgeworks.gateway.GatewayITSupport;
+import org.pledgeworks.kit.testing.TestClock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -162,7 +163,7 @@ class BrowserIT extends GatewayITSupport {
                  {"cycle":"2026","overallScore":62.5}]}""")));
         campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/demo/updates")).willReturn(okJson("""
                 {"items":[{"updateId":"u1","title":"Phone Co replied","bodyText":"They will publish their suppliers.",
-                  "publishedAt":"2026-11-20T10:00:00Z"}],"page":0,"size":20,"total":1}""")));
+                  "publishedAt":"%s"}],"page":0,"size":20,"total":1}""".formatted(TestClock.now().minus(Duration.ofDays(8))))));
 
         openDemoCampaign();
 
@@ -230,7 +231,7 @@ class BrowserIT extends GatewayITSupport {
         campaignService.stubFor(put("/api/staff/campaigns/c1/card/framework").willReturn(okJson("{\"themes\":[]}")));
         campaignService.stubFor(get(urlPathEqualTo("/api/staff/campaigns/c1/updates")).willReturn(okJson("[]")));
         pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
-                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":40,"FR":2},"asOf":"2026-11-28T09:00:00Z"}""")));
+                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":40,"FR":2},"asOf":"%s"}""".formatted(TestClock.now()))));
         signInAsTheFirstAdmin();
 
         browser.findElement(By.linkText("Buy fair phones")).click();
@@ -295,7 +296,7 @@ class BrowserIT extends GatewayITSupport {
     private void openDemoCampaign() {
         campaignService.stubFor(get("/api/campaigns/demo").willReturn(okJson(CAMPAIGN)));
         pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
-                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"2026-11-28T09:00:00Z"}""")));
+                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"%s"}""".formatted(TestClock.now()))));
         browser.get("http://127.0.0.1:" + port + "/campaign.html?slug=demo");
         waitVisible("sign-form");
     }
