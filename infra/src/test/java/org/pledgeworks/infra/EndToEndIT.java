@@ -47,6 +47,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.Wait;
 import org.pledgeworks.infra.browser.Browser;
 import org.pledgeworks.infra.browser.BrowserFailures;
+import org.pledgeworks.kit.testing.RequiresBrowser;
 
 /**
  * The whole system as a newcomer meets it: every part a separate process started the way
@@ -54,7 +55,8 @@ import org.pledgeworks.infra.browser.BrowserFailures;
  * the gateway, the dev inbox and the Kafka topics — and, in the browser tests, through the pages in
  * Debian's headless Chromium, as a signer and a staff member use them. The browser tests live here
  * rather than in a class of their own because the stack takes a minute or more to start, and they
- * run before the restart test, which replaces it.
+ * run before the restart test, which replaces it. Each carries {@code @RequiresBrowser}: where
+ * Chromium is missing it is reported skipped ("skipped: no browser") and the other tests still run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -201,6 +203,7 @@ class EndToEndIT {
 
     @Test
     @Order(5)
+    @RequiresBrowser
     void inTheBrowserTheSignFormNamesEachMistakeAtItsFieldAndSendsNothing() {
         WebDriver page = browser().driver();
         page.get(endpoints.web().resolve("/campaign.html?slug=" + DEMO).toString());
@@ -236,6 +239,7 @@ class EndToEndIT {
 
     @Test
     @Order(6)
+    @RequiresBrowser
     void inTheBrowserAConsumerSignsConfirmsFromTheDevInboxAndSeesTheCountRiseWithoutReloading() throws Exception {
         String title = json.readTree(get("/api/campaigns/" + DEMO).body()).get("title").asText();
         String email = "rosalind.franklin." + shortId() + "@example.org";
@@ -277,6 +281,7 @@ class EndToEndIT {
 
     @Test
     @Order(7)
+    @RequiresBrowser
     void inTheBrowserAStaffMemberPublishesAnUpdateAndASubscriberReceivesIt() throws Exception {
         // a subscriber: signed with consent to updates and confirmed (the browser test above does the same by hand)
         String subscriber = "update.reader." + shortId() + "@example.org";

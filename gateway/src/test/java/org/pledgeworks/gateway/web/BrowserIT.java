@@ -24,6 +24,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pledgeworks.gateway.GatewayITSupport;
+import org.pledgeworks.kit.testing.InstalledBrowser;
+import org.pledgeworks.kit.testing.RequiresBrowser;
 import org.pledgeworks.kit.testing.TestClock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -40,18 +42,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The pages in a real browser (Debian's headless Chromium through {@code /usr/bin/chromedriver}), served
- * by the real gateway, with WireMock standing in for the services. Skipped when Chromium is not
- * installed; a failing test leaves a screenshot in {@code target/screenshots/}.
+ * by the real gateway, with WireMock standing in for the services. Where Chromium or its driver is not
+ * installed every test is reported skipped ("skipped: no browser"), as the end-to-end browser tests are; a
+ * failing test leaves a screenshot in {@code target/screenshots/}.
  */
+@RequiresBrowser
 class BrowserIT extends GatewayITSupport {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static final String CAMPAIGN = """
             {"campaignId":"c1","slug":"demo","title":"Buy fair phones","summary":"Phones made without forced labour.",
@@ -82,16 +81,14 @@ class BrowserIT extends GatewayITSupport {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(InstalledBrowser.CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1024,1400", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(InstalledBrowser.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
     }

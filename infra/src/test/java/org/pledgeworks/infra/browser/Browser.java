@@ -27,17 +27,17 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Wait;
+import org.pledgeworks.kit.testing.InstalledBrowser;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver. Both are given by path, so
- * Selenium never asks Selenium Manager for a driver or a browser and nothing is downloaded; that
- * Selenium Manager stayed silent is checked when the browser starts. Missing Chromium is a failure,
- * not a skip: CI installs it ({@code .ci/run}), and a green build without browser tests would lie.
+ * Debian's headless Chromium driven through Debian's chromedriver. Both are given by path
+ * ({@link InstalledBrowser}), so Selenium never asks Selenium Manager for a driver or a browser and
+ * nothing is downloaded; that Selenium Manager stayed silent is checked when the browser starts.
+ * Every test that starts it carries {@code @RequiresBrowser}: where Chromium is missing the test is
+ * reported skipped ("skipped: no browser"), which {@code ./pledgeworks test} counts and prints, so a
+ * green build without browser tests says so. A test that starts it without the annotation fails here.
  */
 public final class Browser implements AutoCloseable {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /** Where a failing browser test leaves what the browser showed (infra/target/browser-failures). */
     public static final Path FAILURES = Path.of("target", "browser-failures").toAbsolutePath();
@@ -62,10 +62,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
-        for (Path needed : List.of(CHROMIUM, CHROMEDRIVER)) {
+        for (Path needed : List.of(InstalledBrowser.CHROMIUM, InstalledBrowser.CHROMEDRIVER)) {
             if (!Files.isExecutable(needed)) {
                 throw new IllegalStateException("The browser tests need Debian's Chromium and its driver, but " + needed
-                        + " is missing: apt-get install chromium chromium-driver (.ci/run installs them on CI)");
+                        + " is missing: apt-get install chromium chromium-driver (.ci/run installs them on CI)."
+                        + " Mark the test @RequiresBrowser, so that it is skipped instead.");
             }
         }
         Path profile;
@@ -77,14 +78,14 @@ public final class Browser implements AutoCloseable {
         }
         QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(InstalledBrowser.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1024", "--lang=en-GB", "--user-data-dir=" + profile,
                 // no update checks, sync or other traffic of its own: the tests talk to 127.0.0.1 only
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-default-apps");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(InstalledBrowser.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
 
         List<LogRecord> managerRecords = new ArrayList<>();
         Handler listener = new Handler() {
