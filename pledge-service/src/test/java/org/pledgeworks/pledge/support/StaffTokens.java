@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -30,6 +31,7 @@ import org.pledgeworks.kit.testing.TestClock;
 public final class StaffTokens {
 
     public static final String ISSUER = "http://issuer.pledgeworks.test";
+    private static final Duration VALIDITY = Duration.ofHours(1);
     private static KeyPair keys;
     private static Path publicKeyPem;
 
@@ -60,9 +62,14 @@ public final class StaffTokens {
 
     /** A valid token for someone with these roles (organisation id → admin / editor / viewer). */
     public static String forRoles(Map<String, String> organisations) {
-        return token(ISSUER, "pledgeworks", TestClock.now().plusSeconds(3600), organisations);
+        return token(ISSUER, "pledgeworks", TestClock.now().plus(VALIDITY), organisations);
     }
 
+    /**
+     * A one-hour token that ends at {@code expiresAt}, as the gateway issues them: an expired one was
+     * issued an hour before it expired, so the service refuses it for its expiry, not for an
+     * {@code iat} after its {@code exp}.
+     */
     public static String token(String issuer, String audience, Instant expiresAt, Map<String, String> organisations) {
         publicKeyLocation();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -71,7 +78,7 @@ public final class StaffTokens {
                 .subject("staff-" + UUID.randomUUID())
                 .claim("name", "Test Staff")
                 .claim("organisations", organisations)
-                .issueTime(Date.from(TestClock.now()))
+                .issueTime(Date.from(expiresAt.minus(VALIDITY)))
                 .expirationTime(Date.from(expiresAt))
                 .build();
         try {
