@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.pledgeworks.notification.support.EventContract;
+import org.pledgeworks.kit.testing.EventContract;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

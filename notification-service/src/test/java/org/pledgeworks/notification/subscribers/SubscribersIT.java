@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.pledgeworks.notification.support.EventContract;
+import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.notification.support.MailCatcher;
 import org.pledgeworks.notification.support.PledgeVerifiedMother;
 import org.pledgeworks.notification.support.ServiceIT;

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.pledgeworks.kit.testing.EventContract;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code pledge-signed.v1} events for tests, made from the contract's own example so they stay what
- * pledge-service sends. Each has a fresh eventId, so tests never collide on delivery ids.
+ * pledge-service sends. Each has a fresh eventId, so tests never collide on delivery ids, and each is
+ * signed now by the test clock: the example's instants are rebased, so its link expires as long after
+ * the signing as the example shows, whatever the day the tests run.
  */
 public final class PledgeSignedMother {
 
@@ -24,9 +27,9 @@ public final class PledgeSignedMother {
         this.event = event;
     }
 
-    /** The contract example as it is, but for a fresh eventId. */
+    /** The contract example as it is, but for a fresh eventId and its instants rebased to now. */
     public static PledgeSignedMother theContractExample() {
-        ObjectNode example = (ObjectNode) JSON.readTree(EventContract.example("pledges/" + TYPE));
+        ObjectNode example = (ObjectNode) JSON.readTree(EventContract.exampleNow("pledges/" + TYPE));
         example.put("eventId", UUID.randomUUID().toString());
         return new PledgeSignedMother(example);
     }
@@ -35,7 +38,6 @@ public final class PledgeSignedMother {
     public static PledgeSignedMother aPledge() {
         String unique = UUID.randomUUID().toString();
         return theContractExample()
-                .set("occurredAt", Instant.now().toString())
                 .set("signatureId", unique)
                 .set("email", "signer+" + unique.substring(0, 8) + "@example.org");
     }
@@ -68,6 +70,10 @@ public final class PledgeSignedMother {
 
     public String verificationUrl() {
         return event.get("verificationUrl").asString();
+    }
+
+    public Instant verificationExpiresAt() {
+        return Instant.parse(event.get("verificationExpiresAt").asString());
     }
 
     public String json() {

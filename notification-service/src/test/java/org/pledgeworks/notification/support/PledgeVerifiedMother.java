@@ -1,12 +1,16 @@
 package org.pledgeworks.notification.support;
 
-import java.time.Instant;
 import java.util.UUID;
 
+import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code pledge-verified.v1} from the contract's example, for a signer and campaign of the test's own. */
+/**
+ * {@code pledge-verified.v1} from the contract's example, for a signer and campaign of the test's own,
+ * verified now by the test clock.
+ */
 public final class PledgeVerifiedMother {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -18,8 +22,8 @@ public final class PledgeVerifiedMother {
     }
 
     public static PledgeVerifiedMother aVerifiedPledge(String campaignId, String email) {
-        ObjectNode example = (ObjectNode) JSON.readTree(EventContract.example("pledges/pledge-verified.v1"));
-        example.put("eventId", UUID.randomUUID().toString()).put("occurredAt", Instant.now().toString())
+        ObjectNode example = (ObjectNode) JSON.readTree(EventContract.exampleNow("pledges/pledge-verified.v1"));
+        example.put("eventId", UUID.randomUUID().toString())
                 .put("signatureId", UUID.randomUUID().toString()).put("campaignId", campaignId).put("email", email)
                 .put("consentToUpdates", true).put("ipHash", "sha256:ab12cd34");
         return new PledgeVerifiedMother(example);
@@ -44,9 +48,9 @@ public final class PledgeVerifiedMother {
 
     /** What pledge-service sends when staff release this held, verified signature. */
     public String publishRelease() {
-        ObjectNode release = (ObjectNode) JSON.readTree(EventContract.example("pledges/pledge-released.v1"));
+        ObjectNode release = (ObjectNode) JSON.readTree(EventContract.exampleNow("pledges/pledge-released.v1"));
         String eventId = UUID.randomUUID().toString();
-        release.put("eventId", eventId).put("occurredAt", Instant.now().toString())
+        release.put("eventId", eventId)
                 .put("signatureId", signatureId()).put("campaignId", event.get("campaignId").asString())
                 .put("email", event.get("email").asString()).put("name", event.get("name").asString())
                 .put("consentToUpdates", event.get("consentToUpdates").asBoolean())
@@ -80,7 +84,7 @@ public final class PledgeVerifiedMother {
 
     public static void publishErasure(String email, String... signatureIds) {
         ObjectNode e = JSON.createObjectNode().put("eventId", UUID.randomUUID().toString())
-                .put("occurredAt", Instant.now().toString()).put("erasureId", UUID.randomUUID().toString())
+                .put("occurredAt", TestClock.now().toString()).put("erasureId", UUID.randomUUID().toString())
                 .put("email", email);
         var ids = e.putArray("signatureIds");
         for (String id : signatureIds) {

@@ -2,16 +2,20 @@ package org.pledgeworks.notification.support;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.pledgeworks.kit.testing.TestClockConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every integration test: the whole service on a random port, against the shared broker,
  * database and SMTP server. One configuration, so Spring caches one context for all of them.
- * Retries are quick here so that tests of outages finish in seconds.
+ * Retries are quick here so that tests of outages finish in seconds. The service's {@code Clock} is
+ * the tests' {@code TestClock}, so what it decides by the time (a link expired, a claim gone stale, a
+ * staff token or a webhook too old) agrees with the instants the tests compute.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // every retrier round scans deliveries (the embedded database ignores secondary indexes): not too often
@@ -33,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.ratelimiter.instances.email-provider.limit-for-period=100000",
         "resilience4j.retry.instances.email-provider.wait-duration=100ms",
         "resilience4j.circuitbreaker.instances.email-provider.wait-duration-in-open-state=2s" })
+@Import(TestClockConfiguration.class)
 public abstract class ServiceIT {
 
     @Autowired

@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.pledgeworks.notification.support.PledgeSignedMother.aPledge;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -17,7 +20,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pledgeworks.notification.support.EventContract;
+import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.notification.support.MailCatcher;
 import org.pledgeworks.notification.support.PledgeSignedMother;
 import org.pledgeworks.notification.support.ServiceIT;
@@ -31,6 +34,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class VerificationMailIT extends ServiceIT {
 
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
+    /** How the mail tells a reader anywhere when the link stops working: "5 December 2026, 09:15 UTC". */
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final MailCatcher smtp = TestInfrastructure.smtp();
 
@@ -41,6 +47,7 @@ class VerificationMailIT extends ServiceIT {
     void theContractExampleBecomesOneVerificationMailToTheAddressAsTyped(CapturedOutput output) throws Exception {
         PledgeSignedMother example = PledgeSignedMother.theContractExample();
         EventContract.assertValid("pledges/pledge-signed.v1", example.json());
+        String expiry = EXPIRY.format(example.verificationExpiresAt());
 
         example.publish();
 
@@ -63,10 +70,10 @@ class VerificationMailIT extends ServiceIT {
         assertThat(text.isMimeType("text/plain")).isTrue();
         assertThat(html.isMimeType("text/html")).isTrue();
         assertThat((String) text.getContent()).contains(example.verificationUrl())
-                .contains("5 December 2026, 09:15 UTC")
+                .contains(expiry)
                 .contains("If you did not sign this pledge, you can ignore this email");
         assertThat((String) html.getContent()).contains("href=\"" + example.verificationUrl() + "\"")
-                .contains("5 December 2026, 09:15 UTC")
+                .contains(expiry)
                 .contains("If you did not sign this pledge, you can ignore this email");
 
         // one mail, and it stays one
