@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -13,13 +14,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,7 +32,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * and audience checked, not expired. Everything else is public (unsubscribe, preferences, follow,
  * webhooks authenticated by their own signature, health). Stateless: no session, no CSRF token (no
  * cookie authenticates anything here). The decoder is built here, from the settings, so tests run the
- * same validators as production.
+ * same validators as production. Expiry and not-before are judged by the service's {@link Clock}, as
+ * every other deadline here is: the default timestamp validator would read the system clock.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -50,7 +53,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(NotificationServiceProperties properties) {
+    JwtDecoder jwtDecoder(NotificationServiceProperties properties, Clock clock) {
         NotificationServiceProperties.Security security = properties.security();
         NimbusJwtDecoder decoder;
         if (security.publicKeyLocation() != null && !security.publicKeyLocation().isBlank()) {
@@ -60,8 +63,11 @@ class SecurityConfiguration {
         else {
             decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(security.jwtIssuer()), audience(security.jwtAudience())));
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        // the defaults (type, certificate thumbprint) with this timestamp validator in place of theirs
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(timestamps,
+                new JwtIssuerValidator(security.jwtIssuer()), audience(security.jwtAudience()))));
         return decoder;
     }
 

@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.subscribers.RecipientKeys;
 import org.pledgeworks.notification.support.ServiceIT;
 import org.pledgeworks.notification.support.StaffTokens;
@@ -26,6 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 class StaffAndWebhooksIT extends ServiceIT {
+
+    /** How the staff console receives an instant: "2026-11-28T04:19:01.000Z", milliseconds always shown. */
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,11 +59,11 @@ class StaffAndWebhooksIT extends ServiceIT {
                 .contains("<strong>answered</strong>");
         assertThat(get(path, null).statusCode()).isEqualTo(401);
         assertThat(get(path, StaffTokens.token(Map.of(), StaffTokens.ISSUER, "someone-else",
-                Instant.now().plusSeconds(600))).statusCode()).as("wrong audience").isEqualTo(401);
+                TestClock.now().plusSeconds(600))).statusCode()).as("wrong audience").isEqualTo(401);
         assertThat(get(path, StaffTokens.token(Map.of(), "https://evil.example", "pledgeworks",
-                Instant.now().plusSeconds(600))).statusCode()).as("wrong issuer").isEqualTo(401);
+                TestClock.now().plusSeconds(600))).statusCode()).as("wrong issuer").isEqualTo(401);
         assertThat(get(path, StaffTokens.token(Map.of(), StaffTokens.ISSUER, "pledgeworks",
-                Instant.now().minusSeconds(600))).statusCode()).as("expired").isEqualTo(401);
+                TestClock.now().minusSeconds(600))).statusCode()).as("expired").isEqualTo(401);
         String unsigned = valid.substring(0, valid.lastIndexOf('.') + 1);
         assertThat(get(path, unsigned).statusCode()).as("no signature").isEqualTo(401);
     }
@@ -69,12 +78,14 @@ class StaffAndWebhooksIT extends ServiceIT {
     @Test
     void deliveryStatsOfAMessageHaveTheShapeTheStaffConsoleReads() throws Exception {
         String campaign = "c-stats-" + UUID.randomUUID().toString().substring(0, 8);
-        campaigns.handle(new org.pledgeworks.notification.events.CampaignPublished(UUID.randomUUID(), Instant.now(),
+        campaigns.handle(new org.pledgeworks.notification.events.CampaignPublished(UUID.randomUUID(), TestClock.now(),
                 campaign, "slug-" + campaign, "Stats", "en", "workers-voice"), "e-1");
         String messageId = UUID.randomUUID() + ":milestone";
+        // published a while ago; the database keeps milliseconds
+        Instant createdAt = TestClock.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MILLIS);
         database.getCollection("messages").insertOne(new org.bson.Document("_id", messageId).append("campaignId", campaign)
                 .append("kind", "milestone").append("status", "FANNED_OUT").append("published", 3)
-                .append("createdAt", java.util.Date.from(Instant.parse("2026-11-28T04:19:01Z"))));
+                .append("createdAt", java.util.Date.from(createdAt)));
         stats.add(messageId, Map.of("queued", 3, "sent", 2, "bounced", 1));
         String token = StaffTokens.token(Map.of("workers-voice", "viewer"));
 
@@ -83,8 +94,9 @@ class StaffAndWebhooksIT extends ServiceIT {
 
         assertThat(one.statusCode()).isEqualTo(200);
         String expected = "{\"messageId\":\"" + messageId + "\",\"campaignId\":\"" + campaign + "\",\"kind\":\"milestone\","
-                + "\"status\":\"FANNED_OUT\",\"published\":3,\"createdAt\":\"2026-11-28T04:19:01.000Z\",\"counts\":{\"queued\":3,"
-                + "\"sent\":2,\"deferred\":0,\"failed\":0,\"suppressed\":0,\"bounced\":1,\"complained\":0,\"unsubscribed\":0}}";
+                + "\"status\":\"FANNED_OUT\",\"published\":3,\"createdAt\":\"" + CREATED_AT.format(createdAt) + "\","
+                + "\"counts\":{\"queued\":3,\"sent\":2,\"deferred\":0,\"failed\":0,\"suppressed\":0,\"bounced\":1,"
+                + "\"complained\":0,\"unsubscribed\":0}}";
         assertThat(one.body()).isEqualTo(expected);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).isEqualTo("[" + expected + "]");
@@ -101,10 +113,10 @@ class StaffAndWebhooksIT extends ServiceIT {
         String email = "bounce+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String body = "{\"events\":[{\"type\":\"bounce\",\"bounceType\":\"hard\",\"email\":\"" + email
                 + "\",\"idempotencyKey\":\"unknown\"}]}";
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String timestamp = String.valueOf(TestClock.now().getEpochSecond());
 
         assertThat(webhook(body, timestamp, "sha256=" + "00".repeat(32)).statusCode()).isEqualTo(401);
-        assertThat(webhook(body, String.valueOf(Instant.now().minusSeconds(3600).getEpochSecond()),
+        assertThat(webhook(body, String.valueOf(TestClock.now().minusSeconds(3600).getEpochSecond()),
                 sign(timestamp, body)).statusCode()).as("old timestamp").isEqualTo(401);
         assertThat(database.getCollection("suppressions").countDocuments(eq("_id", keys.idOf(email) + ":*"))).isZero();
 
