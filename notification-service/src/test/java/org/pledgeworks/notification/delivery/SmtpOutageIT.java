@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.pledgeworks.notification.support.PledgeSignedMother.aPledge;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -13,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.mail.Mail;
 import org.pledgeworks.notification.support.MailCatcher;
 import org.pledgeworks.notification.support.PledgeSignedMother;
@@ -90,7 +90,7 @@ class SmtpOutageIT extends ServiceIT {
                         new Mail(email, "Confirm your signature: Orphans", "text", "<p>html</p>"), null, null),
                 "<" + id.replace(':', '.') + "@pledgeworks.local>", "claim-of-a-dead-process");
         // claimed three minutes ago: longer than the sending timeout (2 min)
-        deliveries().insertOne(orphan.toNewDocument(Instant.now().minus(Duration.ofMinutes(3))));
+        deliveries().insertOne(orphan.toNewDocument(TestClock.now().minus(Duration.ofMinutes(3))));
 
         smtp.awaitMessagesTo(email, 1, TIMEOUT);
         await().atMost(TIMEOUT).until(() -> "SENT".equals(delivery(id).getString("status")));
@@ -105,7 +105,7 @@ class SmtpOutageIT extends ServiceIT {
         Delivery claimed = Delivery.claimedNew(
                 new DeliveryRequest(id, "verification", "sig-2", new Mail(email, "s", "text", "<p>html</p>"), null, null),
                 "<" + id.replace(':', '.') + "@pledgeworks.local>", "claim-of-a-live-sender");
-        deliveries().insertOne(claimed.toNewDocument(Instant.now()));
+        deliveries().insertOne(claimed.toNewDocument(TestClock.now()));
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> "SENDING".equals(delivery(id).getString("status")));

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.support.KafkaProbe;
 import org.pledgeworks.notification.support.MailCatcher;
 import org.pledgeworks.notification.support.PledgeSignedMother;
@@ -68,7 +69,7 @@ class PoisonRecordIT extends ServiceIT {
         String key = UUID.randomUUID().toString();
         // pledge-withdrawn.v1 is pledge-service's news for campaign-service: no mail from it here
         ObjectNode withdrawn = JsonMapper.builder().build().createObjectNode()
-                .put("eventId", UUID.randomUUID().toString()).put("occurredAt", "2026-11-28T10:00:00Z")
+                .put("eventId", UUID.randomUUID().toString()).put("occurredAt", TestClock.now().toString())
                 .put("signatureId", key).put("campaignId", "c-demo-forced-labour").put("country", "GB")
                 .put("wasVerified", true);
         PledgeSignedMother good = aPledge().set("signatureId", key);

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.campaigns.CampaignDirectory;
 import org.pledgeworks.notification.events.CampaignPublished;
 import org.pledgeworks.notification.subscribers.MailLinks;
@@ -123,7 +125,7 @@ class FollowAndConsentIT extends ServiceIT {
         String subscribed = "subscribed+" + unique() + "@example.org";
         String bounced = "bounced+" + unique() + "@example.org";
         subscriptions.consent(new Subscriptions.NewConsent("c-" + unique(), subscribed, "S", "en", campaign, "pledge",
-                "sig-1", null, Instant.now()));
+                "sig-1", null, TestClock.now()));
         suppressions.suppress(keys.idOf(bounced), SuppressionList.EVERYTHING, SuppressionList.Reason.HARD_BOUNCE);
 
         List<HttpResponse<String>> answers = List.of(followBySlug(campaign, fresh), followBySlug(campaign, subscribed),
@@ -164,7 +166,7 @@ class FollowAndConsentIT extends ServiceIT {
         String email = "returner+" + unique() + "@example.org";
         String recipientId = keys.idOf(email);
         subscriptions.consent(new Subscriptions.NewConsent("c-" + unique(), email, "R", "en", campaign, "pledge",
-                "sig-2", null, Instant.now().minusSeconds(60)));
+                "sig-2", null, TestClock.now().minusSeconds(60)));
         subscriptions.unsubscribe(recipientId, null);
         assertThat(suppressions.isSuppressed(recipientId, campaign)).isTrue();
 
@@ -214,8 +216,10 @@ class FollowAndConsentIT extends ServiceIT {
     void staffOfTheOrganisationExportConsentRecordsAsJsonAndCsvOthersCannot() throws Exception {
         String campaign = campaign("workers-voice");
         String email = "proof+" + unique() + "@example.org";
+        // given a month ago, to the second as the export shows it
+        Instant givenAt = TestClock.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
         subscriptions.consent(new Subscriptions.NewConsent("c-proof-" + unique(), email, "P", "en", campaign, "pledge",
-                "sig-3", "sha256:ab12", Instant.parse("2026-01-02T03:04:05Z")));
+                "sig-3", "sha256:ab12", givenAt));
         subscriptions.unsubscribe(keys.idOf(email), campaign);
         String path = "/api/staff/notifications/campaigns/" + campaign + "/consents";
 
@@ -231,7 +235,7 @@ class FollowAndConsentIT extends ServiceIT {
         assertThat(record.get("purpose").asString()).isEqualTo("campaign-updates");
         assertThat(record.get("wordingVersion").asString()).isEqualTo("1");
         assertThat(record.get("wordingHash").asString()).isEqualTo(subscriptions.wordingHash());
-        assertThat(record.get("givenAt").asString()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(record.get("givenAt").asString()).isEqualTo(givenAt.toString());
         assertThat(record.get("source").asString()).isEqualTo("pledge");
         assertThat(record.get("ipHash").asString()).isEqualTo("sha256:ab12");
         assertThat(record.get("withdrawnAt").isNull()).as("withdrawn when they unsubscribed").isFalse();
@@ -239,7 +243,7 @@ class FollowAndConsentIT extends ServiceIT {
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body().split("\r\n")).hasSize(2);
         assertThat(csv.body()).startsWith("consentId,campaignId,subscriberEmail,purpose").contains(email)
-                .contains("2026-01-02T03:04:05Z");
+                .contains(givenAt.toString());
         assertThat(csvByAccept.body()).isEqualTo(csv.body());
 
         assertThat(staffGet(path, StaffTokens.token(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
@@ -252,7 +256,7 @@ class FollowAndConsentIT extends ServiceIT {
         // published through Kafka, as campaign-service does: the partners come from the event
         String campaign = "c-partners-" + unique();
         String event = JSON.writeValueAsString(JSON.createObjectNode().put("eventId", UUID.randomUUID().toString())
-                .put("occurredAt", Instant.now().toString()).put("campaignId", campaign).put("slug", "slug-" + campaign)
+                .put("occurredAt", TestClock.now().toString()).put("campaignId", campaign).put("slug", "slug-" + campaign)
                 .put("title", "Campaign " + campaign).put("defaultLocale", "en")
                 .put("ownerOrganisation", "fair-supply-coalition")
                 .set("partnerOrganisations", JSON.createArrayNode().add("workers-voice").add("shop-local")));
@@ -262,7 +266,7 @@ class FollowAndConsentIT extends ServiceIT {
                 .map(c -> c.partnerOrganisations().size() == 2).orElse(false));
         String email = "partnered+" + unique() + "@example.org";
         subscriptions.consent(new Subscriptions.NewConsent("c-p-" + unique(), email, "P", "en", campaign, "pledge",
-                "sig-4", null, Instant.now()));
+                "sig-4", null, TestClock.now()));
         String consents = "/api/staff/notifications/campaigns/" + campaign + "/consents";
         String messages = "/api/staff/notifications/campaigns/" + campaign + "/messages";
 
@@ -287,8 +291,10 @@ class FollowAndConsentIT extends ServiceIT {
         String two = campaign("workers-voice");
         String email = "prefs+" + unique() + "@example.org";
         String recipientId = keys.idOf(email);
-        subscriptions.consent(new Subscriptions.NewConsent("c-" + unique(), email, "P", "en", one, "pledge", "s1", null, Instant.now()));
-        subscriptions.consent(new Subscriptions.NewConsent("c-" + unique(), email, "P", "en", two, "pledge", "s2", null, Instant.now()));
+        subscriptions.consent(new Subscriptions.NewConsent("c-" + unique(), email, "P", "en", one, "pledge", "s1", null,
+                TestClock.now()));
+        subscriptions.consent(new Subscriptions.NewConsent("c-" + unique(), email, "P", "en", two, "pledge", "s2", null,
+                TestClock.now()));
         String path = links.preferencesUrl(recipientId).replaceFirst("^https://pledgeworks\\.test", "");
 
         HttpResponse<String> page = get(path);
@@ -326,7 +332,7 @@ class FollowAndConsentIT extends ServiceIT {
 
     private String campaign(String organisation) {
         String id = "c-follow-" + unique();
-        campaigns.handle(new CampaignPublished(UUID.randomUUID(), Instant.now(), id, "slug-" + id, "Campaign " + id, "en",
+        campaigns.handle(new CampaignPublished(UUID.randomUUID(), TestClock.now(), id, "slug-" + id, "Campaign " + id, "en",
                 organisation), UUID.randomUUID().toString());
         return id;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 
 import jakarta.mail.Message;
@@ -15,10 +16,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 
 class MailComposerTest {
 
-    private static final Instant DATE = Instant.parse("2026-11-28T09:15:03Z");
+    /** When the mail is composed: now, in the whole seconds the Date header carries. */
+    private static final Instant DATE = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
 
     private final MailComposer composer = new MailComposer("Pledgeworks <no-reply@pledgeworks.local>");
 

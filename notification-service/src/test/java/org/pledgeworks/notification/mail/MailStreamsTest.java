@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 
 class MailStreamsTest {
 
@@ -29,7 +29,7 @@ class MailStreamsTest {
         assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(MailStreams.ANGUS);
         MimeMessage message = new MailComposer("Pledgeworks <no-reply@pledgeworks.local>").compose(
                 new Mail("ada@example.org", "Grüße", "Bitte bestätigen", "<p>Bitte bestätigen</p>"), "<m1@test>",
-                Instant.parse("2026-11-29T10:00:00Z"));
+                TestClock.now());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
         assertThat(bytes.toString(StandardCharsets.US_ASCII)).contains("Message-ID: <m1@test>")

@@ -3,7 +3,6 @@ package org.pledgeworks.notification.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.mail.ScriptedSmtpServer.Accepted;
 import org.pledgeworks.notification.system.NotificationServiceProperties;
 
@@ -131,6 +131,6 @@ class SmtpMailerTest {
         sender.setJavaMailProperties(properties);
         NotificationServiceProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("pledgeworks", NotificationServiceProperties.class);
-        return new SmtpMailer(sender, defaults, Clock.systemUTC());
+        return new SmtpMailer(sender, defaults, TestClock.clock());
     }
 }

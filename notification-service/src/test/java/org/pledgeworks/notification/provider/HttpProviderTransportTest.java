@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.mail.Mail;
 import org.pledgeworks.notification.mail.OutgoingMail;
 import org.pledgeworks.notification.mail.SendOutcome;
@@ -45,7 +45,7 @@ class HttpProviderTransportTest {
     private static final String PATH = FakeProvider.BATCH_PATH;
     private static FakeProvider provider;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(TestClock.now());
     private HttpProviderTransport transport;
     private CircuitBreaker circuitBreaker;
     private RateLimiter rateLimiter;

@@ -1,8 +1,8 @@
 package org.pledgeworks.notification.support;
 
-import java.time.Instant;
 import java.util.UUID;
 
+import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,7 +27,7 @@ public final class CampaignEventMother {
 
     private static ObjectNode base(String campaignId) {
         return JSON.createObjectNode().put("eventId", UUID.randomUUID().toString())
-                .put("occurredAt", Instant.now().toString()).put("campaignId", campaignId)
+                .put("occurredAt", TestClock.now().toString()).put("campaignId", campaignId)
                 .put("campaignSlug", "slug-" + campaignId).put("campaignTitle", "Fair supply: " + campaignId);
     }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
+/** A clock a test moves by hand, from where it is set (usually {@code TestClock.now()}). */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
