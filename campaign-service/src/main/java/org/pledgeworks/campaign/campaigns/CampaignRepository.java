@@ -25,7 +25,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.pledgeworks.campaign.outbox.PendingEvent;
+import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.campaign.system.ConflictException;
 
 import org.springframework.stereotype.Repository;

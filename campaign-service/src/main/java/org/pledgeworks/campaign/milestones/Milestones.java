@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
-import org.pledgeworks.campaign.outbox.EventSerializer;
-import org.pledgeworks.campaign.outbox.OutboxRelay;
-import org.pledgeworks.campaign.outbox.PendingEvent;
+import org.pledgeworks.kit.outbox.EventSerializer;
+import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.campaign.staff.StaffMember;
 
 import org.springframework.stereotype.Service;

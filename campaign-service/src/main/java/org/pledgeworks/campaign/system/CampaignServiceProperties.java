@@ -28,6 +28,7 @@ public record CampaignServiceProperties(
      * @param sweepAfter    how old a pending event must be before the sweep takes it, so the sweep
      *                      does not race the publish that follows every write
      */
-    public record Outbox(@DefaultValue("2s") Duration sweepInterval, @DefaultValue("5s") Duration sweepAfter) {
+    public record Outbox(@DefaultValue("2s") Duration sweepInterval, @DefaultValue("5s") Duration sweepAfter,
+            @DefaultValue("5m") Duration fullSweepInterval) {
     }
 }

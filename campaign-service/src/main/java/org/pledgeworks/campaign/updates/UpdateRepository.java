@@ -19,7 +19,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.pledgeworks.campaign.outbox.PendingEvent;
+import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.campaign.updates.CampaignUpdate.UpdateStatus;
 
 import org.springframework.stereotype.Repository;

@@ -24,9 +24,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.counting.CountOps;
 import org.pledgeworks.pledge.counting.Counters;
-import org.pledgeworks.pledge.outbox.EventSerializer;
-import org.pledgeworks.pledge.outbox.OutboxRelay;
-import org.pledgeworks.pledge.outbox.PendingEvent;
+import org.pledgeworks.kit.outbox.EventSerializer;
+import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.pledge.signing.Signatures;
 
 import org.springframework.stereotype.Service;

@@ -26,7 +26,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.signing.Signatures;
-import org.pledgeworks.pledge.system.IdSlices;
+import org.pledgeworks.kit.mongo.IdSlices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,5 @@
 /**
- * The transactional outbox without transactions: events wait inside the document whose change caused
- * them, and a relay publishes them to Kafka and then removes them.
+ * This service's use of the kit's outbox ({@code org.pledgeworks.kit.outbox}): which collections carry
+ * pending events, and the CloudEvents source they are published under.
  */
 package org.pledgeworks.pledge.outbox;

@@ -6,7 +6,7 @@ import java.util.Date;
 import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.conversions.Bson;
-import org.pledgeworks.pledge.system.IdSlices;
+import org.pledgeworks.kit.mongo.IdSlices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,9 +13,9 @@ import org.pledgeworks.pledge.abuse.AbuseScreen;
 import org.pledgeworks.pledge.abuse.QuarantineReason;
 import org.pledgeworks.pledge.campaigns.CampaignCopies;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
-import org.pledgeworks.pledge.outbox.EventSerializer;
-import org.pledgeworks.pledge.outbox.OutboxRelay;
-import org.pledgeworks.pledge.outbox.PendingEvent;
+import org.pledgeworks.kit.outbox.EventSerializer;
+import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
 import org.pledgeworks.pledge.verification.VerificationLinks.VerificationLink;
 

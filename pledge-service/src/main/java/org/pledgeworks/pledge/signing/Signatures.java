@@ -21,7 +21,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.counting.CountOp;
-import org.pledgeworks.pledge.outbox.PendingEvent;
+import org.pledgeworks.kit.outbox.PendingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +21,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.kit.outbox.OutboxRelay.OutboxSettings;
+import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
-import org.pledgeworks.pledge.system.PledgeServiceProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -54,9 +56,8 @@ class OutboxRelayIT extends ServiceIT {
     @BeforeEach
     void relayWithAProducerThatCanFail() {
         producer = new FlakyTemplate(kafka.getProducerFactory());
-        relay = new OutboxRelay(database, producer, PledgeServiceProperties.of("unused", URI.create("http://unused"),
-                new PledgeServiceProperties.Verification("unused", Duration.ofDays(1)),
-                new PledgeServiceProperties.Outbox(Duration.ofSeconds(2), Duration.ZERO, Duration.ofHours(1))));
+        relay = new OutboxRelay(database, producer,
+                new OutboxSettings("pledge-service", List.of(COLLECTION), Duration.ZERO), Clock.systemUTC());
         documents = database.getCollection(COLLECTION);
     }
 

@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.outbox;
+package org.pledgeworks.kit.outbox;
 
 import java.time.Instant;
 import java.util.Date;
@@ -20,7 +20,8 @@ import org.bson.Document;
  */
 public record PendingEvent(UUID eventId, String type, String topic, String key, String payload, Instant createdAt) {
 
-    static final String FIELD = "pendingEvents";
+    /** The array of a document that holds its pending events. */
+    public static final String FIELD = "pendingEvents";
 
     public Document toDocument() {
         return new Document("eventId", eventId.toString())
@@ -31,7 +32,7 @@ public record PendingEvent(UUID eventId, String type, String topic, String key, 
                 .append("createdAt", Date.from(createdAt));
     }
 
-    static PendingEvent fromDocument(Document d) {
+    public static PendingEvent fromDocument(Document d) {
         return new PendingEvent(UUID.fromString(d.getString("eventId")), d.getString("type"),
                 d.getString("topic"), d.getString("key"), d.getString("payload"),
                 d.getDate("createdAt").toInstant());

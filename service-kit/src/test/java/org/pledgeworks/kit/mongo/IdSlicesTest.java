@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.system;
+package org.pledgeworks.kit.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;

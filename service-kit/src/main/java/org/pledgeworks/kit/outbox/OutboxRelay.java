@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.outbox;
+package org.pledgeworks.kit.outbox;
 
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
@@ -6,7 +6,8 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.pull;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,47 +25,43 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import org.pledgeworks.pledge.system.IdSlices;
-import org.pledgeworks.pledge.system.PledgeServiceProperties;
+import org.pledgeworks.kit.kafka.CloudEventHeaders;
+import org.pledgeworks.kit.mongo.IdSlices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes the events that writes leave in their documents' {@code pendingEvents}, then removes
  * them. Every write hands its events to {@link #publish} right away. What that does not finish is
  * caught by two sweeps:
  * <ul>
- * <li>the <b>retry sweep</b> (every {@code outbox.sweep-interval}) re-reads, by {@code _id}, only the
- * documents whose publish this instance saw fail or not finish in time ({@code outstanding}) — a
- * broker outage, a timeout;</li>
- * <li>the <b>full sweep</b> (at start and every {@code outbox.full-sweep-interval}) searches whole
- * collections for pending events, for what no instance remembers: a crash between write and publish,
- * a write whose reply was lost, another instance that died.</li>
+ * <li>the <b>retry sweep</b> (every {@code pledgeworks.outbox.sweep-interval}) re-reads, by {@code _id},
+ * only the documents whose publish this instance saw fail or not finish in time — a broker outage, a
+ * timeout;</li>
+ * <li>the <b>full sweep</b> (at start and every {@code pledgeworks.outbox.full-sweep-interval}) searches
+ * the collections for pending events no instance remembers: a crash between write and publish, a
+ * write whose reply was lost, another instance that died.</li>
  * </ul>
- * The full sweep used to run every 2 s; no index serves it, so it now runs rarely, slice by slice,
- * and the frequent sweep costs one lookup per failed document.
- * Nothing is given up: every pending event stays in its document until the broker has it, and some
- * sweep reaches every document. A crash between send and removal sends an event twice, which
- * consumers absorb because they are idempotent on {@code ce_id}.
+ * No index serves the full sweep, so it runs rarely and {@link IdSlices slice by slice}; the frequent
+ * sweep costs one lookup per failed document (docs/benchmarks.md, runs 22 and 23, measured what a
+ * search of whole collections every 2 s cost). Nothing is given up: every pending event stays in its
+ * document until the broker has it, and some sweep reaches every document. A crash between send and
+ * removal sends an event twice, which consumers absorb because they are idempotent on {@code ce_id}.
  */
-@Component
 public class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private static final int FULL_SWEEP_BATCH = 1000;
 
-    /** The collections whose documents carry pending events. */
-    static final List<String> COLLECTIONS = List.of("signatures", "dataRequests");
-
     private final MongoDatabase database;
     private final KafkaTemplate<String, String> kafka;
-    private final PledgeServiceProperties.Outbox settings;
+    private final OutboxSettings settings;
+    private final Clock clock;
     // Removing published events is a database round trip: never do it on the producer's I/O thread.
     private final ExecutorService cleanup = Executors.newFixedThreadPool(2);
     /** Events whose publish has started and not finished, by event id: what the retry sweep looks at. */
@@ -73,10 +70,24 @@ public class OutboxRelay implements DisposableBean {
     private record Outstanding(String collection, Object documentId, Instant since) {
     }
 
-    OutboxRelay(MongoDatabase database, KafkaTemplate<String, String> kafka, PledgeServiceProperties properties) {
+    /**
+     * @param source      the CloudEvents {@code ce_source} of what this service publishes
+     * @param collections the collections whose documents carry pending events
+     * @param sweepAfter  how long a publish may take before a sweep sends its events again
+     */
+    public record OutboxSettings(String source, List<String> collections, Duration sweepAfter) {
+
+        public OutboxSettings {
+            collections = List.copyOf(collections);
+        }
+    }
+
+    public OutboxRelay(MongoDatabase database, KafkaTemplate<String, String> kafka, OutboxSettings settings,
+            Clock clock) {
         this.database = database;
         this.kafka = kafka;
-        this.settings = properties.outbox();
+        this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -90,7 +101,7 @@ public class OutboxRelay implements DisposableBean {
         }
         List<String> eventIds = new ArrayList<>();
         List<CompletableFuture<?>> sends = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // Sent in order from one thread with the same key: the idempotent producer keeps that order.
         for (PendingEvent event : events) {
             eventIds.add(event.eventId().toString());
@@ -117,9 +128,9 @@ public class OutboxRelay implements DisposableBean {
     }
 
     /** Retries, by {@code _id}, the documents whose publish this instance saw fail or linger. */
-    @Scheduled(fixedDelayString = "${pledgeworks.outbox.sweep-interval}")
-    void sweep() {
-        Instant cutoff = Instant.now().minus(settings.sweepAfter());
+    @Scheduled(fixedDelayString = "${pledgeworks.outbox.sweep-interval:2s}")
+    public void sweep() {
+        Instant cutoff = clock.instant().minus(settings.sweepAfter());
         Map<String, Set<Object>> due = new HashMap<>();
         outstanding.values().stream().filter(o -> !o.since().isAfter(cutoff))
                 .forEach(o -> due.computeIfAbsent(o.collection(), c -> new HashSet<>()).add(o.documentId()));
@@ -139,8 +150,9 @@ public class OutboxRelay implements DisposableBean {
                         && entry.getValue().documentId().equals(id) && !stillPending.contains(entry.getKey()));
                 if (!pending.isEmpty()) {
                     // a fresh start time, so a document that keeps failing is retried once per sweep-after
+                    Instant retried = clock.instant();
                     pending.forEach(e -> outstanding.put(e.eventId().toString(), new Outstanding(collection, id,
-                            Instant.now())));
+                            retried)));
                     publishes.add(publish(collection, id, pending));
                 }
             }
@@ -149,16 +161,15 @@ public class OutboxRelay implements DisposableBean {
     }
 
     /**
-     * Searches whole collections for events left behind where no instance remembers them (a crash
-     * between write and publish). Runs at start and then rarely, one {@link IdSlices slice} at a time: no
-     * index serves the query, and on the embedded database a search of all signatures at once held every
-     * signing until it was done. At most {@value #FULL_SWEEP_BATCH} documents per collection a round.
+     * Searches the collections for events left behind where no instance remembers them (a crash
+     * between write and publish). Runs at start and then rarely, one slice of {@code _id}s at a time,
+     * at most {@value #FULL_SWEEP_BATCH} documents per collection a round.
      */
-    @Scheduled(initialDelayString = "${pledgeworks.outbox.sweep-after}",
-            fixedDelayString = "${pledgeworks.outbox.full-sweep-interval}")
-    void fullSweep() {
-        Instant cutoff = Instant.now().minus(settings.sweepAfter());
-        for (String collection : COLLECTIONS) {
+    @Scheduled(initialDelayString = "${pledgeworks.outbox.sweep-after:5s}",
+            fixedDelayString = "${pledgeworks.outbox.full-sweep-interval:5m}")
+    public void fullSweep() {
+        Instant cutoff = clock.instant().minus(settings.sweepAfter());
+        for (String collection : settings.collections()) {
             MongoCollection<Document> documents = database.getCollection(collection);
             List<CompletableFuture<Void>> publishes = new ArrayList<>();
             IdSlices.find(documents, elemMatch(PendingEvent.FIELD, lte("createdAt", Date.from(cutoff))),
@@ -170,8 +181,8 @@ public class OutboxRelay implements DisposableBean {
         }
     }
 
-    /** How many events this instance is still waiting to see published (for tests and metrics). */
-    int outstanding() {
+    /** How many events this instance is still waiting to see published. */
+    public int outstanding() {
         return outstanding.size();
     }
 
@@ -189,19 +200,10 @@ public class OutboxRelay implements DisposableBean {
         cleanup.shutdown();
     }
 
-    private static ProducerRecord<String, String> toRecord(PendingEvent event) {
+    private ProducerRecord<String, String> toRecord(PendingEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
-        record.headers()
-                .add("ce_id", bytes(event.eventId().toString()))
-                .add("ce_type", bytes(event.type()))
-                .add("ce_source", bytes("pledge-service"))
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_time", bytes(event.createdAt().toString()))
-                .add("content-type", bytes("application/json"));
+        CloudEventHeaders.write(record.headers(), event.eventId().toString(), event.type(), settings.source(),
+                event.createdAt());
         return record;
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

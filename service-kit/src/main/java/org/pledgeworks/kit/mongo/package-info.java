@@ -1,0 +1,2 @@
+/** Help for reading MongoDB collections the same way in every service. */
+package org.pledgeworks.kit.mongo;

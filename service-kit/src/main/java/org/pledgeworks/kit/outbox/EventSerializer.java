@@ -1,0 +1,25 @@
+package org.pledgeworks.kit.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a service's event record into the {@link PendingEvent} stored beside the state it belongs to.
+ * The record itself stays the service's own: the kit only carries its JSON.
+ */
+public class EventSerializer {
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public EventSerializer(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public PendingEvent pending(String topic, String type, String key, UUID eventId, Object event) {
+        return new PendingEvent(eventId, type, topic, key, json.writeValueAsString(event), clock.instant());
+    }
+}
