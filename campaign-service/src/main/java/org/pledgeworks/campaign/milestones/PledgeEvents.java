@@ -1,83 +1,82 @@
 package org.pledgeworks.campaign.milestones;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.pledgeworks.campaign.system.MalformedEventException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import org.pledgeworks.kit.events.EventDispatcher;
+import org.pledgeworks.kit.events.EventHandler;
+import org.pledgeworks.kit.events.IncomingEvent;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What this service reads of the {@code pledges} topic, for the count: verifications (those with
  * {@code counted: false} are held in quarantine and wait), releases from quarantine, withdrawals.
+ * Signed, erased and the rest are not counted here and are skipped.
  */
 @Component
 class PledgeEvents {
 
-    private final Milestones milestones;
-    private final JsonMapper json;
+    private final EventDispatcher dispatcher;
 
-    PledgeEvents(Milestones milestones, JsonMapper json) {
-        this.milestones = milestones;
-        this.json = json;
+    PledgeEvents(EventDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @KafkaListener(id = "campaign-service.pledges", topics = "pledges", groupId = "${pledgeworks.pledges-group:campaign-service}")
     void on(ConsumerRecord<String, String> record) {
-        switch (type(record)) {
-            case "pledge-verified.v1" -> {
-                PledgeVerified e = parse(record, PledgeVerified.class);
-                require(e.eventId() != null && e.signatureId() != null && e.campaignId() != null, record);
-                // absent (events from before the field existed) means counted, as the contract says
-                milestones.verified(e.eventId(), e.signatureId(), e.campaignId(), !Boolean.FALSE.equals(e.counted()));
-            }
-            case "pledge-released.v1" -> {
-                PledgeReleased e = parse(record, PledgeReleased.class);
-                require(e.eventId() != null && e.signatureId() != null && e.campaignId() != null, record);
-                milestones.released(e.eventId(), e.signatureId(), e.campaignId());
-            }
-            case "pledge-withdrawn.v1" -> {
-                PledgeWithdrawn e = parse(record, PledgeWithdrawn.class);
-                require(e.eventId() != null && e.signatureId() != null && e.campaignId() != null, record);
-                milestones.withdrawn(e.eventId(), e.signatureId(), e.campaignId(), Boolean.TRUE.equals(e.wasVerified()));
-            }
-            default -> {
-                // signed, erased and the rest: not counted here
-            }
+        dispatcher.dispatch(record);
+    }
+
+    /** @param counted absent (events from before the field existed) means counted, as the contract says */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PledgeVerified(UUID eventId, String signatureId, String campaignId, Optional<Boolean> counted)
+            implements IncomingEvent {
+
+        PledgeVerified {
+            counted = counted == null ? Optional.empty() : counted;
         }
     }
 
-    private <T> T parse(ConsumerRecord<String, String> record, Class<T> type) {
-        try {
-            return json.readValue(record.value(), type);
-        }
-        catch (JacksonException | IllegalArgumentException e) {
-            throw new MalformedEventException("unreadable " + type.getSimpleName() + " at offset " + record.offset(), e);
-        }
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PledgeReleased(UUID eventId, String signatureId, String campaignId) implements IncomingEvent {
     }
 
-    private static void require(boolean present, ConsumerRecord<String, String> record) {
-        if (!present) {
-            throw new MalformedEventException("event without eventId, signatureId or campaignId at offset "
-                    + record.offset(), null);
+    /** @param wasVerified absent means it was not, so the count is not touched */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PledgeWithdrawn(UUID eventId, String signatureId, String campaignId, Optional<Boolean> wasVerified)
+            implements IncomingEvent {
+
+        PledgeWithdrawn {
+            wasVerified = wasVerified == null ? Optional.empty() : wasVerified;
         }
     }
 
-    private static String type(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader("ce_type");
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
+    /** One handler per type counted here; {@link Milestones} is idempotent on the event id. */
+    @Configuration(proxyBeanMethods = false)
+    static class Handlers {
 
-    record PledgeVerified(String eventId, String signatureId, String campaignId, Boolean counted) {
-    }
+        @Bean
+        EventHandler<PledgeVerified> pledgeVerified(Milestones milestones) {
+            return EventHandler.of("pledge-verified.v1", PledgeVerified.class, (e, id) -> milestones.verified(
+                    e.eventId().toString(), e.signatureId(), e.campaignId(), e.counted().orElse(true)));
+        }
 
-    record PledgeReleased(String eventId, String signatureId, String campaignId) {
-    }
+        @Bean
+        EventHandler<PledgeReleased> pledgeReleased(Milestones milestones) {
+            return EventHandler.of("pledge-released.v1", PledgeReleased.class,
+                    (e, id) -> milestones.released(e.eventId().toString(), e.signatureId(), e.campaignId()));
+        }
 
-    record PledgeWithdrawn(String eventId, String signatureId, String campaignId, Boolean wasVerified) {
+        @Bean
+        EventHandler<PledgeWithdrawn> pledgeWithdrawn(Milestones milestones) {
+            return EventHandler.of("pledge-withdrawn.v1", PledgeWithdrawn.class, (e, id) -> milestones.withdrawn(
+                    e.eventId().toString(), e.signatureId(), e.campaignId(), e.wasVerified().orElse(false)));
+        }
     }
 }

@@ -1,22 +1,27 @@
 package org.pledgeworks.campaign.system;
 
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.pledgeworks.kit.events.EventDispatcher;
+import org.pledgeworks.kit.events.EventHandler;
+import org.pledgeworks.kit.kafka.ListenerErrorPolicy;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Declares the topics this service publishes to, with the partition counts DESIGN.md fixes, so that
  * a broker with auto-creation off (as in production) still has them. The launcher creates them too.
- * A record a listener cannot handle is retried a few times, then goes to {@code <topic>.dlt} (same
- * partition) and the partition moves on; an unreadable record is not retried at all.
+ * Consumed events go through the kit's dispatcher to their handlers, under the kit's listener error
+ * policy: a malformed record goes to {@code <topic>.dlt} at once, a database or broker that is away
+ * holds the partition until it is back, anything else is retried a few times and then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
@@ -42,11 +47,16 @@ class KafkaTopics {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template) {
-        DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(record.topic() + ".dlt", record.partition()));
-        DefaultErrorHandler handler = new DefaultErrorHandler(toDeadLetters, new FixedBackOff(500, 3));
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        return handler;
+    EventDispatcher eventDispatcher(List<EventHandler<?>> handlers, JsonMapper json) {
+        return new EventDispatcher(handlers, json);
+    }
+
+    /** Picked up by Boot's listener container factory. */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template, CampaignServiceProperties properties,
+            MeterRegistry meters) {
+        CampaignServiceProperties.Events events = properties.events();
+        return ListenerErrorPolicy.errorHandler(template, new ListenerErrorPolicy.Settings("campaign",
+                events.retryInterval(), events.retryAttempts(), events.maxBackOff()), meters);
     }
 }

@@ -1,95 +1,90 @@
 package org.pledgeworks.pledge.campaigns;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.pledgeworks.pledge.system.MalformedEventException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import org.pledgeworks.kit.events.EventDispatcher;
+import org.pledgeworks.kit.events.EventHandler;
+import org.pledgeworks.kit.events.IncomingEvent;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@link CampaignCopies} up to date from the {@code campaigns} topic. */
+/**
+ * Keeps {@link CampaignCopies} up to date from the {@code campaigns} topic: the listener hands each
+ * record to the kit's dispatcher, which reads it into the slim record of its type's handler below.
+ * Other campaign events are not this service's business and are skipped.
+ */
 @Component
 class CampaignEvents {
 
-    private final CampaignCopies copies;
-    private final JsonMapper json;
+    private final EventDispatcher dispatcher;
 
-    CampaignEvents(CampaignCopies copies, JsonMapper json) {
-        this.copies = copies;
-        this.json = json.rebuild().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+    CampaignEvents(EventDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
     @KafkaListener(id = "pledge-service.campaigns", topics = "campaigns")
     void on(ConsumerRecord<String, String> record) {
-        switch (type(record)) {
-            case "campaign-published.v1" -> {
-                CampaignPublished e = parse(record, CampaignPublished.class);
-                if (e.slug() == null || e.title() == null) {
-                    throw new MalformedEventException("campaign-published without slug or title", null);
-                }
-                copies.apply(e.campaignId(), e.occurredAt(), Updates.combine(
-                        Updates.set("slug", e.slug()),
-                        Updates.set("title", e.title()),
-                        Updates.set("status", "open"),
-                        Updates.set("pledgeTextVersion", e.pledgeTextVersion()),
-                        Updates.set("defaultLocale", e.defaultLocale()),
-                        Updates.set("ownerOrganisation", e.ownerOrganisation()),
-                        Updates.set("partnerOrganisations",
-                                e.partnerOrganisations() == null ? java.util.List.of() : e.partnerOrganisations())));
-            }
-            case "campaign-closed.v1" -> {
-                CampaignClosed e = parse(record, CampaignClosed.class);
-                copies.apply(e.campaignId(), e.occurredAt(), Updates.set("status", "closed"));
-            }
-            case "pledge-text-revised.v1" -> {
-                PledgeTextRevised e = parse(record, PledgeTextRevised.class);
-                copies.apply(e.campaignId(), e.occurredAt(), Updates.set("pledgeTextVersion", e.pledgeTextVersion()));
-            }
-            default -> {
-                // other campaign events are not this service's business
-            }
+        dispatcher.dispatch(record);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CampaignPublished(UUID eventId, String campaignId, Instant occurredAt, String slug, String title,
+            Integer pledgeTextVersion, String defaultLocale, String ownerOrganisation,
+            Optional<List<String>> partnerOrganisations) implements IncomingEvent {
+
+        CampaignPublished {
+            partnerOrganisations = partnerOrganisations == null ? Optional.empty() : partnerOrganisations;
         }
     }
 
-    private <T extends CampaignEvent> T parse(ConsumerRecord<String, String> record, Class<T> type) {
-        try {
-            T event = json.readValue(record.value(), type);
-            if (event.campaignId() == null || event.occurredAt() == null) {
-                throw new MalformedEventException("campaignId and occurredAt are required", null);
-            }
-            return event;
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CampaignClosed(UUID eventId, String campaignId, Instant occurredAt) implements IncomingEvent {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PledgeTextRevised(UUID eventId, String campaignId, Instant occurredAt, Integer pledgeTextVersion)
+            implements IncomingEvent {
+    }
+
+    /**
+     * One handler per type this service reads of {@code campaigns}. Each applies its facts by
+     * occurredAt ({@link CampaignCopies#apply}), so a redelivered or replayed event changes nothing.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Handlers {
+
+        @Bean
+        EventHandler<CampaignPublished> campaignPublished(CampaignCopies copies) {
+            return EventHandler.of("campaign-published.v1", CampaignPublished.class, (e, id) -> copies.apply(e.campaignId(),
+                    e.occurredAt(), Updates.combine(
+                            Updates.set("slug", e.slug()),
+                            Updates.set("title", e.title()),
+                            Updates.set("status", "open"),
+                            Updates.set("pledgeTextVersion", e.pledgeTextVersion()),
+                            Updates.set("defaultLocale", e.defaultLocale()),
+                            Updates.set("ownerOrganisation", e.ownerOrganisation()),
+                            Updates.set("partnerOrganisations", e.partnerOrganisations().orElse(List.of())))));
         }
-        catch (JacksonException | IllegalArgumentException e) {
-            throw new MalformedEventException("unreadable " + type.getSimpleName() + " at offset " + record.offset(), e);
+
+        @Bean
+        EventHandler<CampaignClosed> campaignClosed(CampaignCopies copies) {
+            return EventHandler.of("campaign-closed.v1", CampaignClosed.class,
+                    (e, id) -> copies.apply(e.campaignId(), e.occurredAt(), Updates.set("status", "closed")));
         }
-    }
 
-    private static String type(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader("ce_type");
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    interface CampaignEvent {
-        String campaignId();
-
-        Instant occurredAt();
-    }
-
-    record CampaignPublished(String campaignId, Instant occurredAt, String slug, String title, int pledgeTextVersion,
-            String defaultLocale, String ownerOrganisation, java.util.List<String> partnerOrganisations)
-            implements CampaignEvent {
-    }
-
-    record CampaignClosed(String campaignId, Instant occurredAt) implements CampaignEvent {
-    }
-
-    record PledgeTextRevised(String campaignId, Instant occurredAt, int pledgeTextVersion) implements CampaignEvent {
+        @Bean
+        EventHandler<PledgeTextRevised> pledgeTextRevised(CampaignCopies copies) {
+            return EventHandler.of("pledge-text-revised.v1", PledgeTextRevised.class, (e, id) -> copies.apply(e.campaignId(),
+                    e.occurredAt(), Updates.set("pledgeTextVersion", e.pledgeTextVersion())));
+        }
     }
 }

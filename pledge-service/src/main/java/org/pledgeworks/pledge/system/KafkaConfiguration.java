@@ -1,21 +1,26 @@
 package org.pledgeworks.pledge.system;
 
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.pledgeworks.kit.events.EventDispatcher;
+import org.pledgeworks.kit.events.EventHandler;
+import org.pledgeworks.kit.kafka.ListenerErrorPolicy;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Topics this service publishes to, and what happens to a record a listener cannot handle: a few
- * quick retries for transient trouble, then the record goes to {@code <topic>.dlt} (same partition)
- * and the partition moves on. A record that cannot be parsed is not retried at all.
+ * Topics this service publishes to, the dispatcher that hands consumed events to their handlers, and
+ * the kit's listener error policy: a malformed record goes to {@code <topic>.dlt} at once, a database
+ * or broker that is away holds the partition until it is back, anything else is retried a few times
+ * and then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -40,11 +45,16 @@ class KafkaConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template) {
-        DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(record.topic() + ".dlt", record.partition()));
-        DefaultErrorHandler handler = new DefaultErrorHandler(toDeadLetters, new FixedBackOff(500, 3));
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        return handler;
+    EventDispatcher eventDispatcher(List<EventHandler<?>> handlers, JsonMapper json) {
+        return new EventDispatcher(handlers, json);
+    }
+
+    /** Picked up by Boot's listener container factory. */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template, PledgeServiceProperties properties,
+            MeterRegistry meters) {
+        PledgeServiceProperties.Events events = properties.events();
+        return ListenerErrorPolicy.errorHandler(template, new ListenerErrorPolicy.Settings("pledge",
+                events.retryInterval(), events.retryAttempts(), events.maxBackOff()), meters);
     }
 }

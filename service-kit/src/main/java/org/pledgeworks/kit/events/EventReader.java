@@ -1,6 +1,7 @@
 package org.pledgeworks.kit.events;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 
 import tools.jackson.core.JacksonException;
@@ -45,7 +46,10 @@ final class EventReader {
         for (RecordComponent component : event.getClass().getRecordComponents()) {
             Object value;
             try {
-                value = component.getAccessor().invoke(event);
+                // a service keeps its slim records package-private, out of other features' reach
+                Method accessor = component.getAccessor();
+                accessor.trySetAccessible();
+                value = accessor.invoke(event);
             }
             catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException(e);

@@ -45,10 +45,12 @@ public final class ListenerErrorPolicy {
     private static final Logger log = LoggerFactory.getLogger(ListenerErrorPolicy.class);
 
     /**
-     * @param meterPrefix e.g. {@code pledge}, giving {@code pledge.events.dead.lettered}
+     * @param meterPrefix   e.g. {@code pledge}, giving {@code pledge.events.dead.lettered}
+     * @param retryInterval the wait between tries of a failing record, and the first wait while a fault passes
+     * @param retryAttempts how often a record that fails for no known passing reason is tried again
+     * @param maxBackOff    the longest wait between tries while the database or the broker is away
      */
-    public record Settings(String meterPrefix, Duration retryInterval, int retryAttempts, Duration firstBackOff,
-            Duration maxBackOff) {
+    public record Settings(String meterPrefix, Duration retryInterval, long retryAttempts, Duration maxBackOff) {
     }
 
     private ListenerErrorPolicy() {
@@ -85,7 +87,7 @@ public final class ListenerErrorPolicy {
     }
 
     private static ExponentialBackOff untilItPasses(Settings settings) {
-        ExponentialBackOff backOff = new ExponentialBackOff(settings.firstBackOff().toMillis(), 2.0);
+        ExponentialBackOff backOff = new ExponentialBackOff(settings.retryInterval().toMillis(), 2.0);
         backOff.setMaxInterval(settings.maxBackOff().toMillis());
         return backOff;
     }

@@ -4,44 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.events.elsewhere.Greetings;
 import tools.jackson.databind.json.JsonMapper;
 
 class EventDispatcherTest {
-
-    record Greeted(UUID eventId, String name) implements IncomingEvent {
-        @Override
-        public void validate() {
-            if (name.length() > 10) {
-                throw new MalformedEventException("greeted with a name over 10 characters");
-            }
-        }
-    }
-
-    static final class Greetings implements EventHandler<Greeted> {
-
-        final List<String> seen = new ArrayList<>();
-
-        @Override
-        public String type() {
-            return "greeted.v1";
-        }
-
-        @Override
-        public Class<Greeted> eventClass() {
-            return Greeted.class;
-        }
-
-        @Override
-        public void handle(Greeted event, String eventId) {
-            seen.add(eventId + ":" + event.name());
-        }
-    }
 
     private final Greetings greetings = new Greetings();
     private final EventDispatcher dispatcher = new EventDispatcher(List.of(greetings), JsonMapper.builder().build());
