@@ -1,0 +1,4 @@
+package org.pledgeworks.kit.testing.sample.broken.a;
+
+public class AThing {
+}

@@ -1,0 +1,4 @@
+package org.pledgeworks.kit.testing.sample.broken.b;
+
+public class BRepository {
+}

@@ -1,0 +1,4 @@
+package org.pledgeworks.kit.testing.sample.clean.system;
+
+public class Config {
+}
