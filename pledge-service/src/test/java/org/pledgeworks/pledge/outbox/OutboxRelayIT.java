@@ -4,9 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.OutboxRelay.OutboxSettings;
 import org.pledgeworks.kit.outbox.PendingEvent;
+import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 
@@ -57,7 +56,7 @@ class OutboxRelayIT extends ServiceIT {
     void relayWithAProducerThatCanFail() {
         producer = new FlakyTemplate(kafka.getProducerFactory());
         relay = new OutboxRelay(database, producer,
-                new OutboxSettings("pledge-service", List.of(COLLECTION), Duration.ZERO), Clock.systemUTC());
+                new OutboxSettings("pledge-service", List.of(COLLECTION), Duration.ZERO), TestClock.clock());
         documents = database.getCollection(COLLECTION);
     }
 
@@ -111,13 +110,10 @@ class OutboxRelayIT extends ServiceIT {
         assertThat(pending(id)).isEmpty();
     }
 
-    /**
-     * Stamped by the wall clock, not the test clock: so is every outbox entry ({@code EventSerializer}),
-     * and the relay's sweeps judge their age by the wall clock (nothing a signer or consumer sees).
-     */
+    /** Stamped a second ago by the clock the relay judges age by, as EventSerializer stamps every entry. */
     private static PendingEvent event(String key) {
         return new PendingEvent(UUID.randomUUID(), "outbox-test.v1", "pledges", key, "{\"test\":true}",
-                Instant.now().minusSeconds(1));
+                TestClock.now().minusSeconds(1));
     }
 
     private List<Document> pending(String id) {
