@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.bson.Document;
 import org.pledgeworks.notification.campaigns.CampaignDirectory;
 import org.pledgeworks.notification.events.CampaignUpdatePublished;
-import org.pledgeworks.notification.events.EventHandler;
+import org.pledgeworks.kit.events.EventHandler;
 import org.pledgeworks.notification.events.MilestoneReached;
 import org.pledgeworks.notification.events.ProgressUpdated;
 import org.pledgeworks.notification.stats.DeliveryStats;

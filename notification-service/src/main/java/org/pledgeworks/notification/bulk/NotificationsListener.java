@@ -18,7 +18,7 @@ import org.bson.Document;
 import org.pledgeworks.notification.delivery.Addressee;
 import org.pledgeworks.notification.delivery.Deliveries;
 import org.pledgeworks.notification.delivery.DeliveryRequest;
-import org.pledgeworks.notification.events.MalformedEventException;
+import org.pledgeworks.kit.events.MalformedEventException;
 import org.pledgeworks.notification.stats.DeliveryStats;
 import org.pledgeworks.notification.subscribers.SuppressionList;
 import org.pledgeworks.notification.system.NotificationServiceProperties;

@@ -11,7 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.pledgeworks.notification.events.CampaignPublished;
-import org.pledgeworks.notification.events.EventHandler;
+import org.pledgeworks.kit.events.EventHandler;
 
 import org.springframework.stereotype.Component;
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
 
 /**
  * {@code campaign-published.v1} on {@code campaigns}: what mail about a campaign needs of it, and whose staff

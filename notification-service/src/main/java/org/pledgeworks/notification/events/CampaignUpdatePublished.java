@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
+import org.pledgeworks.kit.events.MalformedEventException;
 
 /**
  * {@code campaign-update-published.v1} on {@code campaigns}: an update goes to every subscriber of the

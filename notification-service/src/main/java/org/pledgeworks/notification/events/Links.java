@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
+import org.pledgeworks.kit.events.MalformedEventException;
+
 /** Links that go into an {@code href}: only absolute http(s) URLs may. */
 final class Links {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
 
 /** {@code milestone-reached.v1} on {@code campaigns}: the verified count passed a threshold. */
 @JsonIgnoreProperties(ignoreUnknown = true)

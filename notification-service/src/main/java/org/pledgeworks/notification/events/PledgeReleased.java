@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
 
 /**
  * {@code pledge-released.v1} on {@code pledges}: staff released a signature that was verified while held

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
 
 /**
  * {@code pledge-signed.v1} on topic {@code pledges}: a signature awaits email verification. Only the

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
+import org.pledgeworks.kit.events.MalformedEventException;
 
 /**
  * {@code pledge-signed-again.v1} on {@code pledges}: someone signed a pledge their address had signed

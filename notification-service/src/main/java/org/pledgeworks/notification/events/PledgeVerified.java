@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
 
 /**
  * {@code pledge-verified.v1} on {@code pledges}: a signature is confirmed. With consent to updates the

@@ -1,6 +1,7 @@
 package org.pledgeworks.notification.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.pledgeworks.kit.events.EventDispatcher;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

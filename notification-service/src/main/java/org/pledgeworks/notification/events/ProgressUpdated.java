@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
 
 /** {@code progress-updated.v1} on {@code campaigns}: a target's score on the progress card changed. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.pledgeworks.kit.events.IncomingEvent;
 
 /**
  * {@code signer-data-requested.v1} on {@code pledges}: someone asked for their data. The mail carries

@@ -3,7 +3,7 @@ package org.pledgeworks.notification.subscribers;
 import java.time.Instant;
 
 import org.pledgeworks.notification.delivery.Deliveries;
-import org.pledgeworks.notification.events.EventHandler;
+import org.pledgeworks.kit.events.EventHandler;
 import org.pledgeworks.notification.events.PledgeReleased;
 import org.pledgeworks.notification.events.PledgeVerified;
 import org.pledgeworks.notification.events.SignerErased;

@@ -1,16 +1,14 @@
 package org.pledgeworks.notification.system;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import io.micrometer.core.instrument.Counter;
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.pledgeworks.notification.events.MalformedEventException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.pledgeworks.kit.events.EventDispatcher;
+import org.pledgeworks.kit.events.EventHandler;
+import org.pledgeworks.kit.kafka.ListenerErrorPolicy;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +16,11 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.RetryListener;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The topics this service needs, and what happens to a record whose processing fails.
+ * The topics this service needs, the dispatcher that hands consumed events to their handlers, and
+ * what happens to a record whose processing fails.
  *
  * <p>This service owns {@code notifications}. pledge-service owns {@code pledges} and campaign-service
  * {@code campaigns}; they are declared here too (same settings, so harmless) so that
@@ -38,9 +33,8 @@ public class KafkaConfiguration {
     static final String PLEDGES = "pledges";
     static final String CAMPAIGNS = "campaigns";
     public static final String NOTIFICATIONS = "notifications";
-    static final String DEAD_LETTER_SUFFIX = ".dlt";
+    static final String DEAD_LETTER_SUFFIX = ListenerErrorPolicy.DEAD_LETTER_SUFFIX;
 
-    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
     private static final String SEVEN_DAYS_MS = "604800000";
 
     @Bean
@@ -89,73 +83,22 @@ public class KafkaConfiguration {
         return container -> container.getContainerProperties().setMicrometerEnabled(false);
     }
 
+    @Bean
+    EventDispatcher eventDispatcher(List<EventHandler<?>> handlers, JsonMapper json) {
+        return new EventDispatcher(handlers, json);
+    }
+
     /**
-     * Picked up by Boot's listener container factory. A record that cannot be parsed goes to
-     * {@code <topic>.dlt} at once (retrying cannot fix it) and the next record flows; other failures
-     * are retried a few times first. While the database is unreachable the record is retried without
-     * limit instead: the record is fine, and every record behind it would fail the same way.
+     * Picked up by Boot's listener container factory: the kit's policy. A record that cannot be read goes
+     * to {@code <topic>.dlt} at once and the next record flows; a database or broker that is away holds
+     * the partition until it is back (every record behind it would fail the same way); other failures
+     * are retried a few times first. Counted as {@code notification.events.*}.
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template,
             NotificationServiceProperties properties, MeterRegistry meters) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
-        recoverer.setLogRecoveryRecord(false);
-        NotificationServiceProperties.Events settings = properties.events();
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(settings.retryInterval().toMillis(), settings.retryAttempts()));
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        handler.setBackOffFunction((record, e) -> databaseUnreachable(e) ? untilTheDatabaseIsBack() : null);
-        handler.setRetryListeners(new CountingRetryListener(meters));
-        return handler;
-    }
-
-    private static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ExponentialBackOff untilTheDatabaseIsBack() {
-        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
-        backOff.setMaxInterval(30_000);
-        return backOff;
-    }
-
-    /** Counts failed attempts and dead-lettered records; logs where they are, never what they hold. */
-    static final class CountingRetryListener implements RetryListener {
-
-        private final Counter failedAttempts;
-        private final Counter deadLettered;
-
-        CountingRetryListener(MeterRegistry meters) {
-            this.failedAttempts = Counter.builder("notification.events.failed.attempts")
-                    .description("Attempts at processing a consumed record that threw").register(meters);
-            this.deadLettered = Counter.builder("notification.events.dead.lettered")
-                    .description("Consumed records sent to their dead-letter topic").register(meters);
-        }
-
-        @Override
-        public void failedDelivery(ConsumerRecord<?, ?> record, Exception e, int deliveryAttempt) {
-            failedAttempts.increment();
-        }
-
-        @Override
-        public void recovered(ConsumerRecord<?, ?> record, Exception e) {
-            deadLettered.increment();
-            log.warn("Record {}-{}@{} sent to {}{}: {}", record.topic(), record.partition(), record.offset(),
-                    record.topic(), DEAD_LETTER_SUFFIX, rootCause(e));
-        }
-
-        private static String rootCause(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            return root.getClass().getSimpleName() + ": " + root.getMessage();
-        }
+        NotificationServiceProperties.Events events = properties.events();
+        return ListenerErrorPolicy.errorHandler(template, new ListenerErrorPolicy.Settings("notification",
+                events.retryInterval(), events.retryAttempts(), events.maxBackOff()), meters);
     }
 }

@@ -150,9 +150,11 @@ public record NotificationServiceProperties(
     /**
      * @param retryInterval pause between attempts at a record whose processing failed
      * @param retryAttempts retries after the first failure before the record goes to {@code <topic>.dlt}
+     * @param maxBackOff    the longest wait between tries while the database or the broker is away
      */
     public record Events(
             @DefaultValue("500ms") Duration retryInterval,
-            @DefaultValue("4") long retryAttempts) {
+            @DefaultValue("4") long retryAttempts,
+            @DefaultValue("30s") Duration maxBackOff) {
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.pledgeworks.notification.campaigns.CampaignDirectory;
 import org.pledgeworks.notification.delivery.Deliveries;
 import org.pledgeworks.notification.delivery.DeliveryRequest;
-import org.pledgeworks.notification.events.EventHandler;
+import org.pledgeworks.kit.events.EventHandler;
 import org.pledgeworks.notification.events.PledgeSignedAgain;
 import org.pledgeworks.notification.events.PledgeVerified;
 import org.pledgeworks.notification.events.SignerDataRequested;

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pledgeworks.kit.events.MalformedEventException;
 import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.support.KafkaProbe;
 import org.pledgeworks.notification.support.MailCatcher;
