@@ -2,7 +2,7 @@ package org.pledgeworks.campaign.campaigns;
 
 import java.util.Optional;
 
-import org.pledgeworks.campaign.staff.NotAllowedException;
+import org.pledgeworks.campaign.system.NotAllowedException;
 import org.pledgeworks.campaign.staff.Role;
 import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.NotFoundException;

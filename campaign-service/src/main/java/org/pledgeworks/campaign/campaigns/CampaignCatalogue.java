@@ -19,7 +19,7 @@ import org.pledgeworks.campaign.campaigns.CampaignInput.PledgeTextInput;
 import org.pledgeworks.kit.outbox.EventSerializer;
 import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.PendingEvent;
-import org.pledgeworks.campaign.staff.NotAllowedException;
+import org.pledgeworks.campaign.system.NotAllowedException;
 import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.ConflictException;
 import org.pledgeworks.campaign.system.InvalidInputException;

@@ -1,16 +1,11 @@
 package org.pledgeworks.campaign.campaigns;
 
-/** No published campaign answers to this slug (drafts are not found either: they are not public). */
-public class CampaignNotFoundException extends RuntimeException {
+import org.pledgeworks.campaign.system.NotFoundException;
 
-    private final String slug;
+/** No published campaign answers to this slug (drafts are not found either: they are not public). */
+public class CampaignNotFoundException extends NotFoundException {
 
     public CampaignNotFoundException(String slug) {
-        super("campaign not found");
-        this.slug = slug;
-    }
-
-    public String slug() {
-        return slug;
+        super("Campaign not found", "campaign-not-found", "No published campaign has the slug '" + slug + "'.");
     }
 }

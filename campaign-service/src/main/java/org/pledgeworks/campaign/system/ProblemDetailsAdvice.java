@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.pledgeworks.campaign.campaigns.CampaignNotFoundException;
-import org.pledgeworks.campaign.staff.NotAllowedException;
 import org.pledgeworks.campaign.system.InvalidInputException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,19 +36,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler
-    ProblemDetail campaignNotFound(CampaignNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No published campaign has the slug '" + e.slug() + "'.");
-        problem.setTitle("Campaign not found");
-        problem.setType(URI.create("https://pledgeworks.org/problems/campaign-not-found"));
-        return problem;
-    }
-
-    @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        problem.setType(URI.create("https://pledgeworks.org/problems/not-found"));
+        problem.setTitle(e.title());
+        problem.setType(URI.create("https://pledgeworks.org/problems/" + e.type()));
         return problem;
     }
 

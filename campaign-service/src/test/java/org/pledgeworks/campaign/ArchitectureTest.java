@@ -1,0 +1,12 @@
+package org.pledgeworks.campaign;
+
+import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.ServiceArchitecture;
+
+class ArchitectureTest {
+
+    @Test
+    void theServiceKeepsItsBoundaries() {
+        ServiceArchitecture.of("org.pledgeworks.campaign").check();
+    }
+}
