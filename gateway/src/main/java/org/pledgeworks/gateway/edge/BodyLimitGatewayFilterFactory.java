@@ -1,6 +1,6 @@
 package org.pledgeworks.gateway.edge;
 
-import org.pledgeworks.gateway.system.ProblemResponses;
+import org.pledgeworks.gateway.problems.ProblemResponses;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;

@@ -5,7 +5,7 @@ import java.util.concurrent.Semaphore;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.pledgeworks.gateway.system.ProblemResponses;
+import org.pledgeworks.gateway.problems.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;

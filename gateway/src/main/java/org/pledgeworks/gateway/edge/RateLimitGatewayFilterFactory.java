@@ -2,7 +2,7 @@ package org.pledgeworks.gateway.edge;
 
 import java.time.Duration;
 
-import org.pledgeworks.gateway.system.ProblemResponses;
+import org.pledgeworks.gateway.problems.ProblemResponses;
 
 import reactor.core.publisher.Mono;
 

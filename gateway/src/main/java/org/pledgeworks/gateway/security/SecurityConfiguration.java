@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import org.pledgeworks.gateway.edge.EdgeProperties;
-import org.pledgeworks.gateway.system.ProblemResponses;
+import org.pledgeworks.gateway.problems.ProblemResponses;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

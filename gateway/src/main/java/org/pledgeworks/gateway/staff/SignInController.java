@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.pledgeworks.gateway.edge.ClientAddresses;
 import org.pledgeworks.gateway.edge.ClientRateLimiter;
 import org.pledgeworks.gateway.security.AuthProperties;
-import org.pledgeworks.gateway.system.ProblemResponses;
+import org.pledgeworks.gateway.problems.ProblemResponses;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

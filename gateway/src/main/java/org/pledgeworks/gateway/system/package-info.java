@@ -1,6 +1,6 @@
 /**
- * Cross-cutting configuration of the gateway itself: how its own errors are answered (RFC 9457 problem
- * details on the API paths, and for the filters that answer before any controller), the MongoDB database
- * and its health by ping, the liveness and readiness probes on the public port, and the clock.
+ * Cross-cutting configuration of the gateway itself: the MongoDB database's health by ping, the liveness
+ * and readiness probes on the public port, and the clock. It depends on no feature: errors are answered
+ * by {@code problems/}, the database is named by {@code staff/}, whose accounts it holds.
  */
 package org.pledgeworks.gateway.system;

@@ -1,4 +1,4 @@
-package org.pledgeworks.gateway.system;
+package org.pledgeworks.gateway.problems;
 
 import java.net.URI;
 import java.util.List;
