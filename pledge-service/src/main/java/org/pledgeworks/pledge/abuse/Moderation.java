@@ -27,7 +27,7 @@ import org.pledgeworks.pledge.counting.Counters;
 import org.pledgeworks.kit.outbox.EventSerializer;
 import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.PendingEvent;
-import org.pledgeworks.pledge.signing.Signatures;
+import org.pledgeworks.pledge.signatures.Signatures;
 
 import org.springframework.stereotype.Service;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.pledgeworks.pledge.campaigns.CampaignCopies;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
-import org.pledgeworks.pledge.signing.CampaignNotFoundException;
+import org.pledgeworks.pledge.campaigns.CampaignNotFoundException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import org.pledgeworks.pledge.campaigns.CampaignCopies;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
-import org.pledgeworks.pledge.signing.CampaignNotFoundException;
+import org.pledgeworks.pledge.campaigns.CampaignNotFoundException;
 import org.pledgeworks.pledge.system.InvalidRequestException;
 
 import org.springframework.http.CacheControl;

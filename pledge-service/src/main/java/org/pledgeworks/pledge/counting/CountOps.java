@@ -3,6 +3,7 @@ package org.pledgeworks.pledge.counting;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.pledgeworks.pledge.signatures.CountOp;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
 
 import org.springframework.stereotype.Component;

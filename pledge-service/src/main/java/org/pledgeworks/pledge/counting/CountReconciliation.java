@@ -22,7 +22,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
-import org.pledgeworks.pledge.signing.Signatures;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

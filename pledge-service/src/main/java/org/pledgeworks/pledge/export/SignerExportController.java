@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
-import org.pledgeworks.pledge.signing.Signatures;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.staff.CampaignStaff;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
 import org.slf4j.Logger;

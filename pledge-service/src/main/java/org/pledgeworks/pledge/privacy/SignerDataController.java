@@ -5,7 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.pledgeworks.pledge.signing.EmailAddress;
+import org.pledgeworks.pledge.signatures.EmailAddress;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

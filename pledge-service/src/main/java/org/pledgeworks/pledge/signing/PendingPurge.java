@@ -7,6 +7,8 @@ import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.conversions.Bson;
 import org.pledgeworks.kit.mongo.IdSlices;
+import org.pledgeworks.pledge.signatures.SignatureStatus;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,7 @@ package org.pledgeworks.pledge.signing;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.pledgeworks.pledge.signatures.EmailAddress;
 import org.pledgeworks.pledge.system.PrivacyHashes;
 
 import org.springframework.http.HttpStatus;

@@ -12,12 +12,18 @@ import org.bson.Document;
 import org.pledgeworks.pledge.abuse.AbuseScreen;
 import org.pledgeworks.pledge.abuse.QuarantineReason;
 import org.pledgeworks.pledge.campaigns.CampaignCopies;
+import org.pledgeworks.pledge.campaigns.CampaignNotFoundException;
+import org.pledgeworks.pledge.campaigns.CampaignNotOpenException;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
 import org.pledgeworks.kit.outbox.EventSerializer;
 import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.PendingEvent;
+import org.pledgeworks.pledge.links.SignerLinks;
+import org.pledgeworks.pledge.signatures.EmailAddresses;
+import org.pledgeworks.pledge.signatures.SignatureStatus;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
-import org.pledgeworks.pledge.verification.VerificationLinks.VerificationLink;
+import org.pledgeworks.pledge.links.VerificationLinks.VerificationLink;
 
 import org.springframework.stereotype.Service;
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.pledgeworks.pledge.signatures.EmailAddress;
 
 /**
  * What a consumer sends to sign. Only these fields bind: anything else in the body (a {@code status},

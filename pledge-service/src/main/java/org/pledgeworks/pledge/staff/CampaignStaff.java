@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.pledgeworks.pledge.campaigns.CampaignCopies;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
-import org.pledgeworks.pledge.signing.CampaignNotFoundException;
+import org.pledgeworks.pledge.campaigns.CampaignNotFoundException;
 import org.pledgeworks.pledge.system.NotPermittedException;
 
 import org.springframework.security.oauth2.jwt.Jwt;

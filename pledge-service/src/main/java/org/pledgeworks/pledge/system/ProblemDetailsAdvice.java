@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.pledgeworks.pledge.signing.CampaignNotFoundException;
-import org.pledgeworks.pledge.signing.CampaignNotOpenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -33,15 +31,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String TYPES = "https://pledgeworks.org/problems/";
 
     @ExceptionHandler
-    ProblemDetail campaignNotFound(CampaignNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "campaign-not-found", "Campaign not found",
-                "No campaign has the slug '" + e.slug() + "'.");
-    }
-
-    @ExceptionHandler
-    ProblemDetail campaignNotOpen(CampaignNotOpenException e) {
-        return problem(HttpStatus.CONFLICT, "campaign-not-open", "This campaign is not taking signatures",
-                "The campaign '" + e.slug() + "' is closed.");
+    ProblemDetail featureProblem(ProblemException e) {
+        return problem(e.status(), e.type(), e.title(), e.detail());
     }
 
     @ExceptionHandler

@@ -15,9 +15,10 @@ import org.pledgeworks.pledge.counting.Counters;
 import org.pledgeworks.kit.outbox.EventSerializer;
 import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.PendingEvent;
-import org.pledgeworks.pledge.signing.SignatureStatus;
-import org.pledgeworks.pledge.signing.SignerLinks;
-import org.pledgeworks.pledge.signing.Signatures;
+import org.pledgeworks.pledge.links.VerificationLinks;
+import org.pledgeworks.pledge.signatures.SignatureStatus;
+import org.pledgeworks.pledge.links.SignerLinks;
+import org.pledgeworks.pledge.signatures.Signatures;
 
 import org.springframework.stereotype.Service;
 

@@ -17,7 +17,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pledgeworks.pledge.signing.Signatures;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;

@@ -15,6 +15,7 @@ import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;

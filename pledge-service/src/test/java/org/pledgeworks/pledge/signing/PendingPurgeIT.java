@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.TestClock;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.ServiceIT;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.kit.testing.TestClock;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;

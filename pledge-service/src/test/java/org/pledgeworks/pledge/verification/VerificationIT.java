@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.kit.testing.TestClock;
+import org.pledgeworks.pledge.links.VerificationLinks;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.EventContract;
-import org.pledgeworks.pledge.signing.Signatures;
+import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;

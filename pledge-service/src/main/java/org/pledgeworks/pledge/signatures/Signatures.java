@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.signing;
+package org.pledgeworks.pledge.signatures;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -20,7 +20,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.pledgeworks.pledge.counting.CountOp;
 import org.pledgeworks.kit.outbox.PendingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +61,7 @@ public class Signatures {
     }
 
     /** @return false when this person has signed this campaign already */
-    boolean insert(Document signature, List<PendingEvent> events) {
+    public boolean insert(Document signature, List<PendingEvent> events) {
         List<Document> pending = new ArrayList<>();
         events.forEach(e -> pending.add(e.toDocument()));
         try {
@@ -81,7 +80,7 @@ public class Signatures {
         return Optional.ofNullable(signatures.find(eq("_id", signatureId)).first());
     }
 
-    Optional<Document> byCampaignAndEmail(String campaignId, String emailKey) {
+    public Optional<Document> byCampaignAndEmail(String campaignId, String emailKey) {
         return Optional.ofNullable(signatures.find(new Document("campaignId", campaignId).append("emailKey", emailKey))
                 .first());
     }

@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.signing;
+package org.pledgeworks.pledge.signatures;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

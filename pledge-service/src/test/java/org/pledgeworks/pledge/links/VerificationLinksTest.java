@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.verification;
+package org.pledgeworks.pledge.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

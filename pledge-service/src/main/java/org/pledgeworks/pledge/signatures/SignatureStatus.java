@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.signing;
+package org.pledgeworks.pledge.signatures;
 
 /** A signature counts only once its signer has confirmed the email address. */
 public enum SignatureStatus {

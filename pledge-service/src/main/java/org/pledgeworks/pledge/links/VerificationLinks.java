@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.verification;
+package org.pledgeworks.pledge.links;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

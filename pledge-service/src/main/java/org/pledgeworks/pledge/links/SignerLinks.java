@@ -1,11 +1,10 @@
-package org.pledgeworks.pledge.signing;
+package org.pledgeworks.pledge.links;
 
 import java.net.URI;
 import java.time.Instant;
 
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
-import org.pledgeworks.pledge.verification.VerificationLinks;
-import org.pledgeworks.pledge.verification.VerificationLinks.VerificationLink;
+import org.pledgeworks.pledge.links.VerificationLinks.VerificationLink;
 
 import org.springframework.stereotype.Component;
 

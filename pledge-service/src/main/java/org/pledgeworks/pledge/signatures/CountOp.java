@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.counting;
+package org.pledgeworks.pledge.signatures;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.bson.Document;
+import org.pledgeworks.pledge.counting.Counters;
 
 /**
  * One change a signature makes to its campaign's counters (+1 when it starts counting, -1 when it
@@ -17,7 +18,7 @@ import org.bson.Document;
 public record CountOp(String opId, int delta, String country, String day, String hour, String minute, int shard,
         Instant at) {
 
-    static final String FIELD = "countOps";
+    public static final String FIELD = "countOps";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HHmm").withZone(ZoneOffset.UTC);
@@ -33,12 +34,12 @@ public record CountOp(String opId, int delta, String country, String day, String
                 .append("at", java.util.Date.from(at));
     }
 
-    static CountOp fromDocument(Document d) {
+    public static CountOp fromDocument(Document d) {
         return new CountOp(d.getString("opId"), d.getInteger("delta"), d.getString("country"), d.getString("day"),
                 d.getString("hour"), d.getString("minute"), d.getInteger("shard"), d.getDate("at").toInstant());
     }
 
-    String counterId(String campaignId) {
+    public String counterId(String campaignId) {
         return campaignId + "|" + day + "|" + shard;
     }
 }

@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.signing;
+package org.pledgeworks.pledge.signatures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
