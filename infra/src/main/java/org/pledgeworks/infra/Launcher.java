@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.pledgeworks.infra.mongo.MongoProbe;
 import org.pledgeworks.infra.process.ManagedProcess;
+import org.pledgeworks.infra.process.MongoProbe;
 import org.pledgeworks.infra.process.StartupException;
 
 /**

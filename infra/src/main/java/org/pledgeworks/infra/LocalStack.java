@@ -23,16 +23,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.pledgeworks.embeddedmongo.EmbeddedMongoServer;
 import org.pledgeworks.infra.kafka.KafkaBroker;
 import org.pledgeworks.infra.kafka.KafkaProbe;
 import org.pledgeworks.infra.kafka.KafkaTopics;
 import org.pledgeworks.infra.mail.MailCatcher;
-import org.pledgeworks.infra.mongo.EmbeddedMongoServer;
-import org.pledgeworks.infra.mongo.MongoProbe;
 import org.pledgeworks.infra.process.ClassDataSharing;
 import org.pledgeworks.infra.process.HttpProbe;
 import org.pledgeworks.infra.process.JavaCommand;
 import org.pledgeworks.infra.process.ManagedProcess;
+import org.pledgeworks.infra.process.MongoProbe;
 import org.pledgeworks.infra.process.Probe;
 import org.pledgeworks.infra.process.ProcessSpec;
 import org.pledgeworks.infra.process.Readiness;

@@ -1,4 +1,4 @@
-package org.pledgeworks.infra.mongo;
+package org.pledgeworks.infra.process;
 
 import java.util.concurrent.TimeUnit;
 
@@ -7,7 +7,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
-import org.pledgeworks.infra.process.Probe;
 
 /** Ready when the real driver gets an answer to {@code ping}: what the services will do first. */
 public final class MongoProbe implements Probe {

@@ -1,4 +1,4 @@
-package org.pledgeworks.infra.mongo;
+package org.pledgeworks.embeddedmongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

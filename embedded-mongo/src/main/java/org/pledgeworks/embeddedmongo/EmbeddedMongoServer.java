@@ -1,20 +1,20 @@
-package org.pledgeworks.infra.mongo;
+package org.pledgeworks.embeddedmongo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
-import org.pledgeworks.infra.process.Arguments;
 
 /**
  * mongo-java-server on a host and port of our choosing (its own main classes are fixed to
- * localhost:27017) with the H2 backend on a file ({@link TunedH2Backend}). It has no transactions, no TTL and ignores
- * secondary indexes: see STACK.md for what the services must design around.
+ * localhost:27017) with the H2 backend on a file ({@link TunedH2Backend}). It has no transactions and no TTL, and
+ * builds only unique and sparse indexes: see this module's README.md for what it changes and what it lacks.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -72,7 +72,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * which closes the file cleanly through the shutdown hook.
      */
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> options = Arguments.parse(args);
+        Map<String, String> options = options(args);
         String host = options.getOrDefault("host", "127.0.0.1");
         int port = Integer.parseInt(options.getOrDefault("port", "27017"));
         Path file = Path.of(options.getOrDefault("file", "data/mongo/pledgeworks.mv.db"));
@@ -85,5 +85,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }, "mongo-shutdown"));
         System.out.println("MongoDB wire server listening on " + mongo.connectionString() + ", data in " + file);
         stopped.await();
+    }
+
+    /** The launcher's {@code --name value} pairs; this module depends on nothing of the launcher's. */
+    private static Map<String, String> options(String[] args) {
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("expected --name value pairs, got: " + String.join(" ", args));
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name, got: " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
     }
 }

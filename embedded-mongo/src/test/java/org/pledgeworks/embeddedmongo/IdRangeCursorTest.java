@@ -1,4 +1,4 @@
-package org.pledgeworks.infra.mongo;
+package org.pledgeworks.embeddedmongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

@@ -1,4 +1,4 @@
-package org.pledgeworks.infra.mongo;
+package org.pledgeworks.embeddedmongo;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;

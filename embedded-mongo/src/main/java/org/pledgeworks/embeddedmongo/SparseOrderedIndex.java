@@ -1,4 +1,4 @@
-package org.pledgeworks.infra.mongo;
+package org.pledgeworks.embeddedmongo;
 
 import java.time.Instant;
 import java.util.ArrayList;
