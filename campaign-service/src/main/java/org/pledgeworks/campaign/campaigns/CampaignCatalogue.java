@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.campaigns.Campaign.Translation;
 import org.pledgeworks.campaign.campaigns.CampaignInput.PledgeTextInput;
@@ -101,22 +99,7 @@ class CampaignCatalogue {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Document translated = new Document();
-        translations(input).forEach((locale, t) -> translated.append(locale, t.toDocument()));
-        Bson update = Updates.combine(
-                Updates.set("slug", input.slug()),
-                Updates.set("title", input.title()),
-                Updates.set("summary", input.summary()),
-                Updates.set("description", input.description()),
-                Updates.set("pledgeText", input.pledgeText()),
-                Updates.set("defaultLocale", input.defaultLocale()),
-                Updates.set("translations", translated),
-                Updates.set("goal", input.goal()),
-                Updates.set("partnerOrganisations", partners(input)),
-                Updates.set("startsAt", Campaign.date(input.startsAt())),
-                Updates.set("endsAt", Campaign.date(input.endsAt())),
-                Updates.set("imageUrl", input.imageUrl()),
-                Updates.set("milestoneThresholds", input.milestoneThresholds()));
+        Bson update = CampaignRepository.edited(input, translations(input), partners(input));
         if (!repository.updateIfUnchanged(id, current.revision(), update, List.of())) {
             throw changedMeanwhile();
         }
@@ -136,9 +119,7 @@ class CampaignCatalogue {
         CampaignPublished published = CampaignPublished.of(current, now);
         List<PendingEvent> caused = List.of(
                 events.pending(TOPIC, CampaignPublished.TYPE, id, published.eventId(), published));
-        if (!repository.updateIfUnchanged(id, current.revision(), Updates.combine(
-                Updates.set("status", CampaignStatus.OPEN.name()), Updates.set("publishedAt", java.util.Date.from(now))),
-                caused)) {
+        if (!repository.updateIfUnchanged(id, current.revision(), CampaignRepository.published(now), caused)) {
             throw changedMeanwhile();
         }
         relay.publish(CampaignRepository.COLLECTION, id, caused);
@@ -173,7 +154,7 @@ class CampaignCatalogue {
                     + current.status().wireName() + ".");
         }
         if (!repository.updateIfUnchanged(id, current.revision(),
-                Updates.set("status", CampaignStatus.ARCHIVED.name()), List.of())) {
+                CampaignRepository.archived(), List.of())) {
             throw changedMeanwhile();
         }
         return access.byId(id).orElseThrow();
@@ -189,35 +170,34 @@ class CampaignCatalogue {
             throw new ConflictException("Campaign closed", "The pledge text of a closed campaign stays as signed.");
         }
         Map<String, String> texts = input.translations() == null ? Map.of() : input.translations();
-        List<Bson> updates = new ArrayList<>();
-        updates.add(Updates.set("pledgeText", input.pledgeText()));
+        Map<String, String> revisedTranslations = new LinkedHashMap<>();
         texts.forEach((locale, text) -> {
             if (current.translations().containsKey(locale)) {
-                updates.add(Updates.set("translations." + locale + ".pledgeText", text));
+                revisedTranslations.put(locale, text);
             }
         });
+        Bson update;
         List<PendingEvent> caused = List.of();
         if (current.status() == CampaignStatus.DRAFT) {
-            updates.add(Updates.set("pledgeTextVersions", List.of(CampaignRepository.version(1, input.pledgeText(),
-                    clock.instant(), member.id()))));
+            update = CampaignRepository.draftTextReplaced(input.pledgeText(), revisedTranslations,
+                    new PledgeTextVersion(1, input.pledgeText(), clock.instant(), member.id()));
         }
         else {
             int next = current.pledgeTextVersion() + 1;
-            updates.add(Updates.set("pledgeTextVersion", next));
-            updates.add(Updates.push("pledgeTextVersions", CampaignRepository.version(next, input.pledgeText(),
-                    clock.instant(), member.id())));
+            update = CampaignRepository.textRevised(input.pledgeText(), revisedTranslations,
+                    new PledgeTextVersion(next, input.pledgeText(), clock.instant(), member.id()));
             PledgeTextRevised revised = new PledgeTextRevised(UUID.randomUUID(), clock.instant(), id, current.slug(),
                     next, input.pledgeText());
             caused = List.of(events.pending(TOPIC, PledgeTextRevised.TYPE, id, revised.eventId(), revised));
         }
-        if (!repository.updateIfUnchanged(id, current.revision(), Updates.combine(updates), caused)) {
+        if (!repository.updateIfUnchanged(id, current.revision(), update, caused)) {
             throw changedMeanwhile();
         }
         relay.publish(CampaignRepository.COLLECTION, id, caused);
         return access.byId(id).orElseThrow();
     }
 
-    List<Document> pledgeTextVersions(StaffMember member, String id) {
+    List<PledgeTextVersion> pledgeTextVersions(StaffMember member, String id) {
         access.forReading(member, id);
         return repository.pledgeTextVersions(id);
     }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
@@ -30,6 +32,10 @@ import org.pledgeworks.campaign.system.ConflictException;
 
 import org.springframework.stereotype.Repository;
 
+/**
+ * Where campaigns are stored, and the only place that knows their BSON shape: the catalogue asks it for
+ * each kind of change ({@link #edited}, {@link #published}, ...) rather than naming fields itself.
+ */
 @Repository
 class CampaignRepository {
 
@@ -59,11 +65,11 @@ class CampaignRepository {
     boolean insert(Campaign campaign, List<PendingEvent> events, Instant now) {
         List<Document> pending = new ArrayList<>();
         events.forEach(event -> pending.add(event.toDocument()));
-        Document document = campaign.toDocument()
+        Document document = toDocument(campaign)
                 .append("createdAt", Date.from(now))
                 .append("publishedAt", campaign.status() == CampaignStatus.DRAFT ? null : Date.from(now))
-                .append("pledgeTextVersions", List.of(version(campaign.pledgeTextVersion(), campaign.pledgeText(),
-                        now, null)))
+                .append("pledgeTextVersions", List.of(toDocument(new PledgeTextVersion(campaign.pledgeTextVersion(),
+                        campaign.pledgeText(), now, null))))
                 .append("pendingEvents", pending);
         try {
             campaigns.insertOne(document);
@@ -77,9 +83,54 @@ class CampaignRepository {
         }
     }
 
-    static Document version(int version, String text, Instant at, String by) {
-        return new Document("version", version).append("pledgeText", text).append("revisedAt", Date.from(at))
-                .append("revisedBy", by);
+    /** The edit of a campaign's settings and texts (the pledge text of a published one changes by revision). */
+    static Bson edited(CampaignInput input, Map<String, Campaign.Translation> translations, List<String> partners) {
+        return Updates.combine(
+                Updates.set("slug", input.slug()),
+                Updates.set("title", input.title()),
+                Updates.set("summary", input.summary()),
+                Updates.set("description", input.description()),
+                Updates.set("pledgeText", input.pledgeText()),
+                Updates.set("defaultLocale", input.defaultLocale()),
+                Updates.set("translations", toDocument(translations)),
+                Updates.set("goal", input.goal()),
+                Updates.set("partnerOrganisations", partners),
+                Updates.set("startsAt", date(input.startsAt())),
+                Updates.set("endsAt", date(input.endsAt())),
+                Updates.set("imageUrl", input.imageUrl()),
+                Updates.set("milestoneThresholds", input.milestoneThresholds()));
+    }
+
+    static Bson published(Instant now) {
+        return Updates.combine(Updates.set("status", CampaignStatus.OPEN.name()),
+                Updates.set("publishedAt", Date.from(now)));
+    }
+
+    static Bson archived() {
+        return Updates.set("status", CampaignStatus.ARCHIVED.name());
+    }
+
+    /** A draft's pledge text replaced: nobody has signed it, so its history starts again at {@code first}. */
+    static Bson draftTextReplaced(String pledgeText, Map<String, String> translatedTexts, PledgeTextVersion first) {
+        List<Bson> updates = textUpdates(pledgeText, translatedTexts);
+        updates.add(Updates.set("pledgeTextVersions", List.of(toDocument(first))));
+        return Updates.combine(updates);
+    }
+
+    /** A published campaign's pledge text revised: {@code next} joins the versions signers may have seen. */
+    static Bson textRevised(String pledgeText, Map<String, String> translatedTexts, PledgeTextVersion next) {
+        List<Bson> updates = textUpdates(pledgeText, translatedTexts);
+        updates.add(Updates.set("pledgeTextVersion", next.version()));
+        updates.add(Updates.push("pledgeTextVersions", toDocument(next)));
+        return Updates.combine(updates);
+    }
+
+    private static List<Bson> textUpdates(String pledgeText, Map<String, String> translatedTexts) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.set("pledgeText", pledgeText));
+        translatedTexts.forEach((locale, text) -> updates.add(Updates.set("translations." + locale + ".pledgeText",
+                text)));
+        return updates;
     }
 
     /**
@@ -119,17 +170,18 @@ class CampaignRepository {
 
     Optional<Campaign> findById(String id) {
         return Optional.ofNullable(campaigns.find(eq("_id", id)).projection(WITHOUT_BULK).first())
-                .map(Campaign::fromDocument);
+                .map(CampaignRepository::fromDocument);
     }
 
-    List<Document> pledgeTextVersions(String id) {
+    List<PledgeTextVersion> pledgeTextVersions(String id) {
         Document d = campaigns.find(eq("_id", id)).projection(Projections.include("pledgeTextVersions")).first();
-        return d == null ? List.of() : d.getList("pledgeTextVersions", Document.class, List.of());
+        return d == null ? List.of() : d.getList("pledgeTextVersions", Document.class, List.of()).stream()
+                .map(CampaignRepository::pledgeTextVersion).toList();
     }
 
     Optional<Campaign> findPublishedBySlug(String slug) {
         return Optional.ofNullable(campaigns.find(and(eq("slug", slug), in("status", PUBLIC_STATUSES)))
-                .projection(WITHOUT_BULK).first()).map(Campaign::fromDocument);
+                .projection(WITHOUT_BULK).first()).map(CampaignRepository::fromDocument);
     }
 
     List<Campaign> findOpen(int page, int size, Bson sort) {
@@ -140,7 +192,7 @@ class CampaignRepository {
                 .skip(page * size)
                 .limit(size)
                 .batchSize(size)
-                .forEach(d -> result.add(Campaign.fromDocument(d)));
+                .forEach(d -> result.add(fromDocument(d)));
         return result;
     }
 
@@ -156,7 +208,7 @@ class CampaignRepository {
                 .skip(page * size)
                 .limit(size)
                 .batchSize(size)
-                .forEach(d -> result.add(Campaign.fromDocument(d)));
+                .forEach(d -> result.add(fromDocument(d)));
         return result;
     }
 
@@ -168,5 +220,72 @@ class CampaignRepository {
                 .batchSize(limit)
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
+    }
+
+    private static Document toDocument(Campaign c) {
+        return new Document("_id", c.id())
+                .append("slug", c.slug())
+                .append("title", c.title())
+                .append("summary", c.summary())
+                .append("description", c.description())
+                .append("pledgeText", c.pledgeText())
+                .append("pledgeTextVersion", c.pledgeTextVersion())
+                .append("defaultLocale", c.defaultLocale())
+                .append("translations", toDocument(c.translations()))
+                .append("goal", c.goal())
+                .append("ownerOrganisation", c.ownerOrganisation())
+                .append("partnerOrganisations", c.partnerOrganisations())
+                .append("status", c.status().name())
+                .append("startsAt", date(c.startsAt()))
+                .append("endsAt", date(c.endsAt()))
+                .append("imageUrl", c.imageUrl())
+                .append("milestoneThresholds", c.milestoneThresholds())
+                .append("revision", c.revision());
+    }
+
+    private static Campaign fromDocument(Document d) {
+        Map<String, Campaign.Translation> translations = new LinkedHashMap<>();
+        Document translated = d.get("translations", Document.class);
+        if (translated != null) {
+            translated.forEach((locale, t) -> translations.put(locale, translation((Document) t)));
+        }
+        List<?> thresholds = d.getList("milestoneThresholds", Object.class);
+        return new Campaign(d.getString("_id"), d.getString("slug"), d.getString("title"), d.getString("summary"),
+                d.getString("description"), d.getString("pledgeText"), d.getInteger("pledgeTextVersion", 1),
+                d.getString("defaultLocale"), translations, ((Number) d.get("goal")).longValue(),
+                d.getString("ownerOrganisation"), d.getList("partnerOrganisations", String.class, List.of()),
+                CampaignStatus.valueOf(d.getString("status")), instant(d.getDate("startsAt")),
+                instant(d.getDate("endsAt")), d.getString("imageUrl"),
+                thresholds == null ? null : thresholds.stream().map(n -> ((Number) n).longValue()).toList(),
+                d.get("revision") instanceof Number n ? n.longValue() : 0L);
+    }
+
+    private static Document toDocument(Map<String, Campaign.Translation> translations) {
+        Document translated = new Document();
+        translations.forEach((locale, t) -> translated.append(locale, new Document("title", t.title())
+                .append("summary", t.summary()).append("pledgeText", t.pledgeText())));
+        return translated;
+    }
+
+    private static Campaign.Translation translation(Document d) {
+        return new Campaign.Translation(d.getString("title"), d.getString("summary"), d.getString("pledgeText"));
+    }
+
+    private static Document toDocument(PledgeTextVersion v) {
+        return new Document("version", v.version()).append("pledgeText", v.pledgeText())
+                .append("revisedAt", Date.from(v.revisedAt())).append("revisedBy", v.revisedBy());
+    }
+
+    private static PledgeTextVersion pledgeTextVersion(Document d) {
+        return new PledgeTextVersion(d.getInteger("version", 1), d.getString("pledgeText"),
+                instant(d.getDate("revisedAt")), d.getString("revisedBy"));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

@@ -1,14 +1,12 @@
 package org.pledgeworks.campaign.campaigns;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.bson.Document;
 import org.pledgeworks.campaign.campaigns.Campaign.Translation;
 import org.pledgeworks.campaign.campaigns.CampaignInput.PledgeTextInput;
 import org.pledgeworks.campaign.staff.StaffMember;
@@ -87,16 +85,7 @@ class StaffCampaignController {
 
     @GetMapping("/{id}/pledge-text")
     List<PledgeTextVersion> pledgeTextVersions(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return catalogue.pledgeTextVersions(StaffMember.from(jwt), id).stream().map(PledgeTextVersion::of).toList();
-    }
-
-    record PledgeTextVersion(int version, String pledgeText, Instant revisedAt, String revisedBy) {
-
-        static PledgeTextVersion of(Document d) {
-            Date at = d.getDate("revisedAt");
-            return new PledgeTextVersion(d.getInteger("version", 1), d.getString("pledgeText"),
-                    at == null ? null : at.toInstant(), d.getString("revisedBy"));
-        }
+        return catalogue.pledgeTextVersions(StaffMember.from(jwt), id);
     }
 
     record StaffCampaignView(String campaignId, String slug, String title, String summary, String description,

@@ -21,9 +21,14 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.campaign.updates.CampaignUpdate.UpdateStatus;
+import org.pledgeworks.campaign.updates.CampaignUpdate.Variant;
 
 import org.springframework.stereotype.Repository;
 
+/**
+ * Where updates are stored, and the only place that knows their BSON shape: the service asks it for each
+ * kind of change and condition ({@link #edited}, {@link #scheduled}, {@link #stillDue}, ...).
+ */
 @Repository
 class UpdateRepository {
 
@@ -39,18 +44,17 @@ class UpdateRepository {
     }
 
     void insert(CampaignUpdate update) {
-        updates.insertOne(update.toDocument());
+        updates.insertOne(toDocument(update));
     }
 
     Optional<CampaignUpdate> find(String campaignId, String updateId) {
         return Optional.ofNullable(updates.find(and(eq("_id", updateId), eq("campaignId", campaignId)))
-                .projection(WITHOUT_OUTBOX).first()).map(CampaignUpdate::fromDocument);
+                .projection(WITHOUT_OUTBOX).first()).map(UpdateRepository::fromDocument);
     }
 
     /** Changes an update that is not published yet; false if it has been published meanwhile. */
     boolean changeUnpublished(String updateId, Bson change) {
-        return updates.updateOne(and(eq("_id", updateId),
-                        in("status", UpdateStatus.DRAFT.name(), UpdateStatus.SCHEDULED.name())), change)
+        return updates.updateOne(and(eq("_id", updateId), unpublished()), change)
                 .getModifiedCount() == 1;
     }
 
@@ -71,7 +75,7 @@ class UpdateRepository {
         List<CampaignUpdate> result = new ArrayList<>();
         updates.find(eq("campaignId", campaignId)).projection(WITHOUT_OUTBOX)
                 .sort(Sorts.descending("createdAt")).limit(limit).batchSize(limit)
-                .forEach(d -> result.add(CampaignUpdate.fromDocument(d)));
+                .forEach(d -> result.add(fromDocument(d)));
         return result;
     }
 
@@ -81,7 +85,7 @@ class UpdateRepository {
                 .projection(WITHOUT_OUTBOX)
                 .sort(Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("_id")))
                 .skip(page * size).limit(size).batchSize(size)
-                .forEach(d -> result.add(CampaignUpdate.fromDocument(d)));
+                .forEach(d -> result.add(fromDocument(d)));
         return result;
     }
 
@@ -91,9 +95,72 @@ class UpdateRepository {
 
     List<CampaignUpdate> due(Instant now, int limit) {
         List<CampaignUpdate> result = new ArrayList<>();
-        updates.find(and(eq("status", UpdateStatus.SCHEDULED.name()), lte("publishAt", Date.from(now))))
+        updates.find(stillDue(now))
                 .projection(WITHOUT_OUTBOX).limit(limit).batchSize(limit)
-                .forEach(d -> result.add(CampaignUpdate.fromDocument(d)));
+                .forEach(d -> result.add(fromDocument(d)));
         return result;
+    }
+
+    static Bson edited(String title, String body, String locale, List<Variant> variants) {
+        return Updates.combine(Updates.set("title", title), Updates.set("body", body), Updates.set("locale", locale),
+                Updates.set("variants", variants.stream().map(UpdateRepository::toDocument).toList()));
+    }
+
+    static Bson scheduled(Instant publishAt) {
+        return Updates.combine(Updates.set("status", UpdateStatus.SCHEDULED.name()),
+                Updates.set("publishAt", Date.from(publishAt)));
+    }
+
+    static Bson unscheduled() {
+        return Updates.combine(Updates.set("status", UpdateStatus.DRAFT.name()), Updates.unset("publishAt"));
+    }
+
+    /** A draft or a scheduled update: one that may still change or be published. */
+    static Bson unpublished() {
+        return in("status", UpdateStatus.DRAFT.name(), UpdateStatus.SCHEDULED.name());
+    }
+
+    /** Scheduled and due at {@code now}: what the scheduler may publish. */
+    static Bson stillDue(Instant now) {
+        return and(eq("status", UpdateStatus.SCHEDULED.name()), lte("publishAt", Date.from(now)));
+    }
+
+    private static Document toDocument(CampaignUpdate u) {
+        return new Document("_id", u.id())
+                .append("campaignId", u.campaignId())
+                .append("status", u.status().name())
+                .append("locale", u.locale())
+                .append("title", u.title())
+                .append("body", u.body())
+                .append("variants", u.variants().stream().map(UpdateRepository::toDocument).toList())
+                .append("publishAt", date(u.publishAt()))
+                .append("publishedAt", date(u.publishedAt()))
+                .append("createdAt", date(u.createdAt()))
+                .append("createdBy", u.createdBy());
+    }
+
+    private static CampaignUpdate fromDocument(Document d) {
+        return new CampaignUpdate(d.getString("_id"), d.getString("campaignId"),
+                UpdateStatus.valueOf(d.getString("status")), d.getString("locale"), d.getString("title"),
+                d.getString("body"),
+                d.getList("variants", Document.class, List.of()).stream().map(UpdateRepository::variant).toList(),
+                instant(d.getDate("publishAt")), instant(d.getDate("publishedAt")), instant(d.getDate("createdAt")),
+                d.getString("createdBy"));
+    }
+
+    private static Document toDocument(Variant v) {
+        return new Document("locale", v.locale()).append("title", v.title()).append("body", v.body());
+    }
+
+    private static Variant variant(Document d) {
+        return new Variant(d.getString("locale"), d.getString("title"), d.getString("body"));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

@@ -1,12 +1,8 @@
 package org.pledgeworks.campaign.updates;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lte;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,13 +60,8 @@ class Updates {
     CampaignUpdate edit(StaffMember member, String campaignId, String updateId, UpdateInput input) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
         find(campaign, updateId);
-        Bson change = com.mongodb.client.model.Updates.combine(
-                com.mongodb.client.model.Updates.set("title", input.title()),
-                com.mongodb.client.model.Updates.set("body", input.body()),
-                com.mongodb.client.model.Updates.set("locale",
-                        input.locale() == null ? campaign.defaultLocale() : input.locale()),
-                com.mongodb.client.model.Updates.set("variants",
-                        variants(input).stream().map(Variant::toDocument).toList()));
+        Bson change = UpdateRepository.edited(input.title(), input.body(),
+                input.locale() == null ? campaign.defaultLocale() : input.locale(), variants(input));
         if (!repository.changeUnpublished(updateId, change)) {
             throw published();
         }
@@ -83,9 +74,7 @@ class Updates {
         if (!publishAt.isAfter(clock.instant())) {
             throw new InvalidInputException("publishAt", "must be in the future; publish now instead");
         }
-        if (!repository.changeUnpublished(updateId, com.mongodb.client.model.Updates.combine(
-                com.mongodb.client.model.Updates.set("status", UpdateStatus.SCHEDULED.name()),
-                com.mongodb.client.model.Updates.set("publishAt", Date.from(publishAt))))) {
+        if (!repository.changeUnpublished(updateId, UpdateRepository.scheduled(publishAt))) {
             throw published();
         }
         return find(campaign, updateId);
@@ -99,9 +88,7 @@ class Updates {
     CampaignUpdate unschedule(StaffMember member, String campaignId, String updateId) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
         find(campaign, updateId);
-        if (!repository.changeUnpublished(updateId, com.mongodb.client.model.Updates.combine(
-                com.mongodb.client.model.Updates.set("status", UpdateStatus.DRAFT.name()),
-                com.mongodb.client.model.Updates.unset("publishAt")))) {
+        if (!repository.changeUnpublished(updateId, UpdateRepository.unscheduled())) {
             // no change: published meanwhile, or a draft without a publish time already
             CampaignUpdate current = find(campaign, updateId);
             if (current.status() == UpdateStatus.PUBLISHED) {
@@ -118,7 +105,7 @@ class Updates {
         if (!campaign.isPublic()) {
             throw new ConflictException("Campaign not published", "Publish the campaign before its updates.");
         }
-        if (!publish(campaign, update, in("status", UpdateStatus.DRAFT.name(), UpdateStatus.SCHEDULED.name()))) {
+        if (!publish(campaign, update, UpdateRepository.unpublished())) {
             throw published();
         }
         return find(campaign, updateId);
@@ -134,9 +121,7 @@ class Updates {
                 log.warn("Scheduled update {} is due but its campaign is not published; it waits", update.id());
                 continue;
             }
-            Bson stillDue = com.mongodb.client.model.Filters.and(eq("status", UpdateStatus.SCHEDULED.name()),
-                    lte("publishAt", Date.from(now)));
-            if (publish(campaign, update, stillDue)) {
+            if (publish(campaign, update, UpdateRepository.stillDue(now))) {
                 published++;
             }
         }
