@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bson.Document;
-import org.pledgeworks.notification.campaigns.CampaignDirectory;
-import org.pledgeworks.notification.events.CampaignUpdatePublished;
 import org.pledgeworks.kit.events.EventHandler;
-import org.pledgeworks.notification.events.MilestoneReached;
-import org.pledgeworks.notification.events.ProgressUpdated;
+import org.pledgeworks.notification.campaigns.CampaignDirectory;
 import org.pledgeworks.notification.stats.DeliveryStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,5 +5,7 @@
  * (12 partitions, key = recipient id) and checkpointing after each batch, so a restart resumes where
  * it stopped. The {@code notifications} listener turns those records into deliveries under a unique id
  * per (message, recipient): any number of instances share the sending and nobody is mailed twice.
+ * The slim records of the three campaign events it reads live here, with their handlers
+ * ({@link org.pledgeworks.notification.bulk.BulkEvents}); the staff API of messages and their stats too.
  */
 package org.pledgeworks.notification.bulk;

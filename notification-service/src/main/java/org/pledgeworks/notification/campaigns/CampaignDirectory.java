@@ -10,7 +10,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
-import org.pledgeworks.notification.events.CampaignPublished;
 import org.pledgeworks.kit.events.EventHandler;
 
 import org.springframework.stereotype.Component;

@@ -9,7 +9,7 @@ import jakarta.validation.Valid;
 import org.bson.Document;
 import org.pledgeworks.notification.campaigns.CampaignDirectory;
 import org.pledgeworks.notification.subscribers.MailLinks;
-import org.pledgeworks.notification.web.Pages;
+import org.pledgeworks.notification.system.Pages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

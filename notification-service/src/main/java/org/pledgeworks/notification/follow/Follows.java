@@ -29,6 +29,7 @@ import org.pledgeworks.notification.mail.MailTemplates;
 import org.pledgeworks.notification.subscribers.MailLinks;
 import org.pledgeworks.notification.subscribers.RecipientErased;
 import org.pledgeworks.notification.subscribers.Subscriptions;
+import org.pledgeworks.notification.system.InvalidFieldException;
 import org.pledgeworks.notification.system.NotificationServiceProperties;
 import org.pledgeworks.notification.system.Secrets;
 import org.slf4j.Logger;

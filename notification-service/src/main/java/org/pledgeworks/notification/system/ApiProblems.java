@@ -3,7 +3,6 @@ package org.pledgeworks.notification.system;
 import java.util.List;
 import java.util.Map;
 
-import org.pledgeworks.notification.follow.InvalidFieldException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

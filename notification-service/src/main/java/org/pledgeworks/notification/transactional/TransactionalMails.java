@@ -3,16 +3,13 @@ package org.pledgeworks.notification.transactional;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.pledgeworks.kit.events.EventHandler;
 import org.pledgeworks.notification.campaigns.CampaignDirectory;
 import org.pledgeworks.notification.delivery.Deliveries;
 import org.pledgeworks.notification.delivery.DeliveryRequest;
-import org.pledgeworks.kit.events.EventHandler;
-import org.pledgeworks.notification.events.PledgeSignedAgain;
-import org.pledgeworks.notification.events.PledgeVerified;
-import org.pledgeworks.notification.events.SignerDataRequested;
-import org.pledgeworks.notification.subscribers.RecipientKeys;
 import org.pledgeworks.notification.mail.Mail;
 import org.pledgeworks.notification.mail.MailTemplates;
+import org.pledgeworks.notification.subscribers.RecipientKeys;
 
 import org.springframework.stereotype.Component;
 

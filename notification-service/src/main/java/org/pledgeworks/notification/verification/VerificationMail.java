@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-import org.pledgeworks.notification.events.PledgeSigned;
 import org.pledgeworks.notification.mail.Mail;
 import org.pledgeworks.notification.mail.MailTemplates;
 

@@ -1,9 +1,8 @@
 package org.pledgeworks.notification.verification;
 
+import org.pledgeworks.kit.events.EventHandler;
 import org.pledgeworks.notification.delivery.Deliveries;
 import org.pledgeworks.notification.delivery.DeliveryRequest;
-import org.pledgeworks.kit.events.EventHandler;
-import org.pledgeworks.notification.events.PledgeSigned;
 
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.pledgeworks.notification.events.PledgeSigned;
 import org.pledgeworks.notification.mail.Mail;
 import org.pledgeworks.notification.mail.MailTemplates;
 

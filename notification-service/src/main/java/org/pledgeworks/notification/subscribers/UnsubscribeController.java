@@ -1,12 +1,11 @@
-package org.pledgeworks.notification.web;
+package org.pledgeworks.notification.subscribers;
 
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.pledgeworks.notification.campaigns.CampaignDirectory;
 import org.pledgeworks.notification.stats.DeliveryStats;
-import org.pledgeworks.notification.subscribers.MailLinks;
-import org.pledgeworks.notification.subscribers.Subscriptions;
+import org.pledgeworks.notification.system.Pages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

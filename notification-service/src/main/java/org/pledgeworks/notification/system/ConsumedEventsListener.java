@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.system;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.pledgeworks.kit.events.EventDispatcher;
@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
  * before that redelivers the record, which handlers absorb.
  */
 @Component
-class PledgesListener {
+class ConsumedEventsListener {
 
     static final String TOPIC = "pledges";
     static final String CAMPAIGNS = "campaigns";
 
     private final EventDispatcher dispatcher;
 
-    PledgesListener(EventDispatcher dispatcher) {
+    ConsumedEventsListener(EventDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.web;
+package org.pledgeworks.notification.system;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,10 +1,11 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.verification;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.pledgeworks.kit.events.IncomingEvent;
+import org.pledgeworks.notification.mail.Links;
 
 /**
  * {@code pledge-signed.v1} on topic {@code pledges}: a signature awaits email verification. Only the

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.subscribers;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.bulk;
 
 import java.time.Instant;
 import java.util.UUID;

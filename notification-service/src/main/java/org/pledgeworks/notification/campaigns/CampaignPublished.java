@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.campaigns;
 
 import java.time.Instant;
 import java.util.List;

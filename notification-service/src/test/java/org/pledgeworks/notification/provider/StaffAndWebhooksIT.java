@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.web;
+package org.pledgeworks.notification.provider;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +78,7 @@ class StaffAndWebhooksIT extends ServiceIT {
     @Test
     void deliveryStatsOfAMessageHaveTheShapeTheStaffConsoleReads() throws Exception {
         String campaign = "c-stats-" + UUID.randomUUID().toString().substring(0, 8);
-        campaigns.handle(new org.pledgeworks.notification.events.CampaignPublished(UUID.randomUUID(), TestClock.now(),
+        campaigns.handle(new org.pledgeworks.notification.campaigns.CampaignPublished(UUID.randomUUID(), TestClock.now(),
                 campaign, "slug-" + campaign, "Stats", "en", "workers-voice"), "e-1");
         String messageId = UUID.randomUUID() + ":milestone";
         // published a while ago; the database keeps milliseconds

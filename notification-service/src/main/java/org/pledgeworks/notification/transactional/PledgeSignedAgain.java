@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.transactional;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.pledgeworks.kit.events.IncomingEvent;
 import org.pledgeworks.kit.events.MalformedEventException;
+import org.pledgeworks.notification.mail.Links;
 
 /**
  * {@code pledge-signed-again.v1} on {@code pledges}: someone signed a pledge their address had signed

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.bulk;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.pledgeworks.kit.events.IncomingEvent;
+import org.pledgeworks.notification.mail.Links;
 
 /** {@code progress-updated.v1} on {@code campaigns}: a target's score on the progress card changed. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.mail;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,12 +7,12 @@ import java.util.Locale;
 import org.pledgeworks.kit.events.MalformedEventException;
 
 /** Links that go into an {@code href}: only absolute http(s) URLs may. */
-final class Links {
+public final class Links {
 
     private Links() {
     }
 
-    static void requireHttp(String type, String field, String value) {
+    public static void requireHttp(String type, String field, String value) {
         URI url;
         try {
             url = new URI(value);

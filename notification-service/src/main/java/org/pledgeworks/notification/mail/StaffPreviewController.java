@@ -1,12 +1,10 @@
-package org.pledgeworks.notification.web;
+package org.pledgeworks.notification.mail;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.pledgeworks.notification.mail.Mail;
-import org.pledgeworks.notification.mail.MailTemplates;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.system;
+package org.pledgeworks.notification.provider;
 
 import java.time.Clock;
 
@@ -8,8 +8,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.pledgeworks.notification.mail.SmtpMailer;
 import org.pledgeworks.notification.mail.SmtpTransport;
-import org.pledgeworks.notification.provider.HttpProviderTransport;
-import org.pledgeworks.notification.provider.ProviderSettings;
+import org.pledgeworks.notification.system.NotificationServiceProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;

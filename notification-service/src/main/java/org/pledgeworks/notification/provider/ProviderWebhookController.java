@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.web;
+package org.pledgeworks.notification.provider;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,10 +1,11 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.transactional;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.pledgeworks.kit.events.IncomingEvent;
+import org.pledgeworks.notification.mail.Links;
 
 /**
  * {@code signer-data-requested.v1} on {@code pledges}: someone asked for their data. The mail carries

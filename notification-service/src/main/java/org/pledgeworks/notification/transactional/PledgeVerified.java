@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.transactional;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.pledgeworks.kit.events.IncomingEvent;
+import org.pledgeworks.notification.mail.Links;
 
 /**
  * {@code pledge-verified.v1} on {@code pledges}: a signature is confirmed. With consent to updates the

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.bulk;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.pledgeworks.kit.events.IncomingEvent;
 import org.pledgeworks.kit.events.MalformedEventException;
+import org.pledgeworks.notification.mail.Links;
 
 /**
  * {@code campaign-update-published.v1} on {@code campaigns}: an update goes to every subscriber of the

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.follow;
+package org.pledgeworks.notification.system;
 
 /** A request field that passed Bean Validation but is still wrong (no such campaign); answered as a 400 problem. */
 public class InvalidFieldException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.events;
+package org.pledgeworks.notification.erasure;
 
 import java.time.Instant;
 import java.util.List;
