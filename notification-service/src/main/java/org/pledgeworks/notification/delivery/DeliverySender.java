@@ -13,9 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.pledgeworks.notification.mail.MailTransport;
 import org.pledgeworks.notification.mail.OutgoingMail;
 import org.pledgeworks.notification.mail.SendOutcome;
@@ -34,7 +32,8 @@ import org.springframework.stereotype.Component;
  * asked us to wait: no attempt counted), or failed for good. Two lanes: transactional mail and bulk
  * mail, each with its transport ({@code pledgeworks.mail.transport} / {@code bulk-transport}), its
  * queue and its threads; a thread takes as many queued deliveries as its transport sends in one call
- * (500 for the HTTP provider, 20 over one SMTP connection). Log lines name the delivery, never the recipient.
+ * (500 for the HTTP provider, 20 over one SMTP connection). What an outcome changes is
+ * {@link DeliveryOutcomes}'. Log lines name the delivery, never the recipient.
  */
 @Component
 class DeliverySender implements DisposableBean {
@@ -43,12 +42,8 @@ class DeliverySender implements DisposableBean {
 
     private final DeliveryRepository repository;
     private final Clock clock;
-    private final MeterRegistry meters;
-    private final SuppressionList suppressions;
-    private final DeliveryStats stats;
     private final Optional<ContentRenderer> renderer;
-    private final RetryBackoff backoff;
-    private final int maxAttempts;
+    private final DeliveryOutcomes outcomes;
     private final Lane transactional;
     private final Lane bulk;
     private volatile boolean running = true;
@@ -58,13 +53,11 @@ class DeliverySender implements DisposableBean {
             NotificationServiceProperties properties) {
         this.repository = repository;
         this.clock = clock;
-        this.meters = meters;
-        this.suppressions = suppressions;
-        this.stats = stats;
         this.renderer = renderer;
         NotificationServiceProperties.Delivery settings = properties.delivery();
-        this.backoff = new RetryBackoff(settings.initialBackoff(), settings.maxBackoff(), RandomGenerator.getDefault());
-        this.maxAttempts = settings.maxAttempts();
+        this.outcomes = new DeliveryOutcomes(repository, clock, meters, suppressions, stats,
+                new RetryBackoff(settings.initialBackoff(), settings.maxBackoff(), RandomGenerator.getDefault()),
+                settings.maxAttempts());
         Map<String, MailTransport> byName = new HashMap<>();
         transports.forEach(t -> byName.put(t.name(), t));
         String transactionalName = properties.mail().transport();
@@ -143,17 +136,17 @@ class DeliverySender implements DisposableBean {
 
     private void send(List<Delivery> batch, MailTransport transport) {
         Instant now = clock.instant();
+        DeliveryOutcomes.Batch recorded = outcomes.batch();
         List<Delivery> sendable = new ArrayList<>(batch.size());
         List<OutgoingMail> outgoing = new ArrayList<>(batch.size());
-        Map<String, Map<String, Integer>> statChanges = new HashMap<>();
         for (Delivery claimed : batch) {
             if (claimed.expiresAt() != null && !now.isBefore(claimed.expiresAt())) {
-                fail(claimed, now, "expired before it could be sent", false, statChanges);
+                recorded.failed(claimed, now, "expired before it could be sent", false);
             }
             else {
                 Delivery ready = claimed.mail() != null ? claimed : renderedAgain(claimed);
                 if (ready == null) {
-                    fail(claimed, now, "no content", false, statChanges);
+                    recorded.failed(claimed, now, "no content", false);
                 }
                 else {
                     sendable.add(ready);
@@ -162,26 +155,21 @@ class DeliverySender implements DisposableBean {
             }
         }
         if (!sendable.isEmpty()) {
-            List<SendOutcome> outcomes = transport.send(outgoing);
+            List<SendOutcome> results = transport.send(outgoing);
             List<Delivery> sent = new ArrayList<>(sendable.size());
             for (int i = 0; i < sendable.size(); i++) {
                 Delivery claimed = sendable.get(i);
-                SendOutcome outcome = outcomes.get(i);
+                SendOutcome outcome = results.get(i);
                 switch (outcome.result()) {
                     case SENT -> sent.add(claimed);
-                    case FAILED_TRANSIENTLY -> defer(claimed, outcome.reason(), statChanges);
-                    case POSTPONED -> postpone(claimed, outcome, statChanges);
-                    case REJECTED -> {
-                        fail(claimed, clock.instant(), outcome.reason(), true, statChanges);
-                        if (outcome.suppress()) {
-                            suppressions.suppressEverything(claimed.mail().to(), SuppressionList.Reason.REJECTED);
-                        }
-                    }
+                    case FAILED_TRANSIENTLY -> recorded.deferred(claimed, outcome.reason());
+                    case POSTPONED -> recorded.postponed(claimed, outcome);
+                    case REJECTED -> recorded.rejected(claimed, outcome);
                 }
             }
-            recordSent(sent, statChanges);
+            recorded.sent(sent);
         }
-        statChanges.forEach(stats::add);
+        recorded.addStats();
     }
 
     /** A bulk delivery read back from the queue, stored without its content; null when it cannot be rendered. */
@@ -191,70 +179,6 @@ class DeliverySender implements DisposableBean {
         }
         return renderer.get().render(stored.messageRef(), stored.recipientId(), stored.addressee())
                 .map(stored::withMail).orElse(null);
-    }
-
-    private void recordSent(List<Delivery> sent, Map<String, Map<String, Integer>> statChanges) {
-        if (sent.isEmpty()) {
-            return;
-        }
-        Instant sentAt = clock.instant();
-        int marked = sent.size() == 1 ? (repository.markSent(sent.get(0), sentAt) ? 1 : 0)
-                : repository.markAllSent(sent, sentAt);
-        if (marked < sent.size()) {
-            log.warn("{} of {} deliveries sent, but their claim was lost meanwhile", sent.size() - marked, sent.size());
-        }
-        for (Delivery claimed : sent) {
-            counter("notification.mails.sent", claimed).increment();
-            stat(statChanges, claimed, "sent");
-            if (claimed.causedAt() != null) {
-                Timer.builder("notification.mails.handover")
-                        .description("From the event that asked for a mail to the provider accepting it")
-                        .tag("kind", claimed.kind())
-                        .publishPercentileHistogram()
-                        .register(meters)
-                        .record(Duration.between(claimed.causedAt(), sentAt));
-            }
-            log.debug("Delivery {} sent (attempt {})", claimed.id(), claimed.attempts() + 1);
-        }
-        log.info("{} deliveries sent", sent.size());
-    }
-
-    private void defer(Delivery claimed, String reason, Map<String, Map<String, Integer>> statChanges) {
-        int attempts = claimed.attempts() + 1;
-        if (attempts >= maxAttempts) {
-            fail(claimed, clock.instant(), "gave up after " + attempts + " attempts, last: " + reason, true,
-                    statChanges);
-            return;
-        }
-        Instant next = clock.instant().plus(backoff.delayAfter(attempts));
-        repository.markDeferred(claimed, next, reason);
-        counter("notification.mails.deferred", claimed).increment();
-        stat(statChanges, claimed, "deferred");
-        log.info("Delivery {} deferred after attempt {} until {}: {}", claimed.id(), attempts, next, reason);
-    }
-
-    private void postpone(Delivery claimed, SendOutcome outcome, Map<String, Map<String, Integer>> statChanges) {
-        repository.markPostponed(claimed, outcome.retryAt(), outcome.reason());
-        counter("notification.mails.postponed", claimed).increment();
-        stat(statChanges, claimed, "deferred");
-    }
-
-    private void fail(Delivery claimed, Instant now, String reason, boolean attempted,
-            Map<String, Map<String, Integer>> statChanges) {
-        repository.markFailed(claimed, now, reason, attempted);
-        counter("notification.mails.failed", claimed).increment();
-        stat(statChanges, claimed, "failed");
-        log.warn("Delivery {} failed for good: {}", claimed.id(), reason);
-    }
-
-    private static void stat(Map<String, Map<String, Integer>> changes, Delivery delivery, String what) {
-        if (delivery.messageRef() != null) {
-            changes.computeIfAbsent(delivery.messageRef(), k -> new HashMap<>()).merge(what, 1, Integer::sum);
-        }
-    }
-
-    private Counter counter(String name, Delivery delivery) {
-        return Counter.builder(name).tag("kind", delivery.kind()).register(meters);
     }
 
     /**
