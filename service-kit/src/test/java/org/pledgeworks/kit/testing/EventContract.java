@@ -9,21 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * The JSON Schemas and examples in {@code contracts/}, the single source of the events' shape: a
@@ -36,10 +34,10 @@ import com.networknt.schema.ValidationMessage;
  */
 public final class EventContract {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true)
-            .build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Draft 2020-12, as the schemas declare, with "format" asserted: a date-time must be one. */
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     /** An RFC 3339 date-time with a zone, as the schemas' {@code "format": "date-time"} fields hold them. */
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 
@@ -49,9 +47,8 @@ public final class EventContract {
     /** @param type e.g. {@code campaigns/campaign-published.v1} */
     public static void assertValid(String type, String json) {
         try (InputStream schemaStream = resource(type + ".schema.json")) {
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(schemaStream, CONFIG);
-            Set<ValidationMessage> errors = schema.validate(JSON.readTree(json));
+            Schema schema = SCHEMAS.getSchema(schemaStream);
+            List<Error> errors = schema.validate(JSON.readTree(json));
             assertThat(errors).as("%s against its schema: %s", type, json).isEmpty();
         }
         catch (IOException e) {
@@ -83,26 +80,19 @@ public final class EventContract {
      * stay as the example shows them.
      */
     public static String exampleAt(String type, Instant occurredAt) {
-        try {
-            JsonNode example = JSON.readTree(example(type));
-            JsonNode stamp = example.get("occurredAt");
-            if (stamp == null || !stamp.isTextual()) {
-                throw new IllegalArgumentException(type + ".example.json has no occurredAt to rebase from");
-            }
-            Duration shift = Duration.between(Instant.parse(stamp.asText()), occurredAt);
-            return JSON.writeValueAsString(shifted(example, shift));
+        JsonNode example = JSON.readTree(example(type));
+        JsonNode stamp = example.get("occurredAt");
+        if (stamp == null || !stamp.isString()) {
+            throw new IllegalArgumentException(type + ".example.json has no occurredAt to rebase from");
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Duration shift = Duration.between(Instant.parse(stamp.asString()), occurredAt);
+        return JSON.writeValueAsString(shifted(example, shift));
     }
 
     private static JsonNode shifted(JsonNode node, Duration shift) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                field.setValue(shifted(field.getValue(), shift));
+            for (String name : List.copyOf(object.propertyNames())) {
+                object.set(name, shifted(object.get(name), shift));
             }
             return object;
         }
@@ -112,9 +102,9 @@ public final class EventContract {
             }
             return array;
         }
-        if (node.isTextual() && INSTANT.matcher(node.asText()).matches()) {
+        if (node.isString() && INSTANT.matcher(node.asString()).matches()) {
             try {
-                return TextNode.valueOf(Instant.parse(node.asText()).plus(shift).toString());
+                return StringNode.valueOf(Instant.parse(node.asString()).plus(shift).toString());
             }
             catch (DateTimeParseException notAnInstant) {
                 return node;

@@ -6,26 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class EventContractTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SIGNED = "pledges/pledge-signed.v1";
 
     @Test
-    void aRebasedExampleHappensAtTheGivenInstantAndKeepsItsDeadlineAsFarAhead() throws Exception {
+    void aRebasedExampleHappensAtTheGivenInstantAndKeepsItsDeadlineAsFarAhead() {
         JsonNode original = JSON.readTree(EventContract.example(SIGNED));
         Instant later = Instant.parse("2031-07-01T12:00:00Z");
 
         JsonNode rebased = JSON.readTree(EventContract.exampleAt(SIGNED, later));
 
-        assertThat(Instant.parse(rebased.get("occurredAt").asText())).isEqualTo(later);
-        Duration exampleGap = Duration.between(Instant.parse(original.get("occurredAt").asText()),
-                Instant.parse(original.get("verificationExpiresAt").asText()));
-        Duration rebasedGap = Duration.between(later, Instant.parse(rebased.get("verificationExpiresAt").asText()));
+        assertThat(Instant.parse(rebased.get("occurredAt").asString())).isEqualTo(later);
+        Duration exampleGap = Duration.between(Instant.parse(original.get("occurredAt").asString()),
+                Instant.parse(original.get("verificationExpiresAt").asString()));
+        Duration rebasedGap = Duration.between(later, Instant.parse(rebased.get("verificationExpiresAt").asString()));
         assertThat(rebasedGap).isEqualTo(exampleGap).isPositive();
         // what is not an instant stays as it was
         assertThat(rebased.get("email")).isEqualTo(original.get("email"));
@@ -34,22 +34,35 @@ class EventContractTest {
     }
 
     @Test
-    void aRebasedExampleIsAsFarFromTheTestClockAsNowIs() throws Exception {
+    void aRebasedExampleIsAsFarFromTheTestClockAsNowIs() {
         Instant before = TestClock.now();
-        Instant occurredAt = Instant.parse(JSON.readTree(EventContract.exampleNow(SIGNED)).get("occurredAt").asText());
+        Instant occurredAt = Instant.parse(JSON.readTree(EventContract.exampleNow(SIGNED)).get("occurredAt").asString());
         assertThat(occurredAt).isBetween(before, TestClock.now());
     }
 
     @Test
-    void everyInstantInTheExampleMovesByTheSameAmount() throws Exception {
+    void everyInstantInTheExampleMovesByTheSameAmount() {
         String type = "pledges/pledge-released.v1";
         JsonNode original = JSON.readTree(EventContract.example(type));
-        Instant occurredAt = Instant.parse(original.get("occurredAt").asText()).plus(Duration.ofDays(1000));
+        Instant occurredAt = Instant.parse(original.get("occurredAt").asString()).plus(Duration.ofDays(1000));
 
         JsonNode rebased = JSON.readTree(EventContract.exampleAt(type, occurredAt));
 
-        assertThat(Instant.parse(rebased.get("verifiedAt").asText()))
-                .isEqualTo(Instant.parse(original.get("verifiedAt").asText()).plus(Duration.ofDays(1000)));
+        assertThat(Instant.parse(rebased.get("verifiedAt").asString()))
+                .isEqualTo(Instant.parse(original.get("verifiedAt").asString()).plus(Duration.ofDays(1000)));
+    }
+
+    @Test
+    void anEventThatBreaksItsSchemaIsRefused() {
+        tools.jackson.databind.node.ObjectNode event = (tools.jackson.databind.node.ObjectNode) JSON.readTree(
+                EventContract.exampleNow(SIGNED));
+        String withoutEmail = JSON.writeValueAsString(event.deepCopy().without("email"));
+        String notADate = JSON.writeValueAsString(event.deepCopy().put("occurredAt", "yesterday"));
+
+        assertThatThrownBy(() -> EventContract.assertValid(SIGNED, withoutEmail)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("email");
+        assertThatThrownBy(() -> EventContract.assertValid(SIGNED, notADate)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("occurredAt");
     }
 
     @Test
