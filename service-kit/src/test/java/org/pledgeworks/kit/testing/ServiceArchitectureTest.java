@@ -30,6 +30,14 @@ class ServiceArchitectureTest {
     }
 
     @Test
+    void classesSpringGeneratesAheadOfTimeAreNotTheDesignsBusiness() {
+        assertThat(ServiceArchitecture.notGeneratedAhead(com.tngtech.archunit.core.importer.Location.of(
+                java.nio.file.Path.of("target/classes/org/x/system/MailConfiguration__BeanDefinitions.class")))).isFalse();
+        assertThat(ServiceArchitecture.notGeneratedAhead(com.tngtech.archunit.core.importer.Location.of(
+                java.nio.file.Path.of("target/classes/org/x/system/MailConfiguration.class")))).isTrue();
+    }
+
+    @Test
     void theKitHoldsNoDomainAndKnowsNoService() {
         noClasses().that().resideInAPackage("org.pledgeworks.kit..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.pledgeworks.pledge..",
