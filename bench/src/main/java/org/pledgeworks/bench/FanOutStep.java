@@ -1,50 +1,36 @@
 package org.pledgeworks.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
+import org.pledgeworks.infra.Endpoints;
 
 /**
- * Figure 4: one campaign update to N subscribers. Seeds the demo campaign's subscribers straight
- * into notification-service's database (the documents its consent path writes: {@code subscribers},
- * {@code consents}, {@code subscriptions} with {@code _id = <campaignId>:<recipientId>}), publishes one
- * {@code campaign-update-published.v1} to {@code campaigns} as campaign-service would, and follows
- * the mails arriving at the {@link ProviderFake}: emails/s from the first accepted to the last,
- * duplicates, completeness, notification-service's heap (its Prometheus {@code jvm_memory_used_bytes},
- * area heap) and RSS. Each size is bounded in time; a size that runs out of time is marked incomplete.
+ * Figure 4: one campaign update to N subscribers. Measures the {@link ProviderFake} alone
+ * ({@link ProviderCeiling}), seeds the demo campaign's subscribers ({@link SubscriberSeeding}), publishes
+ * one {@code campaign-update-published.v1} to {@code campaigns} as campaign-service would, and follows
+ * the mails arriving at the fake: emails/s from the first accepted to the last, duplicates,
+ * completeness, notification-service's heap (its Prometheus {@code jvm_memory_used_bytes}, area heap)
+ * and RSS. Each size is bounded in time; a size that runs out of time is marked incomplete.
  */
 final class FanOutStep {
 
@@ -52,9 +38,14 @@ final class FanOutStep {
     static final String CAMPAIGN_ID = "c-demo-forced-labour";
     static final String CAMPAIGN_SLUG = "no-forced-labour";
     static final String CAMPAIGN_TITLE = "Buy only goods made without forced labour";
+    /** The provider fake's API key: bench/run gives notification-service the same (MAIL_PROVIDER_API_KEY). */
+    static final String PROVIDER_KEY = Optional.ofNullable(System.getenv("MAIL_PROVIDER_API_KEY")).orElse("bench-provider-key");
 
+    /** Compact: the update goes on the topic as campaign-service writes it, not indented as the results file. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Settings settings;
+    private final RunReport report;
     private final String mongoUri;
     private final String kafka;
     private final URI notificationService;
@@ -63,171 +54,87 @@ final class FanOutStep {
     private final Supplier<Optional<ProcessHandle>> mongoProcess;
     private final ProviderFake fake;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private long seeded;
 
-    FanOutStep(String mongoUri, String kafka, URI notificationService, String publicBase,
+    /** {@code fake} is null when bench/run did not send bulk mail to one: the step then says why it measured nothing. */
+    FanOutStep(Settings settings, RunReport report, Endpoints endpoints, String publicBase,
             Supplier<Optional<ProcessHandle>> notificationProcess, Supplier<Optional<ProcessHandle>> mongoProcess,
             ProviderFake fake) {
-        this.mongoUri = mongoUri;
-        this.kafka = kafka;
-        this.notificationService = notificationService;
+        this.settings = settings;
+        this.report = report;
+        this.mongoUri = endpoints.mongoUri();
+        this.kafka = endpoints.kafkaBootstrapServers();
+        this.notificationService = endpoints.notificationService();
         this.publicBase = publicBase;
         this.notificationProcess = notificationProcess;
         this.mongoProcess = mongoProcess;
         this.fake = fake;
     }
 
-    // --- the fake alone: its accept ceiling, for the ratio ---
-
-    /**
-     * Blasts the fake with batches of 500 mails of the size notification-service sends (four client
-     * threads, each one call at a time, for {@code duration}); accepted/s is the ceiling of the fake
-     * together with a client on the same cores, the denominator of the fan-out ratio.
-     */
-    ObjectNode ceiling(Duration duration, int threads) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        URI endpoint = URI.create("http://127.0.0.1:" + fake.port() + "/v1/messages/batch");
-        String message = UUID.randomUUID().toString();
-        String text = "Hello there,\\n\\n" + "Three brands answered our letter. ".repeat(12) + "\\n\\nUnsubscribe: "
-                + publicBase + "/unsubscribe?t=" + "x".repeat(120);
-        String html = "<p>Hello there,</p><p>" + "Three brands <strong>answered</strong> our letter. ".repeat(12)
-                + "</p><p><a href=\\\"" + publicBase + "/unsubscribe?t=" + "x".repeat(120) + "\\\">Unsubscribe</a></p>";
-        AtomicLong counter = new AtomicLong();
-        long until = System.nanoTime() + duration.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CpuMeter cpu = new CpuMeter();
-        CpuMeter.Sample before = cpu.sample();
-        List<Future<Long>> results = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            results.add(pool.submit(() -> {
-                long failures = 0;
-                while (System.nanoTime() < until) {
-                    StringBuilder body = new StringBuilder(2_000 * ProviderFake.MAX_BATCH).append("{\"messages\":[");
-                    for (int i = 0; i < ProviderFake.MAX_BATCH; i++) {
-                        long n = counter.incrementAndGet();
-                        if (i > 0) {
-                            body.append(',');
-                        }
-                        body.append("{\"idempotencyKey\":\"").append(message).append(":campaign-update:r").append(n)
-                                .append("\",\"from\":\"Pledgeworks <no-reply@pledgeworks.local>\",\"to\":\"c").append(n)
-                                .append("@bench.pledgeworks.test\",\"subject\":\"Three brands answered\",\"text\":\"")
-                                .append(text).append("\",\"html\":\"").append(html)
-                                .append("\",\"headers\":{\"Message-ID\":\"<").append(n)
-                                .append("@pledgeworks.local>\",\"List-Unsubscribe-Post\":\"List-Unsubscribe=One-Click\"}}");
-                    }
-                    body.append("]}");
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(endpoint)
-                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + Bench.PROVIDER_KEY)
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200) {
-                        failures++;
-                    }
-                }
-                return failures;
-            }));
+    /** The fake binds where bench/run told notification-service to send (MAIL_PROVIDER_URL), when bulk mail goes by HTTP. */
+    static ProviderFake startProvider() throws IOException {
+        String url = System.getenv("MAIL_PROVIDER_URL");
+        if (!"http".equals(System.getenv("MAIL_BULK_TRANSPORT")) || url == null) {
+            Console.say("warning: MAIL_BULK_TRANSPORT=http and MAIL_PROVIDER_URL are not set: no fan-out figure (bench/run sets them)");
+            return null;
         }
-        long failures = 0;
-        for (Future<Long> f : results) {
-            failures += f.get();
-        }
-        pool.shutdown();
-        CpuMeter.Usage usage = cpu.since(before);
-        ProviderFake.Tally tally = fake.tally(message);
-        ObjectNode node = JSON.createObjectNode();
-        node.put("method", threads + " client threads in the harness JVM, one call of 500 mails (~1.9 KB each) at a time"
-                + " per thread, for " + duration.toSeconds() + " s; the client shares the cores with the fake");
-        node.put("acceptedEmails", tally.accepted.get());
-        node.put("emailsPerSecond", Math.round(tally.rate()));
-        node.put("failedCalls", failures);
-        node.put("harnessCpuShare", Math.round(usage.generatorShare() * 1000) / 1000.0);
-        return node;
+        ProviderFake fake = new ProviderFake(URI.create(url).getPort(), PROVIDER_KEY, 4);
+        Console.say("provider fake on 127.0.0.1:" + fake.port() + " (notification-service's bulk mail goes there)");
+        return fake;
     }
 
-    // --- seeding ---
-
-    /**
-     * Adds subscribers {@code seeded .. total-1} to the demo campaign, 1,000 per insertMany. Only
-     * {@code subscriptions} by default: the fan-out path reads nothing else (FanOut streams
-     * subscriptions, the listener checks suppressions), and the embedded MongoDB server inserts a
-     * few thousand documents a second at best, so three collections would triple the seeding time
-     * of the million. {@code withPeople} adds the {@code subscribers} and {@code consents} documents.
-     */
-    ObjectNode seedTo(long total, boolean withPeople) throws Exception {
-        ObjectNode node = JSON.createObjectNode();
-        Instant begin = Instant.now();
-        long from = seeded;
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            MongoDatabase db = client.getDatabase(DATABASE);
-            MongoCollection<Document> subscribers = db.getCollection("subscribers");
-            MongoCollection<Document> consents = db.getCollection("consents");
-            MongoCollection<Document> subscriptions = db.getCollection("subscriptions");
-            InsertManyOptions unordered = new InsertManyOptions().ordered(false);
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            Date now = new Date();
-            for (long start = from; start < total; start += 1000) {
-                long end = Math.min(total, start + 1000);
-                List<Document> people = new ArrayList<>(1000);
-                List<Document> given = new ArrayList<>(1000);
-                List<Document> subs = new ArrayList<>(1000);
-                for (long i = start; i < end; i++) {
-                    String recipientId = HexFormat.of().formatHex(sha1.digest(("bench-subscriber-" + i)
-                            .getBytes(StandardCharsets.UTF_8)));
-                    String email = "s" + i + "@bench.pledgeworks.test";
-                    String name = "Subscriber " + i;
-                    String locale = i % 5 == 0 ? "fr" : "en";
-                    String consentId = "bench-consent-" + i;
-                    people.add(new Document("_id", recipientId).append("email", email).append("name", name)
-                            .append("locale", locale).append("createdAt", now).append("updatedAt", now));
-                    given.add(new Document("_id", consentId).append("recipientId", recipientId)
-                            .append("campaignId", CAMPAIGN_ID).append("purpose", "campaign-updates")
-                            .append("wordingVersion", "1").append("wordingHash", "sha256:bench").append("givenAt", now)
-                            .append("source", new Document("type", "pledge").append("id", "bench-signature-" + i))
-                            .append("ipHash", null));
-                    subs.add(new Document("_id", CAMPAIGN_ID + ":" + recipientId).append("campaignId", CAMPAIGN_ID)
-                            .append("recipientId", recipientId).append("email", email).append("name", name)
-                            .append("locale", locale).append("status", "ACTIVE").append("consentId", consentId)
-                            .append("since", now));
-                }
-                if (withPeople) {
-                    subscribers.insertMany(people, unordered);
-                    consents.insertMany(given, unordered);
-                }
-                subscriptions.insertMany(subs, unordered);
-                seeded = end;
-            }
-            node.put("activeSubscriptionsOfTheCampaign", countActive(subscriptions));
+    /** The fake alone, then each size of the settings in turn, into the results file's {@code fanOut} section. */
+    void measure() throws Exception {
+        ObjectNode node = report.root().putObject("fanOut");
+        node.put("sizes", Arrays.toString(settings.fanOutSizes()));
+        if (!prometheus().orElse("").contains("notification_fanout_published")) {
+            node.put("status", "not available: the notification-service jar that ran has no fan-out"
+                    + " (no notification_fanout_published metric)");
+            Console.say("(4) fan-out: not available (notification-service has no fan-out)");
+            return;
         }
-        double seconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
-        node.put("inserted", total - from);
-        node.put("seconds", seconds);
-        node.put("collections", withPeople ? "subscriptions, subscribers, consents" : "subscriptions");
-        node.put("documentsPerSecond", seconds > 0 ? Math.round((withPeople ? 3 : 1) * (total - from) / seconds) : 0);
-        return node;
-    }
-
-    /**
-     * Counts by reading the campaign's _id range as the fan-out does: the embedded server reads
-     * that in batches, while a countDocuments (an aggregation there) holds every match at once and
-     * ran its 1 GiB heap out at a million.
-     */
-    private static long countActive(MongoCollection<Document> subscriptions) {
-        long active = 0;
-        Document range = new Document("_id", new Document("$gt", CAMPAIGN_ID + ":").append("$lt", CAMPAIGN_ID + ";"))
-                .append("status", "ACTIVE");
-        try (MongoCursor<Document> cursor = subscriptions.find(range).sort(new Document("_id", 1)).batchSize(1000).iterator()) {
-            while (cursor.hasNext()) {
-                cursor.next();
-                active++;
-            }
+        if (fake == null) {
+            node.put("status", "not available: no provider fake (run through bench/run, which sets MAIL_BULK_TRANSPORT=http"
+                    + " and MAIL_PROVIDER_URL)");
+            Console.say("(4) fan-out: " + node.get("status").asText());
+            return;
         }
-        return active;
+        node.put("provider", "ProviderFake in the harness JVM on 127.0.0.1:" + fake.port()
+                + ": notification-service's HTTP batch API, 500 mails a call at most, nothing stored but counts");
+        node.put("providerRateLimitPerSecond", System.getenv().getOrDefault("MAIL_PROVIDER_RATE_PER_SECOND", "1000 (default)"));
+        node.put("boundPerSizeMinutes", settings.fanOutBound().toMinutes());
+        Console.say("(4) fan-out: the provider fake alone for " + settings.ceilingRun().toSeconds() + " s");
+        ObjectNode ceiling = new ProviderCeiling(fake, publicBase).measure(settings.ceilingRun(), 4);
+        node.set("fakeAlone", ceiling);
+        long fakeRate = ceiling.get("emailsPerSecond").asLong();
+        Console.say(String.format(Locale.ROOT, "    the fake alone accepts %,d emails/s", fakeRate));
+        SubscriberSeeding seeding = new SubscriberSeeding(mongoUri);
+        ArrayNode sizes = node.putArray("runs");
+        for (int size : settings.fanOutSizes()) {
+            Console.say(String.format(Locale.ROOT, "    seeding %,d subscribers of %s into %s", size, CAMPAIGN_ID, DATABASE));
+            ObjectNode seed = seeding.seedTo(size, false);
+            Console.say(String.format(Locale.ROOT, "    seeded in %.0f s (%,d documents/s)", seed.get("seconds").asDouble(),
+                    seed.get("documentsPerSecond").asLong()));
+            ObjectNode run = fanOut(size, settings.fanOutBound(), Duration.ofSeconds(settings.mode().equals("smoke") ? 60 : 120));
+            run.set("seeding", seed);
+            double rate = run.get("emailsPerSecond").asDouble();
+            run.put("ratioToFakeAlone", fakeRate > 0 ? Figures.round(rate / fakeRate) : 0);
+            run.put("targetEmailsPerSecond", 5000);
+            run.put("withinTarget", rate >= 5000 && run.get("complete").asBoolean());
+            sizes.add(run);
+            Console.say(String.format(Locale.ROOT, "    %,d subscribers: %s, %,d accepted (%s), %,.0f emails/s (%.2f of the fake alone),"
+                    + " %d duplicates, peak heap %d MiB, peak RSS %d MiB", size, run.get("status").asText(),
+                    run.get("accepted").asLong(), run.get("completeness").asText(), rate,
+                    run.get("ratioToFakeAlone").asDouble(), run.get("duplicates").asLong(), run.get("peakHeapMiB").asLong(),
+                    run.get("peakRssMiB").asLong()));
+        }
+        node.put("duplicatesTotal", fake.duplicates());
+        node.put("refusedCalls", fake.refused());
     }
 
     // --- one update ---
 
     /** Publishes one update and follows it until every subscriber's mail is accepted, or {@code bound} runs out. */
-    ObjectNode fanOut(long subscribers, Duration bound, Duration stall) throws Exception {
+    private ObjectNode fanOut(long subscribers, Duration bound, Duration stall) throws Exception {
         UUID eventId = UUID.randomUUID();
         ObjectNode node = JSON.createObjectNode();
         node.put("subscribers", subscribers);
@@ -349,7 +256,7 @@ final class FanOutStep {
         }
     }
 
-    Optional<Long> heapMiB() {
+    private Optional<Long> heapMiB() {
         return prometheus().map(text -> {
             double sum = 0;
             for (String line : text.split("\n")) {
@@ -361,7 +268,7 @@ final class FanOutStep {
         });
     }
 
-    Optional<Double> metric(String name) {
+    private Optional<Double> metric(String name) {
         return prometheus().flatMap(text -> {
             double sum = 0;
             boolean found = false;
@@ -380,7 +287,7 @@ final class FanOutStep {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(notificationService.resolve("/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -392,7 +299,4 @@ final class FanOutStep {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String formatRate(double rate) {
-        return String.format(Locale.ROOT, "%,.0f/s", rate);
-    }
 }
