@@ -1,9 +1,5 @@
 package org.pledgeworks.gateway.problems;
 
-import java.net.URI;
-import java.util.List;
-
-import org.pledgeworks.gateway.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -11,14 +7,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -37,20 +28,10 @@ class ApiProblemDetailsHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemDetailsHandler.class);
 
-    private final ServerResponse.Context context;
+    private final ProblemResponses responses;
 
-    ApiProblemDetailsHandler(ServerCodecConfigurer codecs) {
-        this.context = new ServerResponse.Context() {
-            @Override
-            public List<HttpMessageWriter<?>> messageWriters() {
-                return codecs.getWriters();
-            }
-
-            @Override
-            public List<ViewResolver> viewResolvers() {
-                return List.of();
-            }
-        };
+    ApiProblemDetailsHandler(ProblemResponses responses) {
+        this.responses = responses;
     }
 
     @Override
@@ -75,13 +56,6 @@ class ApiProblemDetailsHandler implements WebExceptionHandler {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                     "Something went wrong in the gateway.");
         }
-        problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
-        CorrelationId.of(exchange).ifPresent(id -> problem.setProperty("requestId", id.value()));
-
-        return ServerResponse.status(problem.getStatus())
-                .headers(h -> h.addAll(headers))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, context));
+        return responses.write(exchange, problem, headers);
     }
 }
