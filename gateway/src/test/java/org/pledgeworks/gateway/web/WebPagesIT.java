@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebPagesIT extends GatewayITSupport {
 
     private static final String[] SCRIPTS = {"/js/index.js", "/js/campaign.js", "/js/charts.js", "/js/my-data.js",
-            "/js/staff.js"};
+            "/js/staff.js", "/js/staff/shared.js", "/js/staff/sign-in.js", "/js/staff/campaign-list.js",
+            "/js/staff/campaign-editor.js", "/js/staff/counts.js", "/js/staff/updates.js", "/js/staff/quarantine.js",
+            "/js/staff/delivery.js", "/js/staff/card.js", "/js/staff/card-forms.js"};
 
     @Test
     void theCampaignListIsTheHomePage() {
@@ -85,7 +87,7 @@ class WebPagesIT extends GatewayITSupport {
 
         String console = page("/staff/");
         assertThat(console).contains("id=\"sign-in-form\"", "<label for=\"staff-password\">",
-                "autocomplete=\"current-password\"", "src=\"/js/staff.js\"");
+                "autocomplete=\"current-password\"", "<script type=\"module\" src=\"/js/staff.js\">");
         assertSelfContained(console);
         client.get().uri("/staff").exchange().expectStatus().isEqualTo(301)
                 .expectHeader().valueEquals("Location", "/staff/");
