@@ -22,7 +22,10 @@ import org.pledgeworks.pledge.signatures.Signatures;
 
 import org.springframework.stereotype.Service;
 
-/** Turns a valid link into a verified signature, once, however often the link is opened. */
+/**
+ * Turns a valid link into a verified signature, once, however often it is confirmed; {@link #check}
+ * tells what confirming would show without changing anything.
+ */
 @Service
 public class PledgeVerification {
 
@@ -45,6 +48,18 @@ public class PledgeVerification {
         this.events = events;
         this.relay = relay;
         this.clock = clock;
+    }
+
+    /**
+     * What the link leads to, read only: {@link VerificationResult#READY} for a pending signature and a
+     * valid link, otherwise the page confirming would show anyway.
+     */
+    public VerificationResult check(String token) {
+        VerificationLinks.Check check = links.check(token, clock.instant());
+        if (check.outcome() == VerificationLinks.Outcome.INVALID) {
+            return VerificationResult.INVALID;
+        }
+        return settled(check.signatureId().orElseThrow(), check.outcome() == VerificationLinks.Outcome.VALID);
     }
 
     public VerificationResult verify(String token) {
@@ -81,12 +96,17 @@ public class PledgeVerification {
             counters.settle(changed.get());
             return VerificationResult.VERIFIED;
         }
-        // Not changed: already verified (a scanner, a second click), withdrawn, expired or gone.
+        // Not changed: already verified (a second confirmation), withdrawn, expired or gone.
+        return settled(signatureId, false);
+    }
+
+    /** @param confirmable whether a pending signature may still be confirmed by this link */
+    private VerificationResult settled(String signatureId, boolean confirmable) {
         return signatures.byId(signatureId).map(signature -> switch (SignatureStatus.valueOf(signature.getString("status"))) {
             // an already verified signature shows success even past expiry: the person did confirm in time
             case VERIFIED -> VerificationResult.VERIFIED;
             case WITHDRAWN -> VerificationResult.WITHDRAWN;
-            case PENDING -> VerificationResult.EXPIRED;
+            case PENDING -> confirmable ? VerificationResult.READY : VerificationResult.EXPIRED;
         }).orElse(VerificationResult.UNKNOWN);
     }
 }

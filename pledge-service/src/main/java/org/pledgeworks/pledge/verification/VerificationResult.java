@@ -2,6 +2,9 @@ package org.pledgeworks.pledge.verification;
 
 /** What the person who opened a verification link sees. */
 public enum VerificationResult {
+    /** Valid and pending: the page confirms it by a POST (a GET never does). */
+    READY(200, "Confirming your signature",
+            "One moment, please."),
     VERIFIED(200, "Thank you: your signature is confirmed",
             "Your signature now counts. You can close this page."),
     WITHDRAWN(410, "This signature was withdrawn",

@@ -1,6 +1,6 @@
 /**
  * Confirming a signature by the link in the verification mail. The link is signed and expires, holds
- * no personal data, and verifies idempotently: a mail scanner's GET and the person's click both end in
- * the same verified state and the same page.
+ * no personal data, and a GET of it confirms nothing (mail filters fetch every link): its page confirms
+ * by a POST its script sends at once. The POST verifies idempotently: a second one shows the same page.
  */
 package org.pledgeworks.pledge.verification;

@@ -18,15 +18,15 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
-import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 import org.pledgeworks.pledge.support.Signer;
-import org.pledgeworks.pledge.support.StaffTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,7 +83,7 @@ class AbuseIT extends ServiceIT {
         // rate-limited signers may be an office behind one address: they still get mail and can verify
         for (String email : emails) {
             JsonNode mail = Signer.readSignedMail(email);
-            assertThat(api.get(Api.pathOf(mail.get("verificationUrl").asString())).statusCode()).isEqualTo(200);
+            assertThat(Signer.confirm(api, mail).statusCode()).isEqualTo(200);
         }
         Signer.awaitCount(api, campaign.slug(), 5);
         awaitTransparency("quarantinedByReason", "ip-rate", 2);
@@ -133,7 +133,7 @@ class AbuseIT extends ServiceIT {
             mails.add(Signer.readSignedMail(email));
         }
         for (JsonNode mail : mails) {
-            assertThat(api.get(Api.pathOf(mail.get("verificationUrl").asString())).statusCode()).isEqualTo(200);
+            assertThat(Signer.confirm(api, mail).statusCode()).isEqualTo(200);
         }
         Signer.awaitCount(api, campaign.slug(), 5);
         String heldId = mails.get(5).get("signatureId").asString();
@@ -204,12 +204,10 @@ class AbuseIT extends ServiceIT {
         String path = staff("/quarantine");
         String viewer = StaffTokens.forRoles(Map.of("fair-supply-coalition", "viewer"));
         String otherOrganisation = StaffTokens.forRoles(Map.of("another-coalition", "admin"));
-        String wrongAudience = StaffTokens.token(StaffTokens.ISSUER, "someone-else", TestClock.now().plusSeconds(600),
-                Map.of("fair-supply-coalition", "admin"));
-        String wrongIssuer = StaffTokens.token("http://evil.test", "pledgeworks", TestClock.now().plusSeconds(600),
-                Map.of("fair-supply-coalition", "admin"));
-        String expired = StaffTokens.token(StaffTokens.ISSUER, "pledgeworks", TestClock.now().minusSeconds(600),
-                Map.of("fair-supply-coalition", "admin"));
+        Map<String, String> admin = Map.of("fair-supply-coalition", "admin");
+        String wrongAudience = StaffTokens.token().organisations(admin).audience("someone-else").sign();
+        String wrongIssuer = StaffTokens.token().organisations(admin).issuer("http://evil.test").sign();
+        String expired = StaffTokens.token().organisations(admin).expiresAt(TestClock.now().minusSeconds(600)).sign();
 
         assertThat(api.get(path, "application/json").statusCode()).isEqualTo(401);
         assertThat(api.get(path, "application/json", "Authorization", "Bearer " + wrongAudience).statusCode())

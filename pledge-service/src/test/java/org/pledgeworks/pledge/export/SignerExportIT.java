@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
@@ -24,7 +25,6 @@ import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
 import org.pledgeworks.pledge.support.PledgeMother;
 import org.pledgeworks.pledge.support.ServiceIT;
 import org.pledgeworks.pledge.support.Signer;
-import org.pledgeworks.pledge.support.StaffTokens;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +72,7 @@ class SignerExportIT extends ServiceIT {
         }
         for (PledgeMother pledge : List.of(quoted, formula, at, noConsent, held)) {
             JsonNode mail = Signer.readSignedMail(pledge.email());
-            assertThat(api.get(Api.pathOf(mail.get("verificationUrl").asString())).statusCode()).isEqualTo(200);
+            assertThat(Signer.confirm(api, mail).statusCode()).isEqualTo(200);
         }
         assertThat(signature(held.email()).getString("review")).as("held back by the IP limit").isEqualTo("QUARANTINED");
         PledgeMother withdrawn = aPledge();

@@ -2,11 +2,14 @@ package org.pledgeworks.pledge.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +36,20 @@ public final class Signer {
         return JSON.readTree(signed.value());
     }
 
-    /** Signs and clicks the verification link. @return the pledge-signed event */
+    /** Signs and confirms by the verification link. @return the pledge-signed event */
     public static JsonNode signAndVerify(Api api, String slug, PledgeMother pledge) {
         JsonNode mail = signAndReadMail(api, slug, pledge);
-        assertThat(api.get(Api.pathOf(mail.get("verificationUrl").asString())).statusCode()).isEqualTo(200);
+        assertThat(confirm(api, mail).statusCode()).isEqualTo(200);
         return mail;
+    }
+
+    /**
+     * Confirms as the page behind the mail's link does in a browser: a POST of its empty form to the
+     * link's own address (opening the link alone confirms nothing).
+     */
+    public static HttpResponse<String> confirm(Api api, JsonNode mail) {
+        return api.post(Api.pathOf(mail.get("verificationUrl").asString()), "application/x-www-form-urlencoded",
+                HttpRequest.BodyPublishers.noBody(), "Accept", "text/html");
     }
 
     /** Polls the public count until it has the expected total. */

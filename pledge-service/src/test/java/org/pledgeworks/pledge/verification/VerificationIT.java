@@ -3,6 +3,7 @@ package org.pledgeworks.pledge.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pledgeworks.pledge.support.PledgeMother.aPledge;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +13,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.pledge.links.VerificationLinks;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
-import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
+import org.pledgeworks.pledge.support.Signer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,16 +49,47 @@ class VerificationIT extends ServiceIT {
     }
 
     @Test
-    void theLinkVerifiesOnceCountsOnceAndShowsTheSamePageEveryTime() {
-        String link = signAndReadLink(aPledge().with("country", "FR").json());
-        String token = link.substring(link.lastIndexOf('/') + 1);
+    void openingTheLinkConfirmsNothingItShowsAPageThatConfirmsByPost() {
+        JsonNode mail = signAndReadMail(aPledge().json());
+        String path = Api.pathOf(mail.get("verificationUrl").asString());
 
-        HttpResponse<String> scanner = api.get("/verify/" + token);
-        HttpResponse<String> person = api.get("/verify/" + token);
+        HttpResponse<String> scanner = api.get(path);
+        HttpResponse<String> checker = api.get(path, "application/json");
 
-        assertThat(scanner.statusCode()).isEqualTo(person.statusCode()).isEqualTo(200);
-        assertThat(scanner.body()).isEqualTo(person.body()).contains("your signature is confirmed");
+        assertThat(scanner.statusCode()).isEqualTo(200);
+        assertThat(scanner.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(scanner.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(scanner.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(scanner.body()).contains("<form method=\"post\" data-autosubmit>")
+                .contains("<noscript><button type=\"submit\">Confirm my signature</button></noscript>")
+                .contains("<script src=\"/js/verify.js\"></script>")
+                .doesNotContain("confirmed");
+        assertThat(scanner.body().split("<script", -1)).as("no inline script: the gateway's CSP refuses it")
+                .hasSize(2);
+        assertThat(checker.statusCode()).isEqualTo(405);
+        assertThat(checker.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(checker.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        String signatureId = mail.get("signatureId").asString();
+        assertThat(KafkaProbe.allRecords("pledges", r -> "pledge-verified.v1".equals(KafkaProbe.header(r, "ce_type"))
+                && signatureId.equals(r.key()), Duration.ofSeconds(3))).as("no verification announced").isEmpty();
+        assertThat(api.get("/api/campaigns/" + campaign.slug() + "/count", "application/json").body())
+                .contains("\"total\":0");
+        assertThat(api.get(path).body()).as("still waiting to be confirmed").contains("data-autosubmit");
+    }
+
+    @Test
+    void thePostVerifiesOnceCountsOnceAndShowsTheSamePageEveryTime() {
+        JsonNode mail = signAndReadMail(aPledge().with("country", "FR").json());
+
+        HttpResponse<String> first = Signer.confirm(api, mail);
+        HttpResponse<String> second = Signer.confirm(api, mail);
+
+        assertThat(first.statusCode()).isEqualTo(second.statusCode()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo(second.body()).contains("your signature is confirmed")
+                .doesNotContain("<form");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(first.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(first.headers().firstValue("Set-Cookie")).isEmpty();
         List<ConsumerRecord<String, String>> verified = KafkaProbe.awaitRecords("pledges",
                 r -> "pledge-verified.v1".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(campaign.id()),
                 1, Duration.ofSeconds(20));
@@ -65,6 +98,24 @@ class VerificationIT extends ServiceIT {
         assertThat(count.get("byCountry").get("FR").asLong()).isEqualTo(1);
         assertThat(KafkaProbe.allRecords("pledges", r -> "pledge-verified.v1".equals(KafkaProbe.header(r, "ce_type"))
                 && r.value().contains(campaign.id()), Duration.ofSeconds(3))).as("verified once, announced once").hasSize(1);
+        assertThat(api.get(Api.pathOf(mail.get("verificationUrl").asString())).body())
+                .as("opening the link again shows the success, no form").isEqualTo(first.body());
+    }
+
+    @Test
+    void anApiClientConfirmsByPostWithJson() {
+        JsonNode mail = signAndReadMail(aPledge().json());
+        String path = Api.pathOf(mail.get("verificationUrl").asString());
+
+        HttpResponse<String> first = api.post(path, null, HttpRequest.BodyPublishers.noBody(), "Accept",
+                "application/json");
+        HttpResponse<String> again = api.post(path, null, HttpRequest.BodyPublishers.noBody(), "Accept",
+                "application/json");
+
+        assertThat(first.statusCode()).isEqualTo(again.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(first.body()).get("status").asString()).isEqualTo("verified");
+        assertThat(again.body()).isEqualTo(first.body());
+        awaitCount(1);
     }
 
     @Test
@@ -81,10 +132,12 @@ class VerificationIT extends ServiceIT {
         String token = link.substring(link.lastIndexOf('/') + 1);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
-        HttpResponse<String> response = api.get("/verify/" + tampered, "application/json");
+        HttpResponse<String> response = api.post("/verify/" + tampered, null, HttpRequest.BodyPublishers.noBody(),
+                "Accept", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(api.get("/verify/" + tampered).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -94,19 +147,23 @@ class VerificationIT extends ServiceIT {
                 link.substring(link.lastIndexOf('/') + 1).split("\\.")[0]));
         String expired = links.create(signatureId, TestClock.now().minus(Duration.ofDays(8))).url().toString();
 
-        HttpResponse<String> response = api.get("/verify/" + expired.substring(expired.lastIndexOf('/') + 1));
+        String path = Api.pathOf(expired);
 
-        assertThat(response.statusCode()).isEqualTo(410);
-        assertThat(response.body()).contains("expired");
+        HttpResponse<String> opened = api.get(path);
+        HttpResponse<String> posted = api.post(path, null, HttpRequest.BodyPublishers.noBody(), "Accept", "text/html");
+
+        assertThat(opened.statusCode()).isEqualTo(posted.statusCode()).isEqualTo(410);
+        assertThat(opened.body()).contains("expired").doesNotContain("<form");
+        assertThat(posted.body()).isEqualTo(opened.body());
     }
 
     private String signAndReadLink(String body) {
+        return signAndReadMail(body).get("verificationUrl").asString();
+    }
+
+    private JsonNode signAndReadMail(String body) {
         assertThat(api.sign(campaign.slug(), body).statusCode()).isEqualTo(202);
-        String email = json.readTree(body).get("email").asString();
-        ConsumerRecord<String, String> signed = KafkaProbe.awaitRecord("pledges",
-                r -> "pledge-signed.v1".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(email),
-                Duration.ofSeconds(20));
-        return json.readTree(signed.value()).get("verificationUrl").asString();
+        return Signer.readSignedMail(json.readTree(body).get("email").asString());
     }
 
     private JsonNode awaitCount(long expected) {

@@ -13,11 +13,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
 import org.pledgeworks.pledge.support.CampaignFixture.TestCampaign;
-import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 import org.pledgeworks.pledge.support.Signer;
 import tools.jackson.databind.JsonNode;
@@ -89,7 +89,7 @@ class WithdrawalIT extends ServiceIT {
                 .as("a second POST changes nothing").isEqualTo(200);
         assertThat(KafkaProbe.allRecords("pledges", r -> "pledge-withdrawn.v1".equals(KafkaProbe.header(r, "ce_type"))
                 && signatureId.equals(r.key()), Duration.ofSeconds(2))).hasSize(1);
-        assertThat(api.get(Api.pathOf(mail.get("verificationUrl").asString())).statusCode())
+        assertThat(Signer.confirm(api, mail).statusCode())
                 .as("the old confirm link cannot bring it back").isEqualTo(410);
         Signer.awaitCount(api, campaign.slug(), 0);
     }
