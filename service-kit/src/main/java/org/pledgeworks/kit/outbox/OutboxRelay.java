@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.pull;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,11 @@ import java.util.concurrent.Executors;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import io.opentelemetry.context.Scope;
 import org.bson.Document;
 import org.pledgeworks.kit.kafka.CloudEventHeaders;
 import org.pledgeworks.kit.mongo.IdSlices;
+import org.pledgeworks.kit.tracing.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * search of whole collections every 2 s cost). Nothing is given up: every pending event stays in its
  * document until the broker has it, and some sweep reaches every document. A crash between send and
  * removal sends an event twice, which consumers absorb because they are idempotent on {@code ce_id}.
+ *
+ * <p>Each event is sent inside the trace of the request that stored it ({@link PendingEvent#traceparent()}),
+ * not the trace of whatever thread relays it, so a consumer's span continues the request's trace.
  */
 public class OutboxRelay implements DisposableBean {
 
@@ -106,7 +112,9 @@ public class OutboxRelay implements DisposableBean {
         for (PendingEvent event : events) {
             eventIds.add(event.eventId().toString());
             outstanding.putIfAbsent(event.eventId().toString(), new Outstanding(collection, id, now));
-            try {
+            // the template's observation starts its producer span under what is current, and writes that
+            // span's traceparent over the stored one the record already carries
+            try (Scope trace = TraceParent.resume(event.traceparent())) {
                 sends.add(kafka.send(toRecord(event)));
             }
             catch (RuntimeException e) {
@@ -204,6 +212,10 @@ public class OutboxRelay implements DisposableBean {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
         CloudEventHeaders.write(record.headers(), event.eventId().toString(), event.type(), settings.source(),
                 event.createdAt());
+        if (event.traceparent() != null) {
+            // also where the template observes nothing: the consumer still continues the trace
+            record.headers().add(TraceParent.HEADER, event.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
         return record;
     }
 }
