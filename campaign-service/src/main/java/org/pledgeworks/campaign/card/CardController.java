@@ -3,7 +3,6 @@ package org.pledgeworks.campaign.card;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
-import org.bson.Document;
 import org.pledgeworks.campaign.card.CardInput.AssessmentInput;
 import org.pledgeworks.campaign.card.CardInput.FrameworkInput;
 import org.pledgeworks.campaign.card.CardInput.ReplyInput;
@@ -50,9 +49,9 @@ class CardController {
     @PostMapping(STAFF + "/targets")
     ResponseEntity<TargetCreated> addTarget(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
             @Valid @RequestBody TargetInput input) {
-        Document target = card.addTarget(StaffMember.from(jwt), campaignId, input);
+        Target target = card.addTarget(StaffMember.from(jwt), campaignId, input);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new TargetCreated(target.getString("_id"), target.getString("name"), target.getString("kind")));
+                .body(new TargetCreated(target.id(), target.name(), target.kind()));
     }
 
     @PutMapping(STAFF + "/targets/{targetId}/assessments")
@@ -70,8 +69,8 @@ class CardController {
     @PostMapping(STAFF + "/targets/{targetId}/replies")
     ResponseEntity<ReplyRequested> requestReply(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
             @PathVariable String targetId, @Valid @RequestBody ReplyRequestInput input) {
-        Document reply = card.requestReply(StaffMember.from(jwt), campaignId, targetId, input);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyRequested(reply.getString("replyId")));
+        Target.ReplyRequest reply = card.requestReply(StaffMember.from(jwt), campaignId, targetId, input);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyRequested(reply.replyId()));
     }
 
     @PutMapping(STAFF + "/targets/{targetId}/replies/{replyId}")

@@ -1,28 +1,16 @@
 package org.pledgeworks.campaign.card;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.UUID;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.card.CardInput.AssessmentInput;
@@ -30,50 +18,50 @@ import org.pledgeworks.campaign.card.CardInput.FrameworkInput;
 import org.pledgeworks.campaign.card.CardInput.ReplyInput;
 import org.pledgeworks.campaign.card.CardInput.ReplyRequestInput;
 import org.pledgeworks.campaign.card.CardInput.TargetInput;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
-import org.pledgeworks.kit.outbox.PendingEvent;
+import org.pledgeworks.campaign.card.Target.CycleScores;
+import org.pledgeworks.campaign.card.Target.ReplyRequest;
 import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.ConflictException;
 import org.pledgeworks.campaign.system.InvalidInputException;
 import org.pledgeworks.campaign.system.NotFoundException;
+import org.pledgeworks.kit.outbox.EventSerializer;
+import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps the card. An assessment is one upsert of its own document (id: target, indicator, cycle);
  * the target's scores are then recomputed from the cycle's assessments and written to the target
- * with the {@code progress-updated} event, in one write conditional on the target's revision (a
+ * with the events {@link Target#rescored} causes, in one write conditional on the target's revision (a
  * concurrent recomputation makes us recompute again), so a score and its event never part.
  */
 @Service
 class ProgressCard {
 
-    static final String TARGETS = "card-targets";
     private static final int ATTEMPTS = 5;
 
-    private final MongoCollection<Document> frameworks;
-    private final MongoCollection<Document> targets;
-    private final MongoCollection<Document> assessments;
+    private final FrameworkRepository frameworks;
+    private final TargetRepository targets;
+    private final AssessmentRepository assessments;
     private final CampaignAccess campaigns;
     private final EventSerializer events;
     private final OutboxRelay relay;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    ProgressCard(MongoDatabase database, CampaignAccess campaigns, EventSerializer events, OutboxRelay relay,
-            Clock clock, CampaignServiceProperties properties) {
-        this.frameworks = database.getCollection("card-frameworks");
-        this.targets = database.getCollection(TARGETS);
-        this.assessments = database.getCollection("card-assessments");
+    ProgressCard(FrameworkRepository frameworks, TargetRepository targets, AssessmentRepository assessments,
+            CampaignAccess campaigns, EventSerializer events, OutboxRelay relay, Clock clock,
+            CampaignServiceProperties properties) {
+        this.frameworks = frameworks;
+        this.targets = targets;
+        this.assessments = assessments;
         this.campaigns = campaigns;
         this.events = events;
         this.relay = relay;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
-        targets.createIndex(Indexes.ascending("campaignId", "name"));
-        assessments.createIndex(Indexes.ascending("targetId", "cycle"));
     }
 
     // --- framework
@@ -103,38 +91,25 @@ class ProgressCard {
         Framework framework = new Framework(input.themes().stream().map(theme -> new Framework.Theme(theme.themeId(),
                 theme.name(), theme.indicators().stream().map(i -> new Framework.Indicator(i.indicatorId(), i.name(),
                         i.scale())).toList())).toList());
-        frameworks.replaceOne(eq("_id", campaign.id()), framework.toDocument().append("_id", campaign.id()),
-                new ReplaceOptions().upsert(true));
+        frameworks.save(campaign.id(), framework);
         return framework;
-    }
-
-    Framework framework(String campaignId) {
-        Document d = frameworks.find(eq("_id", campaignId)).first();
-        return d == null ? new Framework(List.of()) : Framework.fromDocument(d);
     }
 
     // --- targets
 
-    Document addTarget(StaffMember member, String campaignId, TargetInput input) {
+    Target addTarget(StaffMember member, String campaignId, TargetInput input) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
-        Document target = new Document("_id", "t-" + UUID.randomUUID())
-                .append("campaignId", campaign.id())
-                .append("name", input.name())
-                .append("kind", input.kind())
-                .append("createdAt", Date.from(clock.instant()))
-                .append("revision", 0L)
-                .append("scores", new Document())
-                .append("replies", List.of());
-        targets.insertOne(target);
+        Target target = Target.create(campaign.id(), input.name(), input.kind(), now());
+        targets.insert(target);
         return target;
     }
 
     // --- assessments
 
-    Document assess(StaffMember member, String campaignId, String targetId, AssessmentInput input) {
+    TargetAssessment assess(StaffMember member, String campaignId, String targetId, AssessmentInput input) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
-        Document target = target(campaign, targetId);
-        Framework.Indicator indicator = framework(campaign.id()).indicator(input.indicatorId())
+        Target target = target(campaign, targetId);
+        Framework.Indicator indicator = frameworks.find(campaign.id()).indicator(input.indicatorId())
                 .orElseThrow(() -> new InvalidInputException("indicatorId", "is not an indicator of this card"));
         Scale scale = Scale.parse(indicator.scale()).orElseThrow();
         Scale.Score score = scale.score(input.value()).orElseThrow(() -> new InvalidInputException("value",
@@ -144,77 +119,45 @@ class ProgressCard {
                 && !input.evidenceLink().matches("^https?://[^\\s]+$")) {
             throw new InvalidInputException("evidenceLink", "must be an http(s) URL");
         }
-        Document assessment = new Document("_id", targetId + "|" + input.indicatorId() + "|" + input.cycle())
-                .append("campaignId", campaign.id())
-                .append("targetId", targetId)
-                .append("indicatorId", input.indicatorId())
-                .append("cycle", input.cycle())
-                .append("value", input.value().trim().toLowerCase(java.util.Locale.ROOT))
-                .append("score", score.value())
-                .append("evidenceLink", input.evidenceLink())
-                .append("evidenceNote", input.evidenceNote())
-                .append("reviewedBy", member.name())
-                .append("reviewedAt", Date.from(clock.instant()));
-        assessments.replaceOne(eq("_id", assessment.getString("_id")), assessment, new ReplaceOptions().upsert(true));
-        rescore(campaign, target.getString("_id"), input.cycle());
+        TargetAssessment assessment = new TargetAssessment(campaign.id(), targetId, input.indicatorId(), input.cycle(),
+                input.value().trim().toLowerCase(Locale.ROOT), score.value(), input.evidenceLink(),
+                input.evidenceNote(), member.name(), now());
+        assessments.save(assessment);
+        rescore(campaign, target.id(), input.cycle());
         return assessment;
     }
 
-    /** Recomputes a target's scores for a cycle and, if the overall score moved, records the event with them. */
+    /** Recomputes a target's scores for a cycle and writes them with the events that causes. */
     private void rescore(Campaign campaign, String targetId, String cycle) {
-        Framework framework = framework(campaign.id());
+        Framework framework = frameworks.find(campaign.id());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document target = targets.find(eq("_id", targetId)).first();
-            long revision = target.get("revision") instanceof Number n ? n.longValue() : 0;
-            Map<String, Double> byIndicator = new LinkedHashMap<>();
-            assessments.find(and(eq("targetId", targetId), eq("cycle", cycle))).batchSize(200)
-                    .forEach(a -> byIndicator.put(a.getString("indicatorId"), a.getDouble("score")));
-            Document themes = new Document();
-            List<Double> themeScores = new ArrayList<>();
-            for (Framework.Theme theme : framework.themes()) {
-                Double themeScore = mean(theme.indicators().stream().map(i -> byIndicator.get(i.indicatorId())).toList());
-                themes.append(theme.themeId(), themeScore);
-                themeScores.add(themeScore);
-            }
-            Double overall = mean(themeScores);
-            Document scores = target.get("scores", Document.class);
-            Document before = scores == null ? null : scores.get(cycle, Document.class);
-            Double previousInCycle = before == null ? null : before.getDouble("overall");
-            List<Bson> updates = new ArrayList<>(List.of(
-                    Updates.set("scores." + cycle, new Document("overall", overall).append("themes", themes)
-                            .append("computedAt", Date.from(clock.instant()))),
-                    Updates.inc("revision", 1)));
-            PendingEvent event = null;
-            boolean changed = before == null ? overall != null : !Objects.equals(previousInCycle, overall);
-            if (changed && campaign.isPublic()) {
-                Double previous = before != null ? previousInCycle : previousCycleScore(scores, cycle);
-                ProgressUpdated updated = new ProgressUpdated(UUID.randomUUID(), clock.instant(), campaign.id(),
-                        campaign.slug(), campaign.title(), targetId, target.getString("name"), cycle, overall, previous,
-                        publicBaseUrl + "/campaign.html?slug=" + campaign.slug() + "#card-" + targetId);
-                event = events.pending("campaigns", ProgressUpdated.TYPE, campaign.id(), updated.eventId(), updated);
-                updates.add(Updates.push("pendingEvents", event.toDocument()));
-            }
-            if (targets.updateOne(and(eq("_id", targetId), eq("revision", revision)), Updates.combine(updates))
-                    .getModifiedCount() == 1) {
-                if (event != null) {
-                    relay.publish(TARGETS, targetId, List.of(event));
-                }
+            Target target = targets.findById(targetId).orElseThrow(() -> new NotFoundException(
+                    "No target '" + targetId + "' on this campaign."));
+            CycleScores scores = scores(framework, assessments.scoresByIndicator(targetId, cycle), now());
+            Target.Rescored rescored = target.rescored(campaign, cycle, scores, publicBaseUrl);
+            List<PendingEvent> caused = rescored.events().stream().map(event -> events.pending("campaigns",
+                    ProgressUpdated.TYPE, campaign.id(), event.eventId(), event)).toList();
+            if (targets.rescoredIfUnchanged(target, rescored, caused)) {
+                relay.publish(TargetRepository.COLLECTION, targetId, caused);
                 return;
             }
         }
         throw new ConflictException("Changed meanwhile", "The target's scores changed while this request ran; retry.");
     }
 
-    private static Double previousCycleScore(Document scores, String cycle) {
-        if (scores == null) {
-            return null;
+    /** Each theme's score is the mean of its indicators' scores; the overall score the mean of the themes'. */
+    private static CycleScores scores(Framework framework, Map<String, Double> byIndicator, Instant now) {
+        Map<String, Double> themes = new LinkedHashMap<>();
+        List<Double> themeScores = new ArrayList<>();
+        for (Framework.Theme theme : framework.themes()) {
+            Double themeScore = mean(theme.indicators().stream().map(i -> byIndicator.get(i.indicatorId())).toList());
+            themes.put(theme.themeId(), themeScore);
+            themeScores.add(themeScore);
         }
-        TreeMap<String, Document> ordered = new TreeMap<>();
-        scores.forEach((c, s) -> ordered.put(c, (Document) s));
-        var earlier = ordered.lowerEntry(cycle);
-        return earlier == null ? null : earlier.getValue().getDouble("overall");
+        return new CycleScores(mean(themeScores), themes, now);
     }
 
+    /** The mean to one decimal, of the values with data: no data is left out, never counted as zero. */
     static Double mean(List<Double> values) {
         List<Double> known = values.stream().filter(Objects::nonNull).toList();
         if (known.isEmpty()) {
@@ -226,58 +169,36 @@ class ProgressCard {
 
     // --- right of reply
 
-    Document requestReply(StaffMember member, String campaignId, String targetId, ReplyRequestInput input) {
+    ReplyRequest requestReply(StaffMember member, String campaignId, String targetId, ReplyRequestInput input) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
         target(campaign, targetId);
-        Document reply = new Document("replyId", "r-" + UUID.randomUUID())
-                .append("requestedAt", Date.from(clock.instant()))
-                .append("requestedBy", member.name())
-                .append("deadline", Date.from(input.deadline()))
-                .append("note", input.note())
-                .append("respondedAt", null)
-                .append("response", null)
-                .append("link", null);
-        targets.updateOne(eq("_id", targetId), Updates.combine(Updates.push("replies", reply), Updates.inc("revision", 1)));
+        ReplyRequest reply = ReplyRequest.of(member.name(), input.deadline(), input.note(), now());
+        targets.replyRequested(targetId, reply);
         return reply;
     }
 
-    Document recordReply(StaffMember member, String campaignId, String targetId, String replyId, ReplyInput input) {
+    void recordReply(StaffMember member, String campaignId, String targetId, String replyId, ReplyInput input) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
-        Document target = target(campaign, targetId);
-        boolean known = target.getList("replies", Document.class, List.of()).stream()
-                .anyMatch(r -> replyId.equals(r.getString("replyId")));
-        if (!known) {
+        if (!target(campaign, targetId).hasReplyRequest(replyId)) {
             throw new NotFoundException("No reply request '" + replyId + "' on this target.");
         }
-        Document recorded = new Document("respondedAt", Date.from(clock.instant())).append("response", input.response())
-                .append("link", input.link());
-        targets.updateOne(eq("_id", targetId), Updates.combine(
-                        Updates.set("replies.$[r].respondedAt", recorded.getDate("respondedAt")),
-                        Updates.set("replies.$[r].response", input.response()),
-                        Updates.set("replies.$[r].link", input.link()),
-                        Updates.inc("revision", 1)),
-                new com.mongodb.client.model.UpdateOptions().arrayFilters(List.of(eq("r.replyId", replyId))));
-        return recorded.append("replyId", replyId);
+        targets.replyRecorded(targetId, replyId, now(), input.response(), input.link());
     }
 
     // --- reading
 
     Card card(Campaign campaign) {
-        Framework framework = framework(campaign.id());
-        List<Card.TargetScore> result = new ArrayList<>();
+        Framework framework = frameworks.find(campaign.id());
         Instant now = clock.instant();
-        targets.find(eq("campaignId", campaign.id())).projection(Projections.exclude("pendingEvents"))
-                .sort(Sorts.ascending("name")).batchSize(200)
-                .forEach(t -> result.add(Card.TargetScore.of(t, now)));
-        return new Card(campaign.id(), campaign.slug(), framework, result);
+        return new Card(campaign.id(), campaign.slug(), framework,
+                targets.forCampaign(campaign.id()).stream().map(t -> Card.TargetScore.of(t, now)).toList());
     }
 
     Card.TargetHistory history(Campaign campaign, String targetId) {
-        Document target = target(campaign, targetId);
+        Target target = target(campaign, targetId);
         Map<String, List<Card.Assessment>> byIndicator = new TreeMap<>();
-        assessments.find(eq("targetId", targetId)).sort(Sorts.ascending("cycle")).batchSize(500)
-                .forEach(a -> byIndicator.computeIfAbsent(a.getString("indicatorId"), k -> new ArrayList<>())
-                        .add(Card.Assessment.of(a)));
+        assessments.forTarget(targetId).forEach(a -> byIndicator
+                .computeIfAbsent(a.indicatorId(), k -> new ArrayList<>()).add(Card.Assessment.of(a)));
         return Card.TargetHistory.of(target, byIndicator, clock.instant());
     }
 
@@ -289,12 +210,13 @@ class ProgressCard {
         return campaigns.publishedBySlug(slug);
     }
 
-    private Document target(Campaign campaign, String targetId) {
-        Document target = targets.find(and(eq("_id", targetId), eq("campaignId", campaign.id())))
-                .projection(Projections.exclude("pendingEvents")).first();
-        if (target == null) {
-            throw new NotFoundException("No target '" + targetId + "' on this campaign.");
-        }
-        return target;
+    private Target target(Campaign campaign, String targetId) {
+        return targets.find(campaign.id(), targetId)
+                .orElseThrow(() -> new NotFoundException("No target '" + targetId + "' on this campaign."));
+    }
+
+    /** What is stored is to the millisecond: what a write returns is what a later read gives. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
