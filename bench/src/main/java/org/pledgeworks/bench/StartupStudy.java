@@ -34,6 +34,8 @@ import org.pledgeworks.infra.StackConfig;
  * measures process start to readiness and RSS; then the three services together and the gateway
  * after them, as the launcher does. Each variant of JVM options is measured the same way, so the
  * difference is the options' and not the machine's mood (the variants alternate service by service).
+ * One class of a little over 300 lines on purpose: it is one experiment, run on its own, whose phases
+ * share the variants, ports and results; split up, its procedure would be read across files.
  */
 final class StartupStudy {
 
