@@ -46,12 +46,19 @@ final class RunReport {
         root.put("run", runId);
         root.put("startedAt", began.toString());
         root.put("mode", settings.mode());
-        root.put("command", "bench/run " + (settings.mode().equals("smoke") ? "--smoke" : "--full --minutes "
-                + settings.steady().toMinutes()) + " --fanout-max " + Arrays.stream(settings.fanOutSizes()).max().orElse(0)
+        root.put("command", "bench/run " + switch (settings.mode()) {
+            case "smoke" -> "--smoke";
+            case "quick" -> "--quick";
+            default -> "--full --minutes " + settings.steady().toMinutes();
+        } + " --fanout-max " + Arrays.stream(settings.fanOutSizes()).max().orElse(0)
                 + " --fanout-minutes " + settings.fanOutBound().toMinutes() + (settings.fanOutOnly() ? " --fanout-only" : "")
                 + (settings.jfr() ? " --jfr" : "") + " --sign-start " + Math.round(settings.signStartRate()));
-        root.put("note", settings.mode().equals("smoke")
-                ? "smoke run: proves the harness end to end; short steps, not a measurement" : "full run");
+        root.put("note", switch (settings.mode()) {
+            case "smoke" -> "smoke run: proves the harness end to end; short steps, not a measurement";
+            case "quick" -> "quick run: fan-out first, then signing's ramp and one steady minute; no gateway baseline,"
+                    + " mail run, spike, second start-up or AppCDS training";
+            default -> "full run";
+        });
         ObjectNode machine = root.putObject("machine");
         machine.put("cores", cpu.cores());
         machine.put("cpu", Machine.cpuModel());

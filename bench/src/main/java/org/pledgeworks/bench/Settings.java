@@ -3,8 +3,9 @@ package org.pledgeworks.bench;
 import java.time.Duration;
 
 /**
- * How long and how hard one run goes. Smoke proves the harness end to end in a few minutes; full is
- * the measurement. Every load loop has a bounded number of steps and a bounded time per step.
+ * How long and how hard one run goes. Smoke proves the harness end to end in a few minutes; quick
+ * checks signing and fan-out against the full runs' figures in about ten; full is the measurement.
+ * Every load loop has a bounded number of steps and a bounded time per step.
  *
  * @param stepDuration     how long each ramp step holds its rate
  * @param warmUp           how long the second warm-up step (half the start rate) holds before a ramp
@@ -37,6 +38,18 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
                 Duration.ofSeconds(10), 100, new int[] { 10_000 }, Duration.ofMinutes(3), Duration.ofSeconds(3), false, false);
     }
 
+    /**
+     * A regression check in about ten minutes: the fan-out to 100,000 first, on the fresh stack, as the
+     * fan-out-only runs measure it; then signing's ramp from 114/s with full-length (30 s, x1.3) steps,
+     * so its steps land on the full runs' rates (114, 148, 192, 250, 325), and one steady minute. No
+     * gateway baseline, mail run, spike, second start-up or AppCDS training: none of them is what a
+     * change to the plumbing under signing and fan-out would move first.
+     */
+    static Settings quick() {
+        return new Settings("quick", Duration.ofSeconds(30), Duration.ofSeconds(60), 5, 1.3, 200, 114, Duration.ofMinutes(1),
+                Duration.ofSeconds(60), 100, new int[] { 100_000 }, Duration.ofMinutes(5), Duration.ofSeconds(15), false, false);
+    }
+
     static Settings full(int steadyMinutes) {
         return new Settings("full", Duration.ofSeconds(30), FULL_WARM_UP, 12, 1.3, 200, 10, Duration.ofMinutes(steadyMinutes),
                 Duration.ofSeconds(60), 100, new int[] { 100_000, 1_000_000 }, Duration.ofMinutes(15),
@@ -45,6 +58,7 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
 
     static Settings fromArgs(String[] args) {
         boolean smoke = false;
+        boolean quick = false;
         int minutes = 10;
         int fanOutMax = Integer.MAX_VALUE;
         int fanOutMinutes = -1;
@@ -54,6 +68,7 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
+                case "--quick" -> quick = true;
                 case "--full" -> smoke = false;
                 case "--minutes" -> minutes = Integer.parseInt(value(args, ++i));
                 case "--fanout-max" -> fanOutMax = Integer.parseInt(value(args, ++i));
@@ -62,7 +77,7 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
                 case "--fanout-only" -> fanOutOnly = true;
                 case "--sign-start" -> signStart = Double.parseDouble(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --smoke, --full, --minutes N, --fanout-max N, --fanout-minutes N, --fanout-only, --jfr,"
+                        + " (use --smoke, --quick, --full, --minutes N, --fanout-max N, --fanout-minutes N, --fanout-only, --jfr,"
                         + " --sign-start R)");
             }
         }
@@ -78,7 +93,10 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
         if (signStart != -1 && (signStart < 1 || signStart > 10_000)) {
             throw new IllegalArgumentException("--sign-start must be 1..10000 requests/s");
         }
-        Settings s = smoke ? smoke() : full(minutes);
+        if (smoke && quick) {
+            throw new IllegalArgumentException("--smoke and --quick are two modes: choose one");
+        }
+        Settings s = smoke ? smoke() : quick ? quick() : full(minutes);
         int max = fanOutMax;
         int[] sizes = java.util.Arrays.stream(s.fanOutSizes()).filter(n -> n <= max).toArray();
         if (sizes.length == 0) {

@@ -22,7 +22,10 @@ final class SigningStep {
         this.sign = sign;
     }
 
-    /** Signing's maximum, requests/s; the first step's rate when none was sustainable (flagged in the report). */
+    /**
+     * Signing's maximum, requests/s; the first step's rate when none was sustainable (flagged in the
+     * report). {@code gatewayMax} is the gateway's, 0 when it had no sustainable step, negative when not measured.
+     */
     double measure(double gatewayMax) throws InterruptedException {
         Console.say("(2) signing: POST /api/campaigns/" + SignSimulation.SLUG + "/pledges, a new address each time");
         ObjectNode node = report.root().putObject("signing");
@@ -47,7 +50,8 @@ final class SigningStep {
             Console.say(String.format(Locale.ROOT, "    signing max %.0f/s = %.2f of the gateway's %.0f/s (target >= 0.5)",
                     best.targetRate(), ratio, gatewayMax));
         } else {
-            node.put("ratioToGateway", "no ratio: one of the two has no sustainable step");
+            node.put("ratioToGateway", gatewayMax < 0 ? "no ratio: the gateway baseline was not measured"
+                    : "no ratio: one of the two has no sustainable step");
         }
 
         double rate = Math.max(1, best.targetRate() * 0.8);
