@@ -10,9 +10,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.campaign.support.CampaignMother;
-import org.pledgeworks.campaign.support.KafkaProbe;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.JsonNode;
 

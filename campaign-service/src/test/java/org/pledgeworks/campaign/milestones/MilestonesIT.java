@@ -19,10 +19,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.campaign.support.CampaignMother;
-import org.pledgeworks.campaign.support.KafkaProbe;
 import org.pledgeworks.campaign.support.ServiceIT;
-import org.pledgeworks.campaign.support.TestInfrastructure;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
+import org.pledgeworks.kit.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -94,7 +94,7 @@ class MilestonesIT extends ServiceIT {
     @Test
     void anUnreadableEventIsDeadLetteredAndTheRestFlow() {
         String key = "poison-" + UUID.randomUUID();
-        KafkaProbe.send("pledges", key, "pledge-verified.v1", "{this is not json");
+        KafkaProbe.publishEvent("pledges", key, "pledge-verified.v1", "{this is not json");
 
         ConsumerRecord<String, String> dead = KafkaProbe.awaitRecord("pledges.dlt", r -> key.equals(r.key()),
                 Duration.ofSeconds(30));
@@ -113,19 +113,19 @@ class MilestonesIT extends ServiceIT {
         List<String> signatures = List.of(id(), id(), id(), id());
         for (String signature : signatures) {
             String verified = verified(campaignId, signature);
-            KafkaProbe.send("pledges", signature, "pledge-verified.v1", verified);
+            KafkaProbe.publishEvent("pledges", signature, "pledge-verified.v1", verified);
             if (signature.equals(signatures.get(0))) {
-                KafkaProbe.send("pledges", signature, "pledge-verified.v1", verified); // redelivered
+                KafkaProbe.publishEvent("pledges", signature, "pledge-verified.v1", verified); // redelivered
             }
         }
-        KafkaProbe.send("pledges", signatures.get(3), "pledge-withdrawn.v1", withdrawn(campaignId, signatures.get(3)));
+        KafkaProbe.publishEvent("pledges", signatures.get(3), "pledge-withdrawn.v1", withdrawn(campaignId, signatures.get(3)));
         // three held in quarantine by pledge-service: one released (counts), one withdrawn, one invalidated
         List<String> held = List.of(id(), id(), id());
         for (String signature : held) {
-            KafkaProbe.send("pledges", signature, "pledge-verified.v1", heldVerification(campaignId, signature));
+            KafkaProbe.publishEvent("pledges", signature, "pledge-verified.v1", heldVerification(campaignId, signature));
         }
-        KafkaProbe.send("pledges", held.get(0), "pledge-released.v1", released(campaignId, held.get(0)));
-        KafkaProbe.send("pledges", held.get(1), "pledge-withdrawn.v1",
+        KafkaProbe.publishEvent("pledges", held.get(0), "pledge-released.v1", released(campaignId, held.get(0)));
+        KafkaProbe.publishEvent("pledges", held.get(1), "pledge-withdrawn.v1",
                 ((ObjectNode) json.readTree(withdrawn(campaignId, held.get(1)))).put("wasCounted", false).toString());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.ProgressCardBodies;
 import org.pledgeworks.campaign.support.ServiceIT;
-import org.pledgeworks.campaign.support.TestTokens;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 
 /**
@@ -109,7 +109,7 @@ class AuthorisationMatrixIT extends ServiceIT {
         };
 
         HttpResponse<String> response = endpoint.call().call(this, campaignId, updateId,
-                TestTokens.staff(Map.of(organisation, role)));
+                StaffTokens.forRoles(Map.of(organisation, role)));
 
         int expected = relation == Relation.OTHER ? 404
                 : endpoint.changes() && role.equals("viewer") ? 403
@@ -133,7 +133,7 @@ class AuthorisationMatrixIT extends ServiceIT {
     @MethodSource("creators")
     void onlyEditorsAndAdminsCreateAndOnlyForTheirOrganisation(String role, String organisation, int expected) {
         // the body names the owner; the caller's role there decides
-        HttpResponse<String> response = post("/api/staff/campaigns", TestTokens.staff(Map.of(organisation, role)), CampaignMother.draft());
+        HttpResponse<String> response = post("/api/staff/campaigns", StaffTokens.forRoles(Map.of(organisation, role)), CampaignMother.draft());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
     }

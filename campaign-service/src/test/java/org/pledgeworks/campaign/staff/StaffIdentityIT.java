@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pledgeworks.campaign.support.ServiceIT;
-import org.pledgeworks.campaign.support.TestTokens;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 
 /** The service checks staff tokens itself: signature (RS256 only), issuer, audience, expiry. */
@@ -20,7 +20,7 @@ class StaffIdentityIT extends ServiceIT {
 
     @Test
     void aValidTokenOpensTheStaffApi() {
-        assertThat(get("/api/staff/campaigns", TestTokens.staff(MEMBER)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/staff/campaigns", StaffTokens.forRoles(MEMBER)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -30,15 +30,15 @@ class StaffIdentityIT extends ServiceIT {
 
     static Stream<Arguments> badTokens() {
         return Stream.of(
-                Arguments.of("expired", TestTokens.token().organisations(MEMBER)
+                Arguments.of("expired", StaffTokens.token().organisations(MEMBER)
                         .expiresAt(TestClock.now().minusSeconds(600)).sign()),
-                Arguments.of("without expiry", TestTokens.token().organisations(MEMBER).expiresAt(null).sign()),
-                Arguments.of("another issuer", TestTokens.token().organisations(MEMBER)
+                Arguments.of("without expiry", StaffTokens.token().organisations(MEMBER).expiresAt(null).sign()),
+                Arguments.of("another issuer", StaffTokens.token().organisations(MEMBER)
                         .issuer("https://evil.example.org").sign()),
-                Arguments.of("another audience", TestTokens.token().organisations(MEMBER).audience("other-app").sign()),
-                Arguments.of("no audience", TestTokens.token().organisations(MEMBER).audience(null).sign()),
-                Arguments.of("alg none", TestTokens.token().organisations(MEMBER).unsigned()),
-                Arguments.of("HS256", TestTokens.token().organisations(MEMBER).signedWithHmac()),
+                Arguments.of("another audience", StaffTokens.token().organisations(MEMBER).audience("other-app").sign()),
+                Arguments.of("no audience", StaffTokens.token().organisations(MEMBER).audience(null).sign()),
+                Arguments.of("alg none", StaffTokens.token().organisations(MEMBER).unsigned()),
+                Arguments.of("HS256", StaffTokens.token().organisations(MEMBER).signedWithHmac()),
                 Arguments.of("garbage", "not.a.jwt"));
     }
 
@@ -50,10 +50,10 @@ class StaffIdentityIT extends ServiceIT {
 
     @Test
     void theRolesComeFromTheOrganisationsClaim() {
-        String token = TestTokens.staff(Map.of("fair-supply-coalition", "admin"));
+        String token = StaffTokens.forRoles(Map.of("fair-supply-coalition", "admin"));
 
         assertThat(read(get("/api/staff/campaigns", token)).findValuesAsString("slug")).contains("no-forced-labour");
-        assertThat(read(get("/api/staff/campaigns", TestTokens.staff(Map.of("someone-else", "admin"))))
+        assertThat(read(get("/api/staff/campaigns", StaffTokens.forRoles(Map.of("someone-else", "admin"))))
                 .findValuesAsString("slug")).doesNotContain("no-forced-labour");
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 
 /** Campaign bodies as staff send them: valid by default, each test changes what it is about. */
@@ -48,6 +49,6 @@ public final class CampaignMother {
 
     /** The owner's admin: may do everything to the mother's campaigns. */
     public static String ownerAdmin() {
-        return TestTokens.staff(Map.of(OWNER, "admin"));
+        return StaffTokens.forRoles(Map.of(OWNER, "admin"));
     }
 }

@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClockConfiguration;
+import org.pledgeworks.kit.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,8 +42,8 @@ public abstract class ServiceIT {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
         registry.add("server.address", () -> "127.0.0.1");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
-        registry.add("pledgeworks.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", StaffTokens::publicKeyLocation);
+        registry.add("pledgeworks.jwt.issuer", () -> StaffTokens.ISSUER);
         registry.add("pledgeworks.jobs.interval", () -> "1h");
     }
 

@@ -20,11 +20,11 @@ import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.kit.outbox.EventSerializer;
 import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.campaign.support.CampaignMother;
-import org.pledgeworks.campaign.support.KafkaProbe;
-import org.pledgeworks.campaign.support.TestTokens;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
@@ -140,7 +140,7 @@ class UpdatesIT extends ServiceIT {
         Map<String, Object> draft = CampaignMother.draft();
         String slug = (String) draft.get("slug");
         String campaignId = openCampaign(draft);
-        String editor = TestTokens.staff(Map.of(CampaignMother.PARTNER, "editor"));
+        String editor = StaffTokens.forRoles(Map.of(CampaignMother.PARTNER, "editor"));
         String updateId = read(post(BASE + campaignId + "/updates", editor, Map.of("title", "Not yet",
                 "body", "Held back."))).get("updateId").asString();
         assertThat(read(post(BASE + campaignId + "/updates/" + updateId + "/schedule", editor,

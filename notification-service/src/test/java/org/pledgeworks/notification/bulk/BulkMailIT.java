@@ -22,8 +22,8 @@ import org.pledgeworks.notification.stats.DeliveryStats;
 import org.pledgeworks.notification.subscribers.RecipientKeys;
 import org.pledgeworks.notification.support.CampaignEventMother;
 import org.pledgeworks.notification.support.FakeProvider;
+import org.pledgeworks.notification.support.MailServers;
 import org.pledgeworks.notification.support.ServiceIT;
-import org.pledgeworks.notification.support.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +38,7 @@ class BulkMailIT extends ServiceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final FakeProvider provider = TestInfrastructure.provider();
+    private final FakeProvider provider = MailServers.provider();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.pledgeworks.notification.stats.DeliveryStats;
 import org.pledgeworks.notification.support.CampaignEventMother;
 import org.pledgeworks.notification.support.FakeProvider;
+import org.pledgeworks.notification.support.MailServers;
 import org.pledgeworks.notification.support.ServiceIT;
-import org.pledgeworks.notification.support.TestInfrastructure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ class FanOutIT extends ServiceIT {
      */
     private static final long OWN_INSTANCES_CEILING = 10_000;
 
-    private final FakeProvider provider = TestInfrastructure.provider();
+    private final FakeProvider provider = MailServers.provider();
 
     @Autowired
     MongoDatabase database;

@@ -14,7 +14,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.pledgeworks.notification.support.TestInfrastructure;
+import org.pledgeworks.kit.testing.TestInfrastructure;
 
 class DeliveryRepositoryIndexesTest {
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.mail.Mail;
 import org.pledgeworks.notification.support.MailCatcher;
+import org.pledgeworks.notification.support.MailServers;
 import org.pledgeworks.notification.support.PledgeSignedMother;
 import org.pledgeworks.notification.support.ServiceIT;
-import org.pledgeworks.notification.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,7 +28,7 @@ class SmtpOutageIT extends ServiceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final MailCatcher smtp = TestInfrastructure.smtp();
+    private final MailCatcher smtp = MailServers.smtp();
 
     @Autowired
     MongoDatabase database;

@@ -24,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.campaigns.CampaignDirectory;
 import org.pledgeworks.notification.campaigns.CampaignPublished;
@@ -32,9 +33,8 @@ import org.pledgeworks.notification.subscribers.RecipientKeys;
 import org.pledgeworks.notification.subscribers.Subscriptions;
 import org.pledgeworks.notification.subscribers.SuppressionList;
 import org.pledgeworks.notification.support.MailCatcher;
+import org.pledgeworks.notification.support.MailServers;
 import org.pledgeworks.notification.support.ServiceIT;
-import org.pledgeworks.notification.support.StaffTokens;
-import org.pledgeworks.notification.support.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +51,7 @@ class FollowAndConsentIT extends ServiceIT {
     private static final Pattern FOLLOW_LINK = Pattern.compile("https://pledgeworks\\.test(/follow/[A-Za-z0-9_.-]+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final MailCatcher smtp = TestInfrastructure.smtp();
+    private final MailCatcher smtp = MailServers.smtp();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -223,9 +223,9 @@ class FollowAndConsentIT extends ServiceIT {
         subscriptions.unsubscribe(keys.idOf(email), campaign);
         String path = "/api/staff/notifications/campaigns/" + campaign + "/consents";
 
-        HttpResponse<String> json = staffGet(path, StaffTokens.token(Map.of("workers-voice", "editor")), null);
-        HttpResponse<String> csv = staffGet(path + "?format=csv", StaffTokens.token(Map.of("workers-voice", "admin")), null);
-        HttpResponse<String> csvByAccept = staffGet(path, StaffTokens.token(Map.of("workers-voice", "admin")), "text/csv");
+        HttpResponse<String> json = staffGet(path, StaffTokens.forRoles(Map.of("workers-voice", "editor")), null);
+        HttpResponse<String> csv = staffGet(path + "?format=csv", StaffTokens.forRoles(Map.of("workers-voice", "admin")), null);
+        HttpResponse<String> csvByAccept = staffGet(path, StaffTokens.forRoles(Map.of("workers-voice", "admin")), "text/csv");
 
         assertThat(json.statusCode()).isEqualTo(200);
         JsonNode records = JSON.readTree(json.body());
@@ -246,8 +246,8 @@ class FollowAndConsentIT extends ServiceIT {
                 .contains(givenAt.toString());
         assertThat(csvByAccept.body()).isEqualTo(csv.body());
 
-        assertThat(staffGet(path, StaffTokens.token(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
-        assertThat(staffGet(path, StaffTokens.token(Map.of("workers-voice", "viewer")), null).statusCode()).isEqualTo(403);
+        assertThat(staffGet(path, StaffTokens.forRoles(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
+        assertThat(staffGet(path, StaffTokens.forRoles(Map.of("workers-voice", "viewer")), null).statusCode()).isEqualTo(403);
         assertThat(staffGet(path, null, null).statusCode()).isEqualTo(401);
     }
 
@@ -260,7 +260,7 @@ class FollowAndConsentIT extends ServiceIT {
                 .put("title", "Campaign " + campaign).put("defaultLocale", "en")
                 .put("ownerOrganisation", "fair-supply-coalition")
                 .set("partnerOrganisations", JSON.createArrayNode().add("workers-voice").add("shop-local")));
-        org.pledgeworks.notification.support.KafkaProbe.publishEvent("campaigns", campaign, CampaignPublished.TYPE,
+        org.pledgeworks.kit.testing.KafkaProbe.publishEvent("campaigns", campaign, CampaignPublished.TYPE,
                 UUID.randomUUID().toString(), event);
         await().atMost(TIMEOUT).until(() -> campaigns.find(campaign)
                 .map(c -> c.partnerOrganisations().size() == 2).orElse(false));
@@ -271,18 +271,18 @@ class FollowAndConsentIT extends ServiceIT {
         String messages = "/api/staff/notifications/campaigns/" + campaign + "/messages";
 
         for (String organisation : List.of("fair-supply-coalition", "workers-voice", "shop-local")) {
-            HttpResponse<String> export = staffGet(consents, StaffTokens.token(Map.of(organisation, "admin")), null);
+            HttpResponse<String> export = staffGet(consents, StaffTokens.forRoles(Map.of(organisation, "admin")), null);
             assertThat(export.statusCode()).as(organisation).isEqualTo(200);
             assertThat(JSON.readTree(export.body()).get(0).get("subscriberEmail").asString()).isEqualTo(email);
-            assertThat(staffGet(messages, StaffTokens.token(Map.of(organisation, "viewer")), null).statusCode())
+            assertThat(staffGet(messages, StaffTokens.forRoles(Map.of(organisation, "viewer")), null).statusCode())
                     .as(organisation + " viewer, delivery figures").isEqualTo(200);
         }
-        assertThat(staffGet(consents, StaffTokens.token(Map.of("workers-voice", "viewer")), null).statusCode())
+        assertThat(staffGet(consents, StaffTokens.forRoles(Map.of("workers-voice", "viewer")), null).statusCode())
                 .as("a partner's viewer cannot export").isEqualTo(403);
-        assertThat(staffGet(consents, StaffTokens.token(Map.of("workers-voice", "viewer", "shop-local", "editor")), null)
+        assertThat(staffGet(consents, StaffTokens.forRoles(Map.of("workers-voice", "viewer", "shop-local", "editor")), null)
                 .statusCode()).as("an editor in one partner, a viewer in another").isEqualTo(200);
-        assertThat(staffGet(consents, StaffTokens.token(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
-        assertThat(staffGet(messages, StaffTokens.token(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
+        assertThat(staffGet(consents, StaffTokens.forRoles(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
+        assertThat(staffGet(messages, StaffTokens.forRoles(Map.of("other-org", "admin")), null).statusCode()).isEqualTo(404);
     }
 
     @Test

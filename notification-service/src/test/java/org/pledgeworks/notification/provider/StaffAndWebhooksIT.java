@@ -22,10 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 import org.pledgeworks.notification.subscribers.RecipientKeys;
 import org.pledgeworks.notification.support.ServiceIT;
-import org.pledgeworks.notification.support.StaffTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,7 +50,7 @@ class StaffAndWebhooksIT extends ServiceIT {
     @Test
     void staffPreviewATemplateWithAValidTokenOnly() throws Exception {
         String path = "/api/staff/notifications/templates/campaign-update/preview?locale=de&name=%3Cb%3EEve%3C%2Fb%3E";
-        String valid = StaffTokens.token(Map.of("fair-supply-coalition", "editor"));
+        String valid = StaffTokens.forRoles(Map.of("fair-supply-coalition", "editor"));
 
         HttpResponse<String> preview = get(path, valid);
 
@@ -58,12 +58,10 @@ class StaffAndWebhooksIT extends ServiceIT {
         assertThat(preview.body()).contains("\"locale\":\"de\"").contains("Hallo &lt;b&gt;Eve&lt;/b&gt;")
                 .contains("<strong>answered</strong>");
         assertThat(get(path, null).statusCode()).isEqualTo(401);
-        assertThat(get(path, StaffTokens.token(Map.of(), StaffTokens.ISSUER, "someone-else",
-                TestClock.now().plusSeconds(600))).statusCode()).as("wrong audience").isEqualTo(401);
-        assertThat(get(path, StaffTokens.token(Map.of(), "https://evil.example", "pledgeworks",
-                TestClock.now().plusSeconds(600))).statusCode()).as("wrong issuer").isEqualTo(401);
-        assertThat(get(path, StaffTokens.token(Map.of(), StaffTokens.ISSUER, "pledgeworks",
-                TestClock.now().minusSeconds(600))).statusCode()).as("expired").isEqualTo(401);
+        assertThat(get(path, StaffTokens.token().audience("someone-else").sign()).statusCode()).as("wrong audience").isEqualTo(401);
+        assertThat(get(path, StaffTokens.token().issuer("https://evil.example").sign()).statusCode()).as("wrong issuer").isEqualTo(401);
+        assertThat(get(path, StaffTokens.token().expiresAt(TestClock.now().minusSeconds(600)).sign()).statusCode())
+                .as("expired").isEqualTo(401);
         String unsigned = valid.substring(0, valid.lastIndexOf('.') + 1);
         assertThat(get(path, unsigned).statusCode()).as("no signature").isEqualTo(401);
     }
@@ -87,7 +85,7 @@ class StaffAndWebhooksIT extends ServiceIT {
                 .append("kind", "milestone").append("status", "FANNED_OUT").append("published", 3)
                 .append("createdAt", java.util.Date.from(createdAt)));
         stats.add(messageId, Map.of("queued", 3, "sent", 2, "bounced", 1));
-        String token = StaffTokens.token(Map.of("workers-voice", "viewer"));
+        String token = StaffTokens.forRoles(Map.of("workers-voice", "viewer"));
 
         HttpResponse<String> one = get("/api/staff/notifications/messages/" + messageId, token);
         HttpResponse<String> list = get("/api/staff/notifications/campaigns/" + campaign + "/messages", token);
@@ -104,7 +102,7 @@ class StaffAndWebhooksIT extends ServiceIT {
 
     @Test
     void deliveryStatsOfAnotherOrganisationsCampaignAreNotFound() throws Exception {
-        String token = StaffTokens.token(Map.of("workers-voice", "admin"));
+        String token = StaffTokens.forRoles(Map.of("workers-voice", "admin"));
         assertThat(get("/api/staff/notifications/campaigns/c-unknown/messages", token).statusCode()).isEqualTo(404);
     }
 

@@ -16,9 +16,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.notification.support.MailCatcher;
+import org.pledgeworks.notification.support.MailServers;
 import org.pledgeworks.notification.support.PledgeVerifiedMother;
 import org.pledgeworks.notification.support.ServiceIT;
-import org.pledgeworks.notification.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,7 +26,7 @@ class SubscribersIT extends ServiceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final MailCatcher smtp = TestInfrastructure.smtp();
+    private final MailCatcher smtp = MailServers.smtp();
 
     @Autowired
     MongoDatabase database;

@@ -2,6 +2,7 @@ package org.pledgeworks.notification.support;
 
 import java.util.UUID;
 
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -2,7 +2,9 @@ package org.pledgeworks.notification.support;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClockConfiguration;
+import org.pledgeworks.kit.testing.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,9 +55,9 @@ public abstract class ServiceIT {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> TestInfrastructure.smtp().port());
+        registry.add("spring.mail.port", () -> MailServers.smtp().port());
         registry.add("server.address", () -> "127.0.0.1");
-        registry.add("pledgeworks.provider.base-url", () -> TestInfrastructure.provider().baseUrl());
+        registry.add("pledgeworks.provider.base-url", () -> MailServers.provider().baseUrl());
         registry.add("pledgeworks.security.public-key-location", StaffTokens::publicKeyLocation);
     }
 }

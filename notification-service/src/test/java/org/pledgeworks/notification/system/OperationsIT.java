@@ -19,9 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.pledgeworks.notification.support.KafkaProbe;
+import org.pledgeworks.kit.testing.KafkaProbe;
+import org.pledgeworks.kit.testing.TestInfrastructure;
 import org.pledgeworks.notification.support.ServiceIT;
-import org.pledgeworks.notification.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.notification.support.MailCatcher;
+import org.pledgeworks.notification.support.MailServers;
 import org.pledgeworks.notification.support.PledgeSignedMother;
 import org.pledgeworks.notification.support.ServiceIT;
-import org.pledgeworks.notification.support.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,7 +38,7 @@ class VerificationMailIT extends ServiceIT {
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final MailCatcher smtp = TestInfrastructure.smtp();
+    private final MailCatcher smtp = MailServers.smtp();
 
     @Autowired
     MongoDatabase database;

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.pledge.support.Api;
 import org.pledgeworks.pledge.support.CampaignFixture;
-import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 
 import org.springframework.beans.factory.annotation.Autowired;

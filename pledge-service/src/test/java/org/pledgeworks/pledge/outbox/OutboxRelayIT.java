@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.OutboxRelay.OutboxSettings;
 import org.pledgeworks.kit.outbox.PendingEvent;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.kit.testing.TestClock;
-import org.pledgeworks.pledge.support.KafkaProbe;
 import org.pledgeworks.pledge.support.ServiceIT;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.kit.testing.TestClock;
+import org.pledgeworks.kit.testing.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

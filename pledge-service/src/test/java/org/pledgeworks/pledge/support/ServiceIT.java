@@ -1,6 +1,8 @@
 package org.pledgeworks.pledge.support;
 
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClockConfiguration;
+import org.pledgeworks.kit.testing.TestInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;

@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.support;
+package org.pledgeworks.kit.testing;
 
 import java.util.Collection;
 import java.util.regex.Pattern;
@@ -17,9 +17,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * mongo-java-server's in-memory backend, planning as MongoDB does for a filter that names one {@code _id}
  * among other fields ({@code {_id, status, claim}}, a delivery's compare-and-set write): it reads that
  * document through the {@code _id} index, where the stock backend scans the collection unless an index
- * has exactly the filter's keys. The whole filter still decides what matches. infra's embedded server
- * does the same, and for {@code $and} too ({@code IdEquality}); without it a fan-out test's thousands of
- * such writes each scan every delivery.
+ * has exactly the filter's keys. The whole filter still decides what matches. embedded-mongo's server
+ * does the same, and for {@code $and} too ({@code IdEquality}); without it notification-service's fan-out
+ * tests' thousands of such writes each scan every delivery. The others' tests see no difference but speed.
  */
 final class IdLookupMemoryBackend extends MemoryBackend {
 

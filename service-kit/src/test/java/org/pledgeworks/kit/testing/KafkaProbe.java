@@ -1,4 +1,4 @@
-package org.pledgeworks.notification.support;
+package org.pledgeworks.kit.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,13 +15,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Talks to the broker as an outside service would: publishes events with their CloudEvents headers
- * (as pledge-service does), and reads a topic from the beginning until it finds what a test waits for.
+ * Talks to the {@link TestInfrastructure} broker as an outside service would: publishes events with
+ * their CloudEvents headers, and reads a topic from the beginning until it finds what a test waits for.
+ * Its time-outs are spans of elapsed time on the monotonic clock ({@link System#nanoTime()}), not
+ * instants of the {@link TestClock}: how long to wait has nothing to do with the calendar.
  */
 public final class KafkaProbe {
 
@@ -30,9 +33,14 @@ public final class KafkaProbe {
     private KafkaProbe() {
     }
 
+    /** Publishes one event as its producer would, with a fresh event id. */
+    public static RecordMetadata publishEvent(String topic, String key, String type, String json) {
+        return publishEvent(topic, key, type, UUID.randomUUID().toString(), json);
+    }
+
     /**
      * Publishes one event as its producer would: JSON value, key = aggregate id, ce_* headers (a null
-     * type or id leaves that header out).
+     * type or id leaves that header out, as a broken producer might).
      */
     public static RecordMetadata publishEvent(String topic, String key, String type, String eventId, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
@@ -43,7 +51,7 @@ public final class KafkaProbe {
             record.headers().add("ce_id", bytes(eventId));
         }
         record.headers()
-                .add("ce_source", bytes("pledge-service"))
+                .add("ce_source", bytes("kafka-probe"))
                 .add("ce_specversion", bytes("1.0"))
                 .add("content-type", bytes("application/json"));
         try {
@@ -56,10 +64,10 @@ public final class KafkaProbe {
 
     public static ConsumerRecord<String, String> awaitRecord(String topic,
             Predicate<ConsumerRecord<String, String>> matching, Duration timeout) {
-        List<ConsumerRecord<String, String>> found = awaitRecords(topic, matching, 1, timeout);
-        return found.get(0);
+        return awaitRecords(topic, matching, 1, timeout).get(0);
     }
 
+    /** The first {@code count} matching records; fails when fewer arrive within the time-out. */
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
         List<ConsumerRecord<String, String>> found = read(topic, matching, count, timeout);
@@ -70,26 +78,51 @@ public final class KafkaProbe {
         return found;
     }
 
-    /** Everything matching that the topic holds, reading for {@code during} (it has no end to wait for). */
-    public static List<ConsumerRecord<String, String>> recordsWithin(String topic,
-            Predicate<ConsumerRecord<String, String>> matching, Duration during) {
-        return read(topic, matching, Integer.MAX_VALUE, during);
+    /**
+     * Every matching record on the topic, reading for the whole window: for "exactly N" and "none"
+     * checks about records that may still be on their way.
+     */
+    public static List<ConsumerRecord<String, String>> allRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, Duration window) {
+        return read(topic, matching, Integer.MAX_VALUE, window);
     }
 
+    /** How many records on the topic match, reading it to its end as it stands now. */
+    public static int count(String topic, Predicate<ConsumerRecord<String, String>> matching) {
+        int found = 0;
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() - deadline < 0
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(r)) {
+                        found++;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The last value of a header as UTF-8 text, or null. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Reads from the beginning until {@code enough} records match or the time is up. */
     private static List<ConsumerRecord<String, String>> read(String topic,
-            Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            Predicate<ConsumerRecord<String, String>> matching, int enough, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        // a time-out, not a date: measured on the monotonic clock, whatever the test clock says
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
-            while (found.size() < count && System.nanoTime() - deadline < 0) {
+            while (found.size() < enough && System.nanoTime() - deadline < 0) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (matching.test(r)) {
                         found.add(r);
@@ -100,9 +133,14 @@ public final class KafkaProbe {
         return found;
     }
 
-    public static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    /** A consumer of its own group, so it reads everything from the beginning and disturbs no service. */
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
     }
 
     private static synchronized KafkaProducer<String, String> producer() {
