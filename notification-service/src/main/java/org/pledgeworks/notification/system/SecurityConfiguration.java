@@ -7,12 +7,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.List;
 
+import org.pledgeworks.kit.security.BearerTokenApi;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -30,7 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Staff endpoints ({@code /api/staff/**}) need a valid staff JWT: RS256 only (so {@code alg: none} and
  * HMAC tricks are refused), signed by the gateway's key (its JWKS, or a configured public key), issuer
  * and audience checked, not expired. Everything else is public (unsubscribe, preferences, follow,
- * webhooks authenticated by their own signature, health). Stateless: no session, no CSRF token (no
+ * webhooks authenticated by their own signature); the management endpoints are service-kit's to lock
+ * ({@code kit/management}: operators only, but for health, info and metrics). Stateless: no session, no CSRF token (no
  * cookie authenticates anything here). The decoder is built here, from the settings, so tests run the
  * same validators as production. Expiry and not-before are judged by the service's {@link Clock}, as
  * every other deadline here is: the default timestamp validator would read the system clock.
@@ -40,16 +42,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        // /actuator/** never reaches this chain: service-kit's kit/management locks it first (operators only,
+        // but for the probes, info and metrics)
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/staff/**").authenticated()
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable());
-        return http.build();
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+        return BearerTokenApi.stateless(http).build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.pledgeworks.kit.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.mongodb.MongoException;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.pledgeworks.kit.events.MalformedEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,12 @@ import org.springframework.util.backoff.FixedBackOff;
 public final class ListenerErrorPolicy {
 
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
+    /**
+     * Why a record was dead-lettered, in a line an operator can read ({@code ./pledgeworks dlt list}):
+     * the innermost exception's class and message. Spring's {@code kafka_dlt-exception-message} is the
+     * listener container's wrapper, which names the listener method, not the fault.
+     */
+    public static final String REASON_HEADER = "pledgeworks_dlt-reason";
 
     private static final Logger log = LoggerFactory.getLogger(ListenerErrorPolicy.class);
 
@@ -61,6 +69,8 @@ public final class ListenerErrorPolicy {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
         recoverer.setLogRecoveryRecord(false);
+        recoverer.setHeadersFunction((record, e) -> new RecordHeaders()
+                .add(REASON_HEADER, CountingRetryListener.rootCause(e).getBytes(StandardCharsets.UTF_8)));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(settings.retryInterval().toMillis(), settings.retryAttempts()));
         handler.addNotRetryableExceptions(MalformedEventException.class);
@@ -121,7 +131,7 @@ public final class ListenerErrorPolicy {
                     record.topic(), DEAD_LETTER_SUFFIX, rootCause(e));
         }
 
-        private static String rootCause(Throwable e) {
+        static String rootCause(Throwable e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
