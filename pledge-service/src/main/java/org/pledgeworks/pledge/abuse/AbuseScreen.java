@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.pledgeworks.pledge.signatures.QuarantineReason;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
 
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,32 +1,18 @@
 package org.pledgeworks.pledge.abuse;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.pledgeworks.pledge.counting.CountOps;
 import org.pledgeworks.pledge.counting.Counters;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
-import org.pledgeworks.kit.outbox.PendingEvent;
+import org.pledgeworks.pledge.signatures.PersonalData;
+import org.pledgeworks.pledge.signatures.Review;
+import org.pledgeworks.pledge.signatures.Signature;
 import org.pledgeworks.pledge.signatures.Signatures;
 
 import org.springframework.stereotype.Service;
@@ -41,43 +27,19 @@ import org.springframework.stereotype.Service;
 public class Moderation {
 
     private final Signatures signatures;
-    private final CountOps countOps;
     private final Counters counters;
-    private final EventSerializer events;
-    private final OutboxRelay relay;
     private final Clock clock;
     private volatile Map<String, Transparency> transparency = Map.of();
     private volatile Instant transparencyAt = Instant.EPOCH;
 
-    Moderation(Signatures signatures, CountOps countOps, Counters counters, EventSerializer events,
-            OutboxRelay relay, Clock clock) {
+    Moderation(Signatures signatures, Counters counters, Clock clock) {
         this.signatures = signatures;
-        this.countOps = countOps;
         this.counters = counters;
-        this.events = events;
-        this.relay = relay;
         this.clock = clock;
     }
 
     /** Which quarantined signatures a bulk decision applies to; all given criteria must hold. */
     public record Selection(String ipHash, String domain, Instant from, Instant to) {
-
-        Bson filter(String campaignId) {
-            List<Bson> all = new ArrayList<>(List.of(eq("campaignId", campaignId), eq("review", "QUARANTINED")));
-            if (ipHash != null) {
-                all.add(eq("ipHash", ipHash));
-            }
-            if (domain != null) {
-                all.add(eq("emailDomain", domain.toLowerCase(java.util.Locale.ROOT)));
-            }
-            if (from != null) {
-                all.add(Filters.gte("createdAt", Date.from(from)));
-            }
-            if (to != null) {
-                all.add(Filters.lt("createdAt", Date.from(to)));
-            }
-            return and(all);
-        }
 
         public boolean isEmpty() {
             return ipHash == null && domain == null && from == null && to == null;
@@ -90,49 +52,24 @@ public class Moderation {
     }
 
     public List<Held> quarantined(String campaignId, int limit) {
-        List<Held> held = new ArrayList<>();
-        signatures.collection().find(and(eq("campaignId", campaignId), eq("review", "QUARANTINED")))
-                .sort(Sorts.descending("createdAt")).limit(limit).batchSize(Math.min(limit, 500))
-                .forEach(s -> held.add(new Held(s.getString("_id"), mask(s.getString("email")),
-                        s.getString("emailDomain"), s.getString("country"), s.getString("status").toLowerCase(),
-                        s.getString("reviewReason"), s.getString("ipHash"), s.getDate("createdAt").toInstant())));
-        return held;
+        return signatures.quarantined(campaignId, limit).stream().map(s -> {
+            PersonalData signer = s.signer();
+            return new Held(s.id(), signer == null ? null : mask(signer.email()),
+                    signer == null ? null : signer.emailDomain(), s.country(),
+                    s.status().name().toLowerCase(Locale.ROOT), s.review().reason() == null ? null
+                            : s.review().reason().code(), signer == null ? null : signer.ipHash(), s.createdAt());
+        }).toList();
     }
 
     /** @return how many signatures changed */
     public int decide(String campaignId, Selection selection, boolean release) {
         Instant now = clock.instant();
-        List<String> ids = new ArrayList<>();
-        signatures.collection().find(selection.filter(campaignId)).projection(Projections.include("_id"))
-                .batchSize(500).forEach(d -> ids.add(d.getString("_id")));
         int changed = 0;
-        for (String id : ids) {
-            List<PendingEvent> caused = new ArrayList<>();
-            boolean done = signatures.change(id, s -> {
-                if (!"QUARANTINED".equals(s.getString("review"))) {
-                    return Optional.empty();
-                }
-                String review = release ? "RELEASED" : "INVALIDATED";
-                boolean before = s.getBoolean("counts", false);
-                boolean after = CountOps.counts(s.getString("status"), review);
-                caused.clear();
-                if (after && !before) {
-                    // verified while held: its pledge-verified said counted=false, so counters and
-                    // subscriptions learn here that it counts now
-                    Date verifiedAt = s.getDate("verifiedAt");
-                    PledgeReleased released = new PledgeReleased(UUID.randomUUID(), now, id, s.getString("campaignId"),
-                            s.getString("country"), s.getBoolean("consentToUpdates", false), s.getString("name"),
-                            s.getString("email"), s.getString("locale"), s.getString("ipHash"),
-                            verifiedAt == null ? null : verifiedAt.toInstant());
-                    caused.add(events.pending("pledges", PledgeReleased.TYPE, id, released.eventId(), released));
-                }
-                return Optional.of(new Signatures.Change(List.of(Updates.set("review", review),
-                        Updates.set("reviewedAt", Date.from(now)), Updates.set("counts", after)), List.copyOf(caused),
-                        countOps.change(before, after, s.getString("country"), now)));
-            }).isPresent();
-            if (done) {
-                relay.publish(Signatures.COLLECTION, id, List.copyOf(caused));
-                counters.settle(id);
+        for (String id : signatures.quarantinedIds(campaignId, selection.ipHash(), selection.domain(),
+                selection.from(), selection.to())) {
+            Optional<Signature> decided = signatures.change(id, s -> s.review(release, now));
+            if (decided.isPresent()) {
+                counters.settle(decided.get());
                 changed++;
             }
         }
@@ -144,22 +81,16 @@ public class Moderation {
     public Transparency transparency(String campaignId) {
         Instant now = clock.instant();
         if (now.isAfter(transparencyAt.plusSeconds(10))) {
-            Map<String, Map<String, Map<String, Long>>> byCampaign = new HashMap<>();
-            signatures.collection().aggregate(List.of(
-                            Aggregates.match(Filters.in("review", "QUARANTINED", "INVALIDATED", "RELEASED")),
-                            Aggregates.group(new Document("campaignId", "$campaignId").append("review", "$review")
-                                    .append("reason", "$reviewReason"), Accumulators.sum("n", 1))))
-                    .batchSize(1000)
-                    .forEach(row -> {
-                        Document id = row.get("_id", Document.class);
-                        byCampaign.computeIfAbsent(id.getString("campaignId"), k -> new HashMap<>())
-                                .computeIfAbsent(id.getString("review"), k -> new TreeMap<>())
-                                .put(id.getString("reason"), ((Number) row.get("n")).longValue());
-                    });
+            Map<String, Map<Review.State, Map<String, Long>>> byCampaign = new HashMap<>();
+            signatures.reviewTallies().forEach(tally -> byCampaign
+                    .computeIfAbsent(tally.campaignId(), k -> new HashMap<>())
+                    .computeIfAbsent(tally.state(), k -> new TreeMap<>())
+                    .put(tally.reason(), tally.signatures()));
             Map<String, Transparency> all = new HashMap<>();
             byCampaign.forEach((id, reviews) -> all.put(id, new Transparency(
-                    reviews.getOrDefault("QUARANTINED", Map.of()), reviews.getOrDefault("INVALIDATED", Map.of()),
-                    reviews.getOrDefault("RELEASED", Map.of()))));
+                    reviews.getOrDefault(Review.State.QUARANTINED, Map.of()),
+                    reviews.getOrDefault(Review.State.INVALIDATED, Map.of()),
+                    reviews.getOrDefault(Review.State.RELEASED, Map.of()))));
             transparency = all;
             transparencyAt = now;
         }

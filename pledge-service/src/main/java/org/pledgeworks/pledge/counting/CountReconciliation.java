@@ -1,7 +1,5 @@
 package org.pledgeworks.pledge.counting;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,13 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.pledgeworks.pledge.signatures.Signatures;
@@ -50,14 +42,14 @@ public class CountReconciliation {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HHmm").withZone(ZoneOffset.UTC);
 
     private final Counters counters;
-    private final MongoCollection<Document> signatures;
+    private final Signatures signatures;
     private final Clock clock;
     private final MeterRegistry meters;
     private volatile Report last;
 
-    CountReconciliation(Counters counters, MongoDatabase database, Clock clock, MeterRegistry meters) {
+    CountReconciliation(Counters counters, Signatures signatures, Clock clock, MeterRegistry meters) {
         this.counters = counters;
-        this.signatures = database.getCollection(Signatures.COLLECTION);
+        this.signatures = signatures;
         this.clock = clock;
         this.meters = meters;
     }
@@ -103,15 +95,8 @@ public class CountReconciliation {
     /** expected minus counted, for every (campaign, country) where they differ */
     private Map<Key, Long> drift() {
         Map<Key, Long> expected = new HashMap<>();
-        signatures.aggregate(List.of(Aggregates.match(eq("counts", true)),
-                        Aggregates.group(new Document("campaignId", "$campaignId").append("country", "$country"),
-                                Accumulators.sum("n", 1))))
-                .batchSize(1000)
-                .forEach(row -> {
-                    Document id = row.get("_id", Document.class);
-                    expected.put(new Key(id.getString("campaignId"), id.getString("country")),
-                            ((Number) row.get("n")).longValue());
-                });
+        signatures.countingByCampaignAndCountry().forEach(counted -> expected.put(
+                new Key(counted.campaignId(), counted.country()), counted.signatures()));
         Map<Key, Long> counted = new HashMap<>();
         counters.collection().find().projection(Projections.include("campaignId", "byCountry")).batchSize(1000)
                 .forEach(shard -> shard.get("byCountry", new Document()).forEach((country, n) -> counted.merge(

@@ -1,9 +1,7 @@
 package org.pledgeworks.pledge.counting;
 
-import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lte;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +17,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
@@ -26,8 +24,8 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.signatures.CountOp;
+import org.pledgeworks.pledge.signatures.Signature;
 import org.pledgeworks.pledge.signatures.Signatures;
-import org.pledgeworks.kit.mongo.IdSlices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,33 +60,31 @@ public class Counters {
     private static final int LEFTOVER_BATCH = 5000;
 
     private final MongoCollection<Document> counters;
-    private final MongoCollection<Document> signatures;
+    private final Signatures signatures;
     /** The service's clock: ops carry its time, so the age of an op and of a marker is judged by it too. */
     private final Clock clock;
     /** Signatures whose settling failed here: retried by {@code _id} every sweep interval. */
     private final Set<String> unsettled = ConcurrentHashMap.newKeySet();
 
-    Counters(MongoDatabase database, Clock clock) {
+    Counters(MongoDatabase database, Signatures signatures, Clock clock) {
         this.counters = database.getCollection(COLLECTION);
-        this.signatures = database.getCollection(Signatures.COLLECTION);
+        this.signatures = signatures;
         this.clock = clock;
         counters.createIndex(Indexes.ascending("campaignId", "day"));
-        signatures.createIndex(Indexes.ascending(CountOp.FIELD + ".opId"), new IndexOptions().sparse(true));
     }
 
     /** Applies the count ops waiting in a signature; safe to call any number of times, concurrently too. */
     public void settle(String signatureId) {
-        Document signature;
+        Optional<Signature> signature;
         try {
-            signature = signatures.find(eq("_id", signatureId))
-                    .projection(Projections.include("campaignId", CountOp.FIELD)).first();
+            signature = signatures.byId(signatureId);
         }
         catch (RuntimeException e) {
             unsettled.add(signatureId);
             throw e;
         }
-        if (signature != null) {
-            settle(signature);
+        if (signature.isPresent()) {
+            settle(signature.get());
         }
         else {
             unsettled.remove(signatureId);
@@ -99,27 +95,22 @@ public class Counters {
      * Applies the count ops of a signature as just written (saves reading it again). When that fails, the
      * signature is remembered and {@link #retryUnsettled} tries again.
      */
-    public void settle(Document signature) {
-        String signatureId = signature.getString("_id");
+    public void settle(Signature signature) {
         try {
-            for (Document d : signature.getList(CountOp.FIELD, Document.class, List.of())) {
-                CountOp op = CountOp.fromDocument(d);
-                String campaignId = signature.getString("campaignId");
-                apply(campaignId, signatureId, op);
-                signatures.updateOne(eq("_id", signatureId),
-                        Updates.pull(CountOp.FIELD, new Document("opId", op.opId())));
+            for (CountOp op : signature.countOps()) {
+                apply(signature.campaignId(), signature.id(), op);
+                signatures.countOpApplied(signature.id(), op.opId());
             }
         }
         catch (RuntimeException e) {
-            unsettled.add(signatureId);
+            unsettled.add(signature.id());
             throw e;
         }
-        unsettled.remove(signatureId);
+        unsettled.remove(signature.id());
     }
 
     private void apply(String campaignId, String signatureId, CountOp op) {
         try {
-            // a flat filter with _id at the top, so the embedded server looks the shard up by _id
             counters.updateOne(new Document("_id", op.counterId(campaignId))
                             .append(marker(signatureId) + ".op", new Document("$ne", op.opId())),
                     Updates.combine(
@@ -166,9 +157,7 @@ public class Counters {
 
     /**
      * Searches all signatures for count ops no instance remembers (a crash between a signature's write and
-     * its settling). At start and then rarely, one {@link IdSlices slice} at a time: the query has no index
-     * to use, and on the embedded database a search of all signatures at once held every signing until it
-     * was done (docs/benchmarks.md, runs 22 and 23).
+     * its settling). At start and then rarely: no index serves the search.
      */
     @Scheduled(initialDelayString = "${pledgeworks.outbox.sweep-after}",
             fixedDelayString = "${pledgeworks.outbox.full-sweep-interval}")
@@ -182,9 +171,7 @@ public class Counters {
      */
     int settleLeftovers(Duration age) {
         List<String> ids = new ArrayList<>();
-        Date cutoff = Date.from(clock.instant().minus(age));
-        IdSlices.find(signatures, elemMatch(CountOp.FIELD, lte("at", cutoff)), Projections.include("_id"),
-                LEFTOVER_BATCH, d -> ids.add(d.getString("_id")));
+        signatures.withCountOpsBefore(clock.instant().minus(age), LEFTOVER_BATCH, ids::add);
         settleEach(ids);
         return ids.size();
     }
@@ -222,11 +209,7 @@ public class Counters {
                 if (value.getDate("at").after(graceEnd)) {
                     continue;
                 }
-                Document signature = signatures.find(eq("_id", marker.getKey()))
-                        .projection(Projections.include(CountOp.FIELD)).first();
-                boolean pending = signature != null && signature.getList(CountOp.FIELD, Document.class, List.of())
-                        .stream().anyMatch(op -> value.getString("op").equals(op.getString("opId")));
-                if (!pending) {
+                if (!signatures.countOpWaiting(marker.getKey(), value.getString("op"))) {
                     unsets.add(Updates.unset(marker(marker.getKey())));
                 }
             }

@@ -1,23 +1,19 @@
 package org.pledgeworks.pledge.export;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
+import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
-import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletResponse;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
+import org.pledgeworks.pledge.signatures.PersonalData;
+import org.pledgeworks.pledge.signatures.Signature;
 import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.staff.CampaignStaff;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
@@ -47,8 +43,6 @@ class SignerExportController {
 
     static final List<String> HEADER = List.of("name", "email", "country", "locale", "signedAt", "verifiedAt",
             "pledgeTextVersion", "consentWording");
-    private static final List<String> FIELDS = List.of("name", "email", "country", "locale", "createdAt",
-            "verifiedAt", "pledgeTextVersion", "consentWording");
     // an audit trail of who took personal data out, kept apart from the application log by its logger name
     private static final Logger audit = LoggerFactory.getLogger("audit.signer-export");
     private static final int BATCH = 500;
@@ -77,11 +71,11 @@ class SignerExportController {
         boolean complete = false;
         try (Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
                 64 * 1024);
-                MongoCursor<Document> cursor = signatures.collection().find(consentingSigners(campaign.campaignId()))
-                        .projection(Projections.include(FIELDS)).batchSize(BATCH).cursor()) {
+                Stream<Signature> signers = signatures.consentingSigners(campaign.campaignId(), BATCH)) {
             Csv.writeRow(out, HEADER);
-            while (cursor.hasNext()) {
-                Csv.writeRow(out, row(cursor.next()));
+            Iterator<Signature> each = signers.iterator();
+            while (each.hasNext()) {
+                Csv.writeRow(out, row(each.next()));
                 rows++;
             }
             complete = true;
@@ -93,30 +87,20 @@ class SignerExportController {
         }
     }
 
-    /**
-     * {@code counts} is true exactly when a signature is verified and not held back (see
-     * {@code CountOps.counts}); withdrawal sets it false. Erasure removes the name, the address and the
-     * consent, and marks {@code erasedAt}.
-     */
-    static Bson consentingSigners(String campaignId) {
-        return and(eq("campaignId", campaignId), eq("status", "VERIFIED"), eq("counts", true),
-                eq("consentToUpdates", true), exists("erasedAt", false));
-    }
-
-    private List<String> row(Document s) {
-        return List.of(text(s.getString("name")), text(s.getString("email")), text(s.getString("country")),
-                text(s.getString("locale")), instant(s.getDate("createdAt")), instant(s.getDate("verifiedAt")),
-                s.get("pledgeTextVersion") == null ? "" : String.valueOf(s.get("pledgeTextVersion")),
+    private List<String> row(Signature s) {
+        PersonalData signer = s.signer();
+        return List.of(text(signer.name()), text(signer.email()), text(s.country()), text(signer.locale()),
+                instant(s.createdAt()), instant(s.verifiedAt()), String.valueOf(s.pledgeTextVersion()),
                 // signatures from before the wording was recorded with each one: the configured wording,
                 // the best this service knows
-                s.getString("consentWording") != null ? s.getString("consentWording") : currentWording);
+                s.consentWording() != null ? s.consentWording() : currentWording);
     }
 
     private static String text(String value) {
         return value == null ? "" : value;
     }
 
-    private static String instant(Date date) {
-        return date == null ? "" : date.toInstant().toString();
+    private static String instant(Instant instant) {
+        return instant == null ? "" : instant.toString();
     }
 }

@@ -26,6 +26,8 @@ import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.pledge.signatures.EmailAddresses;
 import org.pledgeworks.pledge.links.SignerLinks;
+import org.pledgeworks.pledge.signatures.PersonalData;
+import org.pledgeworks.pledge.signatures.Signature;
 import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.system.PledgeServiceProperties;
 import org.pledgeworks.pledge.system.PrivacyHashes;
@@ -44,9 +46,6 @@ import org.springframework.stereotype.Service;
 class SignerData {
 
     static final String COLLECTION = "dataRequests";
-    /** What erasure removes from a signature; what stays is anonymous: campaign, country, status, dates. */
-    private static final List<String> PERSONAL = List.of("name", "email", "emailDomain", "postalCode", "ipHash",
-            "source", "locale", "consentToUpdates");
     private static final Logger log = LoggerFactory.getLogger(SignerData.class);
 
     private final MongoCollection<Document> requests;
@@ -85,15 +84,14 @@ class SignerData {
      */
     void request(String typedEmail, String locale) {
         String emailKey = EmailAddresses.normalise(typedEmail);
-        Document latest = signatures.collection().find(eq("emailKey", emailKey))
-                .sort(new Document("createdAt", -1)).first();
-        if (latest == null || !abuse.allow("data:" + hashes.emailHash(emailKey), 3)) {
+        Optional<Signature> latest = signatures.byEmailKey(emailKey).stream().findFirst();
+        if (latest.isEmpty() || !abuse.allow("data:" + hashes.emailHash(emailKey), 3)) {
             return;
         }
         Instant now = clock.instant();
         String requestId = UUID.randomUUID().toString();
         SignerDataRequested requested = new SignerDataRequested(UUID.randomUUID(), now, typedEmail,
-                locale != null ? locale : latest.getString("locale"), links.export(requestId, now),
+                locale != null ? locale : latest.get().signer().locale(), links.export(requestId, now),
                 links.erase(requestId, now));
         List<PendingEvent> caused = List.of(events.pending("pledges", SignerDataRequested.TYPE,
                 hashes.emailHash(emailKey), requested.eventId(), requested));
@@ -111,21 +109,7 @@ class SignerData {
             String emailKey = request.getString("emailKey");
             List<Map<String, Object>> held = new ArrayList<>();
             if (emailKey != null) {
-                signatures.collection().find(eq("emailKey", emailKey)).batchSize(100).forEach(s -> {
-                    Map<String, Object> signature = new LinkedHashMap<>();
-                    for (String field : List.of("_id", "campaignId", "campaignSlug", "name", "email", "country",
-                            "postalCode", "locale", "consentToUpdates", "consentWording", "pledgeTextVersion", "status", "review",
-                            "source", "ipHash", "createdAt", "verifiedAt", "withdrawnAt")) {
-                        Object value = s.get(field);
-                        if (value instanceof Date date) {
-                            value = date.toInstant();
-                        }
-                        if (value != null) {
-                            signature.put(field.equals("_id") ? "signatureId" : field, value);
-                        }
-                    }
-                    held.add(signature);
-                });
+                signatures.byEmailKey(emailKey).forEach(s -> held.add(exported(s)));
             }
             Map<String, Object> export = new LinkedHashMap<>();
             export.put("identity", emailKey);
@@ -156,10 +140,10 @@ class SignerData {
             String emailKey = request.getString("emailKey");
             List<String> signatureIds = new ArrayList<>();
             List<String> campaignIds = new ArrayList<>();
-            signatures.collection().find(eq("emailKey", emailKey)).batchSize(100).forEach(s -> {
-                signatureIds.add(s.getString("_id"));
-                if (!campaignIds.contains(s.getString("campaignId"))) {
-                    campaignIds.add(s.getString("campaignId"));
+            signatures.byEmailKey(emailKey).forEach(s -> {
+                signatureIds.add(s.id());
+                if (!campaignIds.contains(s.campaignId())) {
+                    campaignIds.add(s.campaignId());
                 }
             });
             SignerErased erased = new SignerErased(UUID.randomUUID(), now, UUID.randomUUID().toString(), emailKey,
@@ -179,19 +163,45 @@ class SignerData {
                 erasure = requests.find(eq("_id", requestId)).first().get("erasure", Document.class);
             }
         }
-        Date erasedAt = erasure.getDate("at");
+        Instant erasedAt = erasure.getDate("at").toInstant();
         for (String signatureId : erasure.getList("signatureIds", String.class, List.of())) {
-            List<org.bson.conversions.Bson> updates = new ArrayList<>();
-            PERSONAL.forEach(field -> updates.add(Updates.unset(field)));
-            // unique per (campaign, emailKey): a placeholder, not a missing field, so erased records never collide
-            updates.add(Updates.set("emailKey", "erased:" + signatureId));
-            updates.add(Updates.set("erasedAt", erasedAt));
-            signatures.collection().updateOne(Filters.and(eq("_id", signatureId), Filters.exists("erasedAt", false)),
-                    Updates.combine(updates));
+            signatures.change(signatureId, s -> s.erase(erasedAt));
         }
         log.info("Signer data erased: request {}, {} signatures", requestId,
                 erasure.getList("signatureIds", String.class, List.of()).size());
         return true;
+    }
+
+    /** A signature as its signer sees it in the export: what it holds, no internals. */
+    private static Map<String, Object> exported(Signature s) {
+        Map<String, Object> signature = new LinkedHashMap<>();
+        PersonalData signer = s.signer();
+        signature.put("signatureId", s.id());
+        signature.put("campaignId", s.campaignId());
+        signature.put("campaignSlug", s.campaignSlug());
+        if (signer != null) {
+            signature.put("name", signer.name());
+            signature.put("email", signer.email());
+        }
+        signature.put("country", s.country());
+        if (signer != null) {
+            signature.put("postalCode", signer.postalCode());
+            signature.put("locale", signer.locale());
+            signature.put("consentToUpdates", signer.consentToUpdates());
+        }
+        signature.put("consentWording", s.consentWording());
+        signature.put("pledgeTextVersion", s.pledgeTextVersion());
+        signature.put("status", s.status().name());
+        signature.put("review", s.review() == null ? null : s.review().state().name());
+        if (signer != null && !signer.source().isEmpty()) {
+            signature.put("source", signer.source());
+        }
+        signature.put("ipHash", signer == null ? null : signer.ipHash());
+        signature.put("createdAt", s.createdAt());
+        signature.put("verifiedAt", s.verifiedAt());
+        signature.put("withdrawnAt", s.withdrawnAt());
+        signature.values().removeIf(java.util.Objects::isNull);
+        return signature;
     }
 
     private Optional<Document> byLink(String purpose, String token) {

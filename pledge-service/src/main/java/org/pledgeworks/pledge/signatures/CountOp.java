@@ -6,19 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.bson.Document;
-import org.pledgeworks.pledge.counting.Counters;
-
 /**
  * One change a signature makes to its campaign's counters (+1 when it starts counting, -1 when it
  * stops), written into the signature by the same write as the state change, and applied to a
- * counter shard afterwards by {@link Counters#settle}. The shard is drawn at random when the op is
+ * counter shard afterwards by the counting feature. The shard is drawn at random when the op is
  * made, and kept, so applying the op again hits the same document and its marker.
  */
 public record CountOp(String opId, int delta, String country, String day, String hour, String minute, int shard,
         Instant at) {
 
-    public static final String FIELD = "countOps";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HHmm").withZone(ZoneOffset.UTC);
@@ -26,17 +22,6 @@ public record CountOp(String opId, int delta, String country, String day, String
     public static CountOp of(int delta, String country, Instant at, int shards) {
         return new CountOp(UUID.randomUUID().toString(), delta, country, DAY.format(at), HOUR.format(at),
                 MINUTE.format(at), ThreadLocalRandom.current().nextInt(shards), at);
-    }
-
-    public Document toDocument() {
-        return new Document("opId", opId).append("delta", delta).append("country", country).append("day", day)
-                .append("hour", hour).append("minute", minute).append("shard", shard)
-                .append("at", java.util.Date.from(at));
-    }
-
-    public static CountOp fromDocument(Document d) {
-        return new CountOp(d.getString("opId"), d.getInteger("delta"), d.getString("country"), d.getString("day"),
-                d.getString("hour"), d.getString("minute"), d.getInteger("shard"), d.getDate("at").toInstant());
     }
 
     public String counterId(String campaignId) {

@@ -83,20 +83,21 @@ record SignPledgeRequest(
             @JsonProperty("utm_content") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmContent,
             @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "A referrer is an http(s) URL.") String referrer) {
 
-        org.bson.Document toDocument() {
-            org.bson.Document d = new org.bson.Document();
-            put(d, "utm_source", utmSource);
-            put(d, "utm_medium", utmMedium);
-            put(d, "utm_campaign", utmCampaign);
-            put(d, "utm_term", utmTerm);
-            put(d, "utm_content", utmContent);
-            put(d, "referrer", referrer);
-            return d;
+        /** The tags given, by their names on the wire; blank ones left out. */
+        java.util.Map<String, String> values() {
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            put(values, "utm_source", utmSource);
+            put(values, "utm_medium", utmMedium);
+            put(values, "utm_campaign", utmCampaign);
+            put(values, "utm_term", utmTerm);
+            put(values, "utm_content", utmContent);
+            put(values, "referrer", referrer);
+            return values;
         }
 
-        private static void put(org.bson.Document d, String key, String value) {
+        private static void put(java.util.Map<String, String> values, String key, String value) {
             if (value != null && !value.isBlank()) {
-                d.append(key, value.strip());
+                values.put(key, value.strip());
             }
         }
     }

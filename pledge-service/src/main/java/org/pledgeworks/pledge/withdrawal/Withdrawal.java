@@ -2,20 +2,12 @@ package org.pledgeworks.pledge.withdrawal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import com.mongodb.client.model.Updates;
-import org.pledgeworks.pledge.counting.CountOps;
 import org.pledgeworks.pledge.counting.Counters;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
-import org.pledgeworks.kit.outbox.PendingEvent;
-import org.pledgeworks.pledge.signatures.SignatureStatus;
 import org.pledgeworks.pledge.links.SignerLinks;
+import org.pledgeworks.pledge.signatures.Signature;
+import org.pledgeworks.pledge.signatures.SignatureStatus;
 import org.pledgeworks.pledge.signatures.Signatures;
 
 import org.springframework.stereotype.Service;
@@ -30,20 +22,13 @@ class Withdrawal {
 
     private final SignerLinks links;
     private final Signatures signatures;
-    private final CountOps countOps;
     private final Counters counters;
-    private final EventSerializer events;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    Withdrawal(SignerLinks links, Signatures signatures, CountOps countOps, Counters counters, EventSerializer events,
-            OutboxRelay relay, Clock clock) {
+    Withdrawal(SignerLinks links, Signatures signatures, Counters counters, Clock clock) {
         this.links = links;
         this.signatures = signatures;
-        this.countOps = countOps;
         this.counters = counters;
-        this.events = events;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -54,8 +39,7 @@ class Withdrawal {
             return Outcome.INVALID;
         }
         return signatures.byId(signatureId.get())
-                .map(s -> SignatureStatus.WITHDRAWN.name().equals(s.getString("status")) ? Outcome.ALREADY_WITHDRAWN
-                        : Outcome.WITHDRAWN)
+                .map(s -> s.status() == SignatureStatus.WITHDRAWN ? Outcome.ALREADY_WITHDRAWN : Outcome.WITHDRAWN)
                 .orElse(Outcome.UNKNOWN);
     }
 
@@ -65,30 +49,11 @@ class Withdrawal {
         if (found.isEmpty()) {
             return Outcome.INVALID;
         }
-        String signatureId = found.get();
-        List<PendingEvent> caused = new ArrayList<>();
-        boolean changed = signatures.change(signatureId, s -> {
-            if (SignatureStatus.WITHDRAWN.name().equals(s.getString("status"))) {
-                return Optional.empty();
-            }
-            PledgeWithdrawn withdrawn = new PledgeWithdrawn(UUID.randomUUID(), now, signatureId,
-                    s.getString("campaignId"), s.getString("country"),
-                    SignatureStatus.VERIFIED.name().equals(s.getString("status")), s.getBoolean("counts", false));
-            caused.clear();
-            caused.add(events.pending("pledges", PledgeWithdrawn.TYPE, signatureId, withdrawn.eventId(), withdrawn));
-            return Optional.of(new Signatures.Change(List.of(
-                    Updates.set("status", SignatureStatus.WITHDRAWN.name()),
-                    Updates.set("withdrawnAt", Date.from(now)),
-                    Updates.unset("purgeAt"),
-                    Updates.set("counts", false)),
-                    List.copyOf(caused),
-                    countOps.change(s.getBoolean("counts", false), false, s.getString("country"), now)));
-        }).isPresent();
-        if (changed) {
-            relay.publish(Signatures.COLLECTION, signatureId, List.copyOf(caused));
-            counters.settle(signatureId);
+        Optional<Signature> withdrawn = signatures.change(found.get(), signature -> signature.withdraw(now));
+        if (withdrawn.isPresent()) {
+            counters.settle(withdrawn.get());
             return Outcome.WITHDRAWN;
         }
-        return signatures.byId(signatureId).isPresent() ? Outcome.ALREADY_WITHDRAWN : Outcome.UNKNOWN;
+        return signatures.byId(found.get()).isPresent() ? Outcome.ALREADY_WITHDRAWN : Outcome.UNKNOWN;
     }
 }

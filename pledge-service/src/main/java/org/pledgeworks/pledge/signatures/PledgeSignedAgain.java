@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.signing;
+package org.pledgeworks.pledge.signatures;
 
 import java.net.URI;
 import java.time.Instant;
@@ -25,7 +25,7 @@ record PledgeSignedAgain(
         String locale,
         String status,
         URI verificationUrl,
-        URI withdrawUrl) {
+        URI withdrawUrl) implements SignatureEvent {
 
     static final String TYPE = "pledge-signed-again.v1";
 }

@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.verification;
+package org.pledgeworks.pledge.signatures;
 
 import java.net.URI;
 import java.time.Instant;
@@ -25,7 +25,7 @@ record PledgeVerified(
         String locale,
         URI withdrawUrl,
         String ipHash,
-        boolean counted) {
+        boolean counted) implements SignatureEvent {
 
     static final String TYPE = "pledge-verified.v1";
 }

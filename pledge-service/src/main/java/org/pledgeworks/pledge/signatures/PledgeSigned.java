@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.signing;
+package org.pledgeworks.pledge.signatures;
 
 import java.net.URI;
 import java.time.Instant;
@@ -25,7 +25,7 @@ record PledgeSigned(
         URI verificationUrl,
         Instant verificationExpiresAt,
         URI withdrawUrl,
-        String ipHash) {
+        String ipHash) implements SignatureEvent {
 
     static final String TYPE = "pledge-signed.v1";
 }

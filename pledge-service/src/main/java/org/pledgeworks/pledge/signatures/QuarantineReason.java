@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.abuse;
+package org.pledgeworks.pledge.signatures;
 
 /** Why a signature was held back. Rate reasons may be a shared office network, so their mail still goes. */
 public enum QuarantineReason {
@@ -24,12 +24,13 @@ public enum QuarantineReason {
         return mailed;
     }
 
-    public static boolean mailedFor(String code) {
+    /** @return the reason with this code, or null for none (or one this version does not know) */
+    static QuarantineReason ofCode(String code) {
         for (QuarantineReason reason : values()) {
             if (reason.code.equals(code)) {
-                return reason.mailed;
+                return reason;
             }
         }
-        return true;
+        return null;
     }
 }

@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.withdrawal;
+package org.pledgeworks.pledge.signatures;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import java.util.UUID;
  * whether it counted until now (false for one verified while held in quarantine).
  */
 record PledgeWithdrawn(UUID eventId, Instant occurredAt, String signatureId, String campaignId, String country,
-        boolean wasVerified, boolean wasCounted) {
+        boolean wasVerified, boolean wasCounted) implements SignatureEvent {
 
     static final String TYPE = "pledge-withdrawn.v1";
 }

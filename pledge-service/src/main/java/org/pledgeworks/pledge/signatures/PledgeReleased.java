@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.abuse;
+package org.pledgeworks.pledge.signatures;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -22,7 +22,7 @@ record PledgeReleased(
         String email,
         String locale,
         String ipHash,
-        Instant verifiedAt) {
+        Instant verifiedAt) implements SignatureEvent {
 
     static final String TYPE = "pledge-released.v1";
 }
