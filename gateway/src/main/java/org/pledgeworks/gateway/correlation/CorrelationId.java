@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The id that ties together everything done for one request, across the gateway and the services.
+ * The id that ties together everything done for one request, across the gateway and the services: an
+ * alias of the request's trace id, or the caller's own id when they sent one.
  *
  * <p>Only short ids of letters, digits and dashes are accepted from outside: the value ends up in every
  * service's logs and headers, so anything that could forge log lines, inject headers or bloat every log
@@ -34,10 +35,18 @@ public record CorrelationId(String value) {
      * untrustworthy as a malformed one: which would the services log?
      */
     static CorrelationId fromHeaderValues(List<String> values) {
+        return fromHeaderValues(values, Optional.empty());
+    }
+
+    /**
+     * The caller's id when they sent exactly one sane value, otherwise the request's trace id (the id is
+     * its alias), or a new one when tracing is off.
+     */
+    static CorrelationId fromHeaderValues(List<String> values, Optional<String> traceId) {
         if (values != null && values.size() == 1 && isSane(values.get(0))) {
             return new CorrelationId(values.get(0));
         }
-        return generate();
+        return traceId.filter(CorrelationId::isSane).map(CorrelationId::new).orElseGet(CorrelationId::generate);
     }
 
     static CorrelationId generate() {

@@ -12,20 +12,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The X-Request-Id a service logs is the one the caller gets back. */
+/**
+ * The X-Request-Id a service logs is the one the caller gets back; without one of the caller's it is the
+ * request's trace id, which the service behind the gateway continues (W3C {@code traceparent}).
+ */
 class CorrelationIdIT extends GatewayITSupport {
 
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final String TRACE_ID = "[0-9a-f]{32}";
 
     @Test
-    void anIdIsMadeWhenTheCallerSentNone() {
+    void withoutAnIdFromTheCallerTheTraceIdIsTheRequestIdAndTheServiceContinuesTheTrace() {
         campaignService.stubFor(get("/api/campaigns/demo").willReturn(okJson("{}")));
 
-        String returned = requestIdOf(client.get().uri("/api/campaigns/demo").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult());
+        EntityExchangeResult<String> result = client.get().uri("/api/campaigns/demo").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        String returned = requestIdOf(result);
 
-        assertThat(returned).matches(UUID);
+        assertThat(returned).matches(TRACE_ID);
+        assertThat(result.getResponseHeaders().get(CorrelationIdFilter.TRACE_HEADER)).containsExactly(returned);
         assertThat(idSeenByCampaignService()).isEqualTo(returned);
+        assertThat(campaignService.getAllServeEvents().get(0).getRequest().getHeader("traceparent"))
+                .matches("00-" + returned + "-[0-9a-f]{16}-0[01]");
     }
 
     @Test
@@ -50,7 +57,7 @@ class CorrelationIdIT extends GatewayITSupport {
                     .header(CorrelationId.HEADER, insane).exchange()
                     .expectStatus().isOk().expectBody(String.class).returnResult());
 
-            assertThat(returned).as("returned for %s", insane).matches(UUID);
+            assertThat(returned).as("returned for %s", insane).matches(TRACE_ID);
             assertThat(idSeenByCampaignService()).as("seen downstream for %s", insane).isEqualTo(returned);
         }
     }
@@ -72,7 +79,7 @@ class CorrelationIdIT extends GatewayITSupport {
     void pagesFallbacksAndErrorsCarryAnIdToo() {
         for (String path : List.of("/", "/campaign.html", "/api/notifications/x", "/api/no-such-api")) {
             String returned = requestIdOf(client.get().uri(path).exchange().expectBody(String.class).returnResult());
-            assertThat(returned).as(path).matches(UUID);
+            assertThat(returned).as(path).matches(TRACE_ID);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.pledgeworks.gateway.correlation;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,14 @@ class CorrelationIdTest {
     @Test
     void cannotBeBuiltFromAnInsaneValue() {
         assertThatIllegalArgumentException().isThrownBy(() -> new CorrelationId("no spaces"));
+    }
+
+    @Test
+    void whatIsMissingOrOddBecomesTheTraceIdWhenThereIsOne() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        assertThat(CorrelationId.fromHeaderValues(null, Optional.of(traceId)).value()).isEqualTo(traceId);
+        assertThat(CorrelationId.fromHeaderValues(List.of("a b"), Optional.of(traceId)).value()).isEqualTo(traceId);
+        assertThat(CorrelationId.fromHeaderValues(List.of("mine-1"), Optional.of(traceId)).value()).isEqualTo("mine-1");
     }
 }
