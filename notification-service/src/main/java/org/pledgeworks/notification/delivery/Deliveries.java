@@ -53,6 +53,8 @@ public class Deliveries {
             log.info("Delivery {} requested again: already recorded, nothing more to do", request.id());
             return false;
         }
+        // one line per mail asked for, on the thread of the event that asked: it carries that event's trace
+        log.info("Delivery {} ({}) recorded", request.id(), request.kind());
         sender.submit(delivery);
         return true;
     }

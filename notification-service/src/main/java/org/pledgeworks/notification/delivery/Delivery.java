@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bson.Document;
+import org.pledgeworks.kit.tracing.TraceParent;
 import org.pledgeworks.notification.mail.Mail;
 
 /**
@@ -15,6 +16,8 @@ import org.pledgeworks.notification.mail.Mail;
  *              so a sender whose claim was released (it was too slow) cannot overwrite the new owner
  * @param mail  the rendered mail; null when it is stored without (a bulk mail read back from the queue,
  *              rendered again from its message and {@code addressee} before it is sent) or was erased
+ * @param traceId the trace of the request that caused the mail (the pledge's HTTP request, through the
+ *              gateway, the services and Kafka), so a mail can be followed back to it; null when none was current
  */
 record Delivery(
         String id,
@@ -30,17 +33,20 @@ record Delivery(
         boolean bulk,
         String messageRef,
         String recipientId,
-        Addressee addressee) {
+        Addressee addressee,
+        String traceId) {
 
+    /** Called on the thread that handles the causing event, whose span is the trace the delivery keeps. */
     static Delivery claimedNew(DeliveryRequest request, String messageId, String claim) {
         return new Delivery(request.id(), request.kind(), request.aggregateId(), request.mail(), messageId,
                 DeliveryStatus.SENDING, 0, request.expiresAt(), request.causedAt(), claim, request.bulk(),
-                request.messageRef(), request.recipientId(), request.messageRef() == null ? null : request.addressee());
+                request.messageRef(), request.recipientId(), request.messageRef() == null ? null : request.addressee(),
+                TraceParent.currentTraceId());
     }
 
     Delivery withMail(Mail rendered) {
         return new Delivery(id, kind, aggregateId, rendered, messageId, status, attempts, expiresAt, causedAt, claim,
-                bulk, messageRef, recipientId, addressee);
+                bulk, messageRef, recipientId, addressee, traceId);
     }
 
     /**
@@ -75,7 +81,8 @@ record Delivery(
                 .append("claimedAt", Date.from(now))
                 .append("bulk", bulk)
                 .append("messageRef", messageRef)
-                .append("recipientId", recipientId);
+                .append("recipientId", recipientId)
+                .append("traceId", traceId);
     }
 
     static Delivery fromDocument(Document d) {
@@ -96,7 +103,8 @@ record Delivery(
         return new Delivery(d.getString("_id"), d.getString("kind"), d.getString("aggregateId"), mail,
                 d.getString("messageId"), DeliveryStatus.valueOf(d.getString("status")),
                 d.getInteger("attempts", 0), instant(d, "expiresAt"), instant(d, "causedAt"), d.getString("claim"),
-                d.getBoolean("bulk", false), d.getString("messageRef"), d.getString("recipientId"), addressee);
+                d.getBoolean("bulk", false), d.getString("messageRef"), d.getString("recipientId"), addressee,
+                d.getString("traceId"));
     }
 
     private static Instant instant(Document d, String field) {
