@@ -21,6 +21,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +33,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -343,6 +347,43 @@ class EndToEndIT {
         assertThat(after).isLessThanOrEqualTo(before);
     }
 
+    /**
+     * One pledge followed by the trace id the gateway returns: the gateway's, pledge-service's and
+     * notification-service's log lines (ECS {@code trace.id}), the Kafka record between them and the mail's
+     * delivery record all name it. After the restart test, so it also holds for a stack started again.
+     */
+    @Test
+    @Order(9)
+    void onePledgeIsFollowedByOneTraceIdFromTheGatewayThroughKafkaToTheMailsDelivery() throws Exception {
+        String email = "Grace.Hopper." + shortId() + "@gmail.com";
+
+        HttpResponse<String> signed = sign(email, "US");
+
+        assertThat(signed.statusCode()).isEqualTo(202);
+        String traceId = signed.headers().firstValue("X-Trace-Id").orElseThrow();
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        assertThat(signed.headers().firstValue("X-Request-Id")).as("the request id is the trace's alias")
+                .contains(traceId);
+        awaitMailTo(email, CONFIRM);
+
+        ConsumerRecord<String, String> record = awaitRecord("pledges", r -> r.value().contains(email));
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .contains("-" + traceId + "-");
+        try (MongoClient mongo = MongoClients.create(endpoints.mongoUri())) {
+            Document delivery = mongo.getDatabase("pledgeworks-notifications").getCollection("deliveries")
+                    .find(Filters.eq("to", email)).first();
+            assertThat(delivery).isNotNull();
+            assertThat(delivery.getString("traceId")).isEqualTo(traceId);
+        }
+        assertThat(eventually("gateway log lines of the trace", () -> logLinesOf("gateway", traceId),
+                lines -> !lines.isEmpty())).anyMatch(line -> line.contains("route pledge-signing 202"));
+        assertThat(eventually("pledge-service log lines of the trace", () -> logLinesOf("pledge-service", traceId),
+                lines -> !lines.isEmpty())).anyMatch(line -> line.contains("POST /api/campaigns/{slug}/pledges 202"));
+        assertThat(eventually("notification-service log lines of the trace",
+                () -> logLinesOf("notification-service", traceId), lines -> !lines.isEmpty()))
+                .anyMatch(line -> line.contains(":verification (verification) recorded"));
+    }
+
     // --- the outside world as a person and a script see it ---
 
     private HttpResponse<String> sign(String email, String country) throws Exception {
@@ -547,6 +588,28 @@ class EndToEndIT {
             }
         }
         throw new AssertionError("waited " + PATIENCE + " for " + what + "; last seen: " + last);
+    }
+
+    /** The messages of a process's ECS log lines whose {@code trace.id} is this trace's. */
+    private List<String> logLinesOf(String process, String traceId) {
+        try (var lines = Files.lines(endpoints.logsDir().resolve(process + ".log"))) {
+            List<String> messages = new ArrayList<>();
+            lines.filter(line -> line.contains(traceId)).forEach(line -> {
+                try {
+                    JsonNode entry = json.readTree(line);
+                    if (traceId.equals(entry.path("trace.id").asText())) {
+                        messages.add(entry.path("message").asText());
+                    }
+                }
+                catch (Exception e) {
+                    // not a JSON line (a JVM warning): it carries no trace
+                }
+            });
+            return messages;
+        }
+        catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String shortId() {
