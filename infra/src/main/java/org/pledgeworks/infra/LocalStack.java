@@ -31,6 +31,7 @@ import org.pledgeworks.infra.mail.MailCatcher;
 import org.pledgeworks.infra.process.ClassDataSharing;
 import org.pledgeworks.infra.process.HttpProbe;
 import org.pledgeworks.infra.process.JavaCommand;
+import org.pledgeworks.infra.process.LauncherWatch;
 import org.pledgeworks.infra.process.ManagedProcess;
 import org.pledgeworks.infra.process.MongoProbe;
 import org.pledgeworks.infra.process.Probe;
@@ -174,6 +175,10 @@ public final class LocalStack implements AutoCloseable {
         boolean startsOwnInfrastructure = config.mongoUri().isEmpty() || config.smtp().isEmpty()
                 || config.kafkaBootstrapServers().isEmpty();
         Path lib = config.home().resolve("infra/target/lib");
+        if (!Files.isRegularFile(config.launcherWatchAgent())) {
+            throw new ConfigException("not built yet: " + ManagedProcess.display(config.launcherWatchAgent())
+                    + " — run ./mvnw -q -pl infra -DskipTests package (./pledgeworks up does this for you)");
+        }
         if (startsOwnInfrastructure && !Files.isDirectory(lib)) {
             throw new ConfigException("not built yet: " + ManagedProcess.display(lib)
                     + " — run ./mvnw -q -pl infra -DskipTests package (./pledgeworks up does this for you)");
@@ -311,7 +316,10 @@ public final class LocalStack implements AutoCloseable {
 
     private Waiting launch(String name, int tier, List<String> command, Map<String, String> environment,
             Supplier<Probe> probe) {
-        ProcessSpec spec = new ProcessSpec(name, command, environment, config.home(), config.logFile(name));
+        // every child, whatever its kind, stops by itself should this launcher be killed (LauncherWatch)
+        List<String> watched = new ArrayList<>(command);
+        watched.addAll(1, LauncherWatch.jvmOptions(config.launcherWatchAgent()));
+        ProcessSpec spec = new ProcessSpec(name, watched, environment, config.home(), config.logFile(name));
         Child child = new Child(name, tier, probe);
         synchronized (lock) {
             if (closing) {
@@ -512,7 +520,9 @@ public final class LocalStack implements AutoCloseable {
      * start. {@link #close()} stops a training run in progress.
      */
     public CompletableFuture<List<String>> prepareFasterStarts() {
-        return appCds.prepareInBackground(List.copyOf(trainable.values()), config.serviceJavaOptions(),
+        List<String> options = new ArrayList<>(LauncherWatch.jvmOptions(config.launcherWatchAgent()));
+        options.addAll(config.serviceJavaOptions());
+        return appCds.prepareInBackground(List.copyOf(trainable.values()), options,
                 config.logsDir().resolve("appcds-training.log"), progress);
     }
 }

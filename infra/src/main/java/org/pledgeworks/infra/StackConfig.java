@@ -251,6 +251,11 @@ public record StackConfig(
         return home.resolve(module).resolve("target").resolve(module + ".jar");
     }
 
+    /** infra's jar, the Java agent every child runs with so it stops when the launcher is killed. */
+    public Path launcherWatchAgent() {
+        return home.resolve("infra").resolve("target").resolve("infra.jar");
+    }
+
     /** infra's own classes and target/lib: what the broker, MongoDB server and mail catcher run on. */
     public JavaCommand infraJava() {
         Path target = home.resolve("infra").resolve("target");

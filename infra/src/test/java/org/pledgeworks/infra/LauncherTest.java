@@ -46,6 +46,7 @@ class LauncherTest {
     @Test
     void missingJarsAreNamedBeforeAnythingStarts() throws Exception {
         Files.createDirectories(home.resolve("infra/target/lib"));
+        Files.writeString(home.resolve("infra/target/infra.jar"), "infra's build: the launcher watch's agent");
         Files.createDirectories(home.resolve("gateway/target"));
         Files.writeString(home.resolve("gateway/target/gateway.jar"), "not really a jar");
 
@@ -57,6 +58,17 @@ class LauncherTest {
                         "notification-service/target/notification-service.jar", "--infra-only")
                 .doesNotContain("gateway.jar")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingInfraJarIsNamed() throws Exception {
+        Files.createDirectories(home.resolve("infra/target/lib"));
+
+        int exit = run(freePorts(), "up", "--infra-only");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).startsWith("not built yet: ").contains("infra/target/infra.jar").doesNotContain("Exception");
+        assertThat(home.resolve("data/logs/mongodb.log")).doesNotExist();
     }
 
     @Test

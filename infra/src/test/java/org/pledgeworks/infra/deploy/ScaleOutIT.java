@@ -148,7 +148,8 @@ class ScaleOutIT {
     /**
      * A home of its own: a copy of notification-service's jar (a colleague repackaging the module
      * mid-run would otherwise pull classes out from under the running instances) and links to
-     * infra's classes and libraries, which the broker, MongoDB and the mail catcher run on.
+     * infra's classes and libraries, which the broker, MongoDB and the mail catcher run on, and to
+     * infra.jar, the launcher watch every child runs with.
      */
     private Path privateHome() throws IOException {
         Path real = StackConfig.findHome();
@@ -159,7 +160,7 @@ class ScaleOutIT {
                 jar.resolve(LocalStack.NOTIFICATION_SERVICE + ".jar"));
         Path infra = home.resolve("infra").resolve("target");
         Files.createDirectories(infra);
-        for (String part : List.of("classes", "lib")) {
+        for (String part : List.of("classes", "lib", "infra.jar")) {
             Files.createSymbolicLink(infra.resolve(part), real.resolve("infra").resolve("target").resolve(part));
         }
         return home;
