@@ -57,7 +57,7 @@ final class InfrastructureStart {
         JavaCommand java = config.infraJava();
         List<Waiting> waits = new ArrayList<>();
         if (config.mongoUri().isEmpty()) {
-            Path file = config.dataDir().resolve("mongo").resolve("pledgeworks.mv.db");
+            Path file = config.mongoStoreFile();
             List<String> command = java.mainClass(MONGO_JVM, EmbeddedMongoServer.class.getName(),
                     "--host", StackConfig.HOST, "--port", Integer.toString(config.ports().mongo()), "--file", file.toString());
             waits.add(children.launch(LocalStack.MONGODB, TIER, command, Map.of(), () -> new MongoProbe(mongoUri)));

@@ -1,13 +1,18 @@
 package org.pledgeworks.infra;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.mongodb.MongoException;
+import org.pledgeworks.infra.backup.BackupArchive;
+import org.pledgeworks.infra.backup.BackupException;
 import org.pledgeworks.infra.process.ManagedProcess;
 import org.pledgeworks.infra.process.MongoProbe;
 import org.pledgeworks.infra.process.StartupException;
@@ -30,6 +35,10 @@ public final class Launcher {
               up --notification-instances N
                                run N notification-service processes in one consumer group (ports after
                                PLEDGEWORKS_NOTIFICATION_PORT, logs notification-service-2.log, ...)
+              backup [file]    write every database and collection of the local MongoDB to one file
+                               (default: data/backups/pledgeworks-<UTC time>.jsonl.gz), the stack running or not
+              restore <file>   replace the local MongoDB's data with a backup's; the stack must be stopped,
+                               and the data as it was is kept aside in data/mongo.before-restore-<UTC time>
               help             this text
 
             Settings (environment variables):
@@ -66,6 +75,9 @@ public final class Launcher {
             out.print(USAGE);
             return 0;
         }
+        if (List.of("backup", "restore").contains(arguments.get(0))) {
+            return store(arguments, env, home, out, err);
+        }
         if (!arguments.get(0).equals("up")) {
             err.println("unknown command '" + arguments.get(0) + "'");
             err.print(USAGE);
@@ -101,6 +113,44 @@ public final class Launcher {
             return 2;
         }
         return up(config, out, err);
+    }
+
+    /** {@code backup [file]} and {@code restore <file>} (StoreCommands). */
+    private static int store(List<String> arguments, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
+        String command = arguments.get(0);
+        List<String> files = arguments.subList(1, arguments.size());
+        if (files.size() > 1 || (command.equals("restore") && files.size() != 1)) {
+            err.println(command.equals("restore") ? "restore needs the backup file: ./pledgeworks restore <file>"
+                    : "backup takes at most one file: ./pledgeworks backup [file]");
+            return 2;
+        }
+        try {
+            StoreCommands store = new StoreCommands(StackConfig.fromEnvironment(env, home), Clock.systemUTC(), out);
+            if (command.equals("backup")) {
+                Path file = files.isEmpty() ? store.defaultBackupFile() : Path.of(files.get(0));
+                BackupArchive.Summary summary = store.backup(file);
+                out.println("backup written to " + ManagedProcess.display(file) + " (" + counts(summary) + ")");
+            } else {
+                BackupArchive.Summary summary = store.restore(Path.of(files.get(0)));
+                out.println("restored " + ManagedProcess.display(Path.of(files.get(0))) + " (" + counts(summary) + ") into "
+                        + ManagedProcess.display(store.storeDir()));
+            }
+            return 0;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (BackupException | MongoException | UncheckedIOException e) {
+            err.println(command + " failed: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // a damaged store, or its file locked by a MongoDB the run records do not know
+            err.println(command + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String counts(BackupArchive.Summary summary) {
+        return summary.collections() + " collections, " + summary.documents() + " documents";
     }
 
     private static int up(StackConfig config, PrintStream out, PrintStream err) {

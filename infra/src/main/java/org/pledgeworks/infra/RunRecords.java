@@ -76,6 +76,34 @@ final class RunRecords {
         forget(LAUNCHER);
     }
 
+    /** The launcher running on this data directory, if one does. */
+    Optional<ProcessHandle> runningLauncher() {
+        return running(LAUNCHER);
+    }
+
+    /** A child of a launcher ({@link LocalStack#MONGODB}, ...) still running on this data directory. */
+    Optional<ProcessHandle> running(String name) {
+        try {
+            return live(dir.resolve(name + ".pid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The port the running stack's MongoDB listens on: its {@code --port} argument. */
+    Optional<Integer> runningMongoPort() {
+        return running(LocalStack.MONGODB)
+                .flatMap(process -> process.info().arguments())
+                .flatMap(arguments -> {
+                    for (int i = 0; i + 1 < arguments.length; i++) {
+                        if (arguments[i].equals("--port")) {
+                            return Optional.of(Integer.parseInt(arguments[i + 1]));
+                        }
+                    }
+                    return Optional.empty();
+                });
+    }
+
     private void write(String name, ProcessHandle handle) throws IOException {
         long started = handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
         Files.createDirectories(dir);

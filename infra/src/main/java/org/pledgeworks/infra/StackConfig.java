@@ -251,6 +251,11 @@ public record StackConfig(
         return home.resolve(module).resolve("target").resolve(module + ".jar");
     }
 
+    /** The embedded MongoDB's file (its directory is what restore swaps). */
+    public Path mongoStoreFile() {
+        return dataDir.resolve("mongo").resolve("pledgeworks.mv.db");
+    }
+
     /** infra's jar, the Java agent every child runs with so it stops when the launcher is killed. */
     public Path launcherWatchAgent() {
         return home.resolve("infra").resolve("target").resolve("infra.jar");
