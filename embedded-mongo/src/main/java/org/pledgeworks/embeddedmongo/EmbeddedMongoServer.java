@@ -28,14 +28,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.file = file;
     }
 
-    /** Opens (or creates) the H2 file and listens; port 0 picks a free port. */
+    /**
+     * Opens (or creates) the H2 file, reads every collection once, and listens; port 0 picks a free port.
+     *
+     * @throws DamagedStoreException when a collection in the file cannot be read
+     */
     public static EmbeddedMongoServer start(String host, int port, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TunedH2Backend backend = new TunedH2Backend(file.toAbsolutePath().toString());
+        TunedH2Backend backend = TunedH2Backend.open(file);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);
@@ -76,7 +80,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         String host = options.getOrDefault("host", "127.0.0.1");
         int port = Integer.parseInt(options.getOrDefault("port", "27017"));
         Path file = Path.of(options.getOrDefault("file", "data/mongo/pledgeworks.mv.db"));
-        EmbeddedMongoServer mongo = start(host, port, file);
+        EmbeddedMongoServer mongo;
+        try {
+            mongo = start(host, port, file);
+        } catch (DamagedStoreException e) {
+            // one line in the log the launcher shows, not a stack trace from deep inside H2
+            System.err.println(e.getMessage());
+            System.exit(3);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mongo.close();

@@ -1,5 +1,6 @@
 package org.pledgeworks.embeddedmongo;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -32,8 +33,34 @@ final class TunedH2Backend extends H2Backend {
     /** MiB of deserialized pages H2 keeps (its default is 16). */
     static final int PAGE_CACHE_MIB = 256;
 
+    /** The file opened without {@link StoreCheck}: for tests of the backend itself. */
     TunedH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MIB).open());
+        this(openStore(Path.of(fileName)));
+    }
+
+    private TunedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    private static MVStore openStore(Path file) {
+        return new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(PAGE_CACHE_MIB).open();
+    }
+
+    /**
+     * Opens the file and reads every collection once ({@link StoreCheck}) before the backend opens
+     * its databases, which already reads documents to fill empty indexes.
+     *
+     * @throws DamagedStoreException when a collection cannot be read (the file is closed again)
+     */
+    static TunedH2Backend open(Path file) {
+        MVStore store = openStore(file);
+        try {
+            StoreCheck.verify(store, file);
+        } catch (DamagedStoreException e) {
+            store.closeImmediately(); // nothing of it is written back
+            throw e;
+        }
+        return new TunedH2Backend(store);
     }
 
     @Override
