@@ -1,24 +1,14 @@
 package org.pledgeworks.notification.mail;
 
-/** Escaping for text and double-quoted attribute values in HTML. */
+import org.springframework.web.util.HtmlUtils;
+
+/** Escaping for text and double-quoted attribute values in HTML: the five characters that need it in UTF-8. */
 final class Html {
 
     private Html() {
     }
 
     static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlUtils.htmlEscape(value, "UTF-8");
     }
 }

@@ -3,6 +3,7 @@ package org.pledgeworks.notification.system;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
 
 /** Small self-contained HTML pages, everything variable escaped; never cached (they carry tokens). */
 public final class Pages {
@@ -23,22 +24,9 @@ public final class Pages {
                 .header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex").body(html);
     }
 
+    /** Text and double-quoted attribute values; in UTF-8 only {@code & < > " '} need it. */
     public static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
     }
 
     public static String postButton(String action, String label, String hiddenName, String hiddenValue, boolean secondary) {

@@ -1,6 +1,6 @@
 package org.pledgeworks.pledge.signatures;
 
-import java.util.Locale;
+import org.pledgeworks.kit.email.EmailIdentity;
 
 /**
  * Identity of an email address for "one signature per person": case, and the aliases a mailbox
@@ -12,25 +12,9 @@ public final class EmailAddresses {
     private EmailAddresses() {
     }
 
+    /** The identity notification-service keys its recipients by too ({@link EmailIdentity}). */
     public static String normalise(String email) {
-        String trimmed = email.trim().toLowerCase(Locale.ROOT);
-        int at = trimmed.lastIndexOf('@');
-        if (at < 1) {
-            return trimmed;
-        }
-        String local = trimmed.substring(0, at);
-        String domain = trimmed.substring(at + 1);
-        if (domain.equals("googlemail.com")) {
-            domain = "gmail.com";
-        }
-        int plus = local.indexOf('+');
-        if (plus > 0) {
-            local = local.substring(0, plus);
-        }
-        if (domain.equals("gmail.com")) {
-            local = local.replace(".", "");
-        }
-        return local + "@" + domain;
+        return EmailIdentity.normalise(email);
     }
 
     /** The part after the @, for per-domain limits and statistics that need no address. */
