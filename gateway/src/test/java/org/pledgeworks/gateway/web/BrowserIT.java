@@ -265,6 +265,38 @@ class BrowserIT extends GatewayITSupport {
                 .withRequestBody(matchingJsonPath("$.themes[1].indicators[0].scale", equalTo("percent"))));
     }
 
+    @Test
+    void aStaffMemberWritesAnUpdateAndPublishesIt() {
+        campaignService.stubFor(get("/api/staff/campaigns").willReturn(okJson("[" + CAMPAIGN + "]")));
+        campaignService.stubFor(get(urlPathEqualTo("/api/staff/campaigns/c1/updates")).willReturn(okJson("""
+                [{"updateId":"u1","campaignId":"c1","status":"draft","title":"The first brand answered"}]""")));
+        campaignService.stubFor(post("/api/staff/campaigns/c1/updates").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"updateId\":\"u2\",\"status\":\"draft\",\"title\":\"Two brands now\"}")));
+        campaignService.stubFor(post("/api/staff/campaigns/c1/updates/u1/publish").willReturn(okJson("""
+                {"updateId":"u1","status":"published","title":"The first brand answered"}""")));
+        signInAsTheFirstAdmin();
+
+        browser.findElement(By.linkText("Buy fair phones")).click();
+
+        assertThat(visibleText("update-rows")).contains("The first brand answered", "draft");
+        browser.findElement(By.id("u-title")).sendKeys("Two brands now");
+        browser.findElement(By.id("u-body")).sendKeys("A **second** brand has answered.");
+        browser.findElement(By.cssSelector("#update-form button[type=submit]")).click();
+        waitForText("console-message", "Update saved as a draft.");
+        campaignService.verify(postRequestedFor(urlEqualTo("/api/staff/campaigns/c1/updates"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBody(matchingJsonPath("$.title", equalTo("Two brands now")))
+                .withRequestBody(matchingJsonPath("$.body", equalTo("A **second** brand has answered.")))
+                .withRequestBody(matchingJsonPath("$.locale", equalTo("en"))));
+
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//tbody[@id='update-rows']//button[text()='Publish now']"))).click();
+        waitForText("console-message", "Published: subscribers will receive it by email.");
+        campaignService.verify(postRequestedFor(urlEqualTo("/api/staff/campaigns/c1/updates/u1/publish"))
+                .withHeader("Authorization", matching("Bearer .+")));
+    }
+
     private void signInAsTheFirstAdmin() {
         Map<String, String> admin = firstAdmin();
         browser.get("http://127.0.0.1:" + port + "/staff/");
