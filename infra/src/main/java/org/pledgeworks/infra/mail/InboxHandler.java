@@ -14,7 +14,8 @@ import com.sun.net.httpserver.HttpHandler;
 /**
  * The inbox's routes:
  * {@code GET /}, {@code GET /messages/{id}}, {@code GET /messages/{id}/html}, {@code GET /messages/{id}/raw},
- * {@code POST /clear} for people; {@code GET|DELETE /api/messages}, {@code GET /api/messages/{id}} and
+ * {@code POST /clear} for people; {@code GET|DELETE /api/messages}, {@code GET /api/messages/{id}},
+ * {@code GET /api/recipients} (each recipient's Message-IDs, as often as received) and
  * {@code GET /health} for scripts.
  */
 final class InboxHandler implements HttpHandler {
@@ -75,6 +76,10 @@ final class InboxHandler implements HttpHandler {
                 exchange.sendResponseHeaders(204, -1);
             } else if (allow(exchange, method, "GET, DELETE")) {
                 send(exchange, 200, "application/json", Json.messages(store.messages()), null);
+            }
+        } else if (path.equals("/api/recipients")) {
+            if (allow(exchange, method, "GET")) {
+                send(exchange, 200, "application/json", Json.receivedBy(store.receivedBy()), null);
             }
         } else if (apiMessage.matches()) {
             if (allow(exchange, method, "GET")) {

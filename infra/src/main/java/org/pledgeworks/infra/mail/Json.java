@@ -21,6 +21,19 @@ final class Json {
         return out.append(']').toString();
     }
 
+    /** {@code {"ada@example.org": ["<message-id>", ...], ...}} */
+    static String receivedBy(Map<String, List<String>> receivedBy) {
+        StringBuilder out = new StringBuilder("{");
+        for (Iterator<Map.Entry<String, List<String>>> it = receivedBy.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, List<String>> recipient = it.next();
+            out.append(string(recipient.getKey())).append(':').append(strings(recipient.getValue()));
+            if (it.hasNext()) {
+                out.append(',');
+            }
+        }
+        return out.append('}').toString();
+    }
+
     static String message(CaughtMessage message) {
         StringBuilder out = new StringBuilder();
         message(out, message);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,19 @@ class MailCatcherTest {
                 .containsExactly(VERIFY, "https://pledgeworks.example/privacy");
         assertThat(message.get("headers").get("List-Unsubscribe").asText()).isEqualTo("<http://127.0.0.1:8080/unsubscribe/t0k3n>");
         assertThat(message.get("headers").get("Subject").asText()).isEqualTo("Please confirm your signature");
+    }
+
+    @Test
+    void eachRecipientsMessageIdsAreListedForCountingDeliveries() throws Exception {
+        send(verificationMail("Please confirm your signature"));
+        String messageId = catcher.messages().get(0).headers().get("Message-ID");
+
+        JsonNode recipients = json.readTree(get("/api/recipients").body());
+
+        assertThat(messageId).startsWith("<");
+        assertThat(recipients.properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("ada@example.org", "grace@example.org", "hidden@example.org");
+        assertThat(recipients.get("hidden@example.org")).extracting(JsonNode::asText).containsExactly(messageId);
     }
 
     @Test
