@@ -111,14 +111,23 @@ public final class ManagedProcess {
 
     /**
      * SIGTERM, so a service finishes its requests, commits its offsets and a database flushes its
-     * file; SIGKILL only if it has not gone after the grace period.
+     * file; SIGKILL only if it has not gone after the grace period. A zero grace period is SIGKILL
+     * alone, as {@code kill -9} would: no shutdown hook runs (a fault test's crash).
      *
      * @return true if it stopped by itself within the grace period
      */
     public boolean stop(Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
         boolean gentle = true;
-        if (process.isAlive()) {
+        if (grace.isZero() && process.isAlive()) {
+            gentle = false;
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (process.isAlive()) {
             process.destroy();
             try {
                 if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -46,6 +46,22 @@ class ManagedProcessTest {
     }
 
     @Test
+    void noGracePeriodKillsWithoutSigtermSoNoShutdownHandlerRuns() throws Exception {
+        // the shell's own busy loop (no child to wait for) runs a TERM trap at once
+        ManagedProcess crashing = ManagedProcess.start(new ProcessSpec("crashing",
+                List.of("sh", "-c", "trap 'echo got-term; exit 0' TERM; echo ready; while :; do :; done"), Map.of(), dir,
+                dir.resolve("c.log")));
+        waitForLine(crashing, "ready");
+
+        boolean gentle = crashing.stop(Duration.ZERO);
+
+        assertThat(gentle).isFalse();
+        assertThat(crashing.isAlive()).isFalse();
+        assertThat(crashing.exitCode()).as("128 + SIGKILL").isEqualTo(137);
+        assertThat(crashing.logTail(5)).doesNotContain("got-term");
+    }
+
+    @Test
     @EnabledIf("hasSetsid")
     void aChildRunsInASessionOfItsOwnSoCtrlCReachesOnlyTheLauncher() throws Exception {
         ManagedProcess child = ManagedProcess.start(new ProcessSpec("sleeper", List.of("sleep", "30"), Map.of(), dir, dir.resolve("z.log")));
