@@ -194,6 +194,18 @@ public record StackConfig(
                 serviceJavaOptions, kafkaJavaOptions, timeout, infraOnly, notificationInstances, services);
     }
 
+    /**
+     * Adds JVM options to every service's and the gateway's (a fault test's shorter MongoDB
+     * server-selection timeout, {@code -Dspring.mongodb.uri=…?serverSelectionTimeoutMS=5000}); a system
+     * property given here wins over the service's application.yml and its environment.
+     */
+    public StackConfig withServiceJavaOptions(List<String> extra) {
+        List<String> options = new ArrayList<>(serviceJavaOptions);
+        options.addAll(extra);
+        return new StackConfig(home, dataDir, ports, kafkaBootstrapServers, mongoUri, smtp, tokenSecret,
+                options, kafkaJavaOptions, startTimeout, infraOnly, notificationInstances, services);
+    }
+
     /** Runs this many notification-service processes in one consumer group. */
     public StackConfig withNotificationInstances(int instances) {
         return new StackConfig(home, dataDir, ports, kafkaBootstrapServers, mongoUri, smtp, tokenSecret,

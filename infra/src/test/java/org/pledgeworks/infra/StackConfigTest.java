@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,17 @@ class StackConfigTest {
 
         assertThat(config.kafkaBootstrapServers()).isEmpty();
         assertThat(config.ports().mongo()).isEqualTo(27017);
+    }
+
+    @Test
+    void extraServiceOptionsComeAfterTheDefaultsSoTheirSystemPropertiesWin() {
+        StackConfig config = StackConfig.defaults(HOME)
+                .withServiceJavaOptions(List.of("-Dspring.mongodb.uri=mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=5000"));
+
+        assertThat(config.serviceJavaOptions()).hasSize(StackConfig.DEFAULT_SERVICE_JAVA_OPTIONS.size() + 1)
+                .startsWith(StackConfig.DEFAULT_SERVICE_JAVA_OPTIONS.toArray(String[]::new))
+                .endsWith("-Dspring.mongodb.uri=mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=5000");
+        assertThat(config.kafkaJavaOptions()).isEqualTo(StackConfig.DEFAULT_KAFKA_JAVA_OPTIONS);
     }
 
     @Test
