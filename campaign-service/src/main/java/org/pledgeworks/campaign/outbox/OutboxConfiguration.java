@@ -18,7 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
 
-    static final List<String> COLLECTIONS = List.of("campaigns", "tallies", "updates", "card-targets");
+    static final List<String> COLLECTIONS = List.of("campaigns", "tallies", "updates", "card-targets", "opportunities");
 
     @Bean
     OutboxRelay outboxRelay(MongoDatabase database, KafkaTemplate<String, String> kafka,
