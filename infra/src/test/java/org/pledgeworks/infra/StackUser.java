@@ -1,0 +1,251 @@
+package org.pledgeworks.infra;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A running stack as the fault tests meet it from outside: a signer and a staff member through the
+ * gateway, the dev inbox's API, and the Kafka topics read to their current end. Every wait is bounded.
+ */
+final class StackUser {
+
+    static final String CONFIRM = "Confirm your signature";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Endpoints endpoints;
+
+    StackUser(Endpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    // --- a signer ---
+
+    HttpResponse<String> sign(String slug, String email) {
+        return send(HttpRequest.newBuilder(endpoints.web().resolve("/api/campaigns/" + slug + "/pledges"))
+                .header("Content-Type", "application/json")
+                .POST(body(Map.of("name", "Fault Tester", "email", email, "country", "NL"))));
+    }
+
+    /** What the verification page's script does: a POST to the link itself. */
+    HttpResponse<String> confirm(String link) {
+        return send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    String verificationLink(String email, Duration patience) {
+        return eventually("a verification link to " + email, patience, () -> {
+            for (JsonNode message : json(get(endpoints.inboxApi().orElseThrow()))) {
+                boolean toThem = false;
+                for (JsonNode to : message.get("to")) {
+                    toThem |= to.asText().equalsIgnoreCase(email);
+                }
+                if (toThem && message.get("subject").asText().startsWith(CONFIRM)) {
+                    for (JsonNode link : message.get("links")) {
+                        if (link.asText().contains("/verify/")) {
+                            return link.asText();
+                        }
+                    }
+                }
+            }
+            return null;
+        }, link -> link != null);
+    }
+
+    JsonNode campaign(String slug) {
+        return json(get(endpoints.web().resolve("/api/campaigns/" + slug)));
+    }
+
+    long count(String slug) {
+        return json(get(endpoints.web().resolve("/api/campaigns/" + slug + "/count"))).get("total").asLong();
+    }
+
+    /** Each recipient's received Message-IDs, as often as received (the mail catcher's count, not its 2,000 kept mails). */
+    Map<String, List<String>> receivedBy() {
+        Map<String, List<String>> received = new HashMap<>();
+        json(get(endpoints.inbox().orElseThrow().resolve("/api/recipients"))).properties().forEach(recipient -> {
+            List<String> ids = new ArrayList<>();
+            recipient.getValue().forEach(id -> ids.add(id.asText()));
+            received.put(recipient.getKey(), ids);
+        });
+        return received;
+    }
+
+    // --- a staff member: the first admin, as the gateway wrote it under the data dir ---
+
+    String staffToken() {
+        Path file = endpoints.dataDir().resolve("secrets").resolve("first-admin.txt");
+        Map<String, String> admin = eventually("the first admin in " + file, Duration.ofSeconds(60), () -> {
+            Map<String, String> values = new HashMap<>();
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        values.put(line.substring(0, eq), line.substring(eq + 1));
+                    }
+                }
+            }
+            catch (java.io.IOException e) {
+                return null;
+            }
+            return values;
+        }, values -> values != null && values.containsKey("password"));
+        HttpResponse<String> token = send(HttpRequest.newBuilder(endpoints.web().resolve("/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(body(Map.of("email", admin.get("email"), "password", admin.get("password")))));
+        return json(token.body()).get("access_token").asText();
+    }
+
+    /** A staff API call through the gateway; the answer's JSON, which must be a 2xx. */
+    JsonNode staffPost(String token, String path, Object body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoints.web().resolve(path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(body(body)));
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? json.createObjectNode() : json(response.body());
+    }
+
+    // --- an operator reading topics ---
+
+    /** Every record of {@code topic} up to its end as it is now, from the beginning. */
+    List<ConsumerRecord<String, String>> records(String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("could not read " + topic + " to its end within 60 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** How many records each dead-letter topic holds. */
+    Map<String, Long> deadLetterCounts() {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            Map<String, Long> counts = new HashMap<>();
+            consumer.listTopics().forEach((topic, partitions) -> {
+                if (topic.endsWith(".dlt")) {
+                    counts.put(topic, consumer.endOffsets(partitions.stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList())
+                            .values().stream().mapToLong(Long::longValue).sum());
+                }
+            });
+            return counts;
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "faults-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    }
+
+    // --- plumbing ---
+
+    /** Waits up to {@code patience} for {@code probe} to give what {@code done} accepts; a probe that throws has not yet. */
+    static <T> T eventually(String what, Duration patience, Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(patience);
+        T last = null;
+        RuntimeException lastFailure = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = probe.get();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            catch (RuntimeException e) {
+                lastFailure = e;
+            }
+            pause(Duration.ofMillis(500));
+        }
+        throw new AssertionError("waited " + patience + " for " + what + "; last seen: " + last, lastFailure);
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(Math.max(0, duration.toMillis()));
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    JsonNode json(String text) {
+        try {
+            return json.readTree(text);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + text, e);
+        }
+    }
+
+    private JsonNode json(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode());
+        }
+        return json(response.body());
+    }
+
+    private HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET());
+    }
+
+    private HttpRequest.BodyPublisher body(Object value) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(value));
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
