@@ -2,6 +2,7 @@
  * staff/index.html: the staff console, loaded as ES modules (one per screen, under js/staff/):
  *   shared.js          DOM helpers, messages and problem details, the session, the API call
  *   sign-in.js         sign in (password or pasted token) and out
+ *   password.js        choose a new password at first sign-in, or change it
  *   campaign-list.js   the signed-in person's campaigns
  *   campaign-editor.js one campaign: edit, publish, close, export; opening it loads the sections below
  *   counts.js          signatures by country and by day
@@ -11,7 +12,8 @@
  *   card.js            the progress card; card-forms.js its forms
  *
  * Calls:
- *   POST /api/auth/token                                        sign in
+ *   POST /api/auth/token                                        sign in (403 passwordChangeRequired: choose one first)
+ *   POST /api/auth/password {email, password, newPassword}      change the password; answers a token as sign-in does
  *   GET  /api/staff/campaigns                                   own campaigns
  *   POST /api/staff/campaigns, PUT /api/staff/campaigns/{id}    create, edit
  *   POST /api/staff/campaigns/{id}/publish | /close             publish, close

@@ -1,5 +1,5 @@
 /* The campaign list: the signed-in person's campaigns, a way to start a new one, and back to it. */
-import { $, show, node, clearMessages, api, staffName } from './shared.js';
+import { $, show, node, clearMessages, api, staffName, staffEmail } from './shared.js';
 import { openCampaign } from './campaign-editor.js';
 import { stopDeliveryRefresh } from './delivery.js';
 
@@ -9,6 +9,8 @@ export function showCampaigns() {
   show($('campaign'), false);
   show($('campaigns'), true);
   $('staff-name').textContent = staffName();
+  // a pasted token (an outside identity provider) has no password here to change
+  show($('change-password'), staffEmail() !== '');
   $('campaigns-status').textContent = 'Loading your campaigns…';
   show($('campaigns-status'), true);
   api('GET', '/api/staff/campaigns').then(function (result) {

@@ -11,6 +11,7 @@
 var TOKEN_KEY = 'pledgeworks.staffToken';
 var NAME_KEY = 'pledgeworks.staffName';
 var ORGS_KEY = 'pledgeworks.staffOrganisations';
+var EMAIL_KEY = 'pledgeworks.staffEmail';
 
 var current = null; // the campaign on screen, as the server last returned it
 var sessionEnded = function () {};
@@ -93,8 +94,14 @@ export function organisations() {
   }
 }
 
-export function startSession(accessToken, name, orgs) {
+/** The email the person signed in with (empty with a pasted token), for changing the password. */
+export function staffEmail() {
+  return window.sessionStorage.getItem(EMAIL_KEY) || '';
+}
+
+export function startSession(accessToken, name, orgs, email) {
   window.sessionStorage.setItem(TOKEN_KEY, accessToken);
+  window.sessionStorage.setItem(EMAIL_KEY, email || '');
   window.sessionStorage.setItem(NAME_KEY, name);
   window.sessionStorage.setItem(ORGS_KEY, JSON.stringify(orgs));
 }
@@ -103,6 +110,7 @@ export function endSession() {
   window.sessionStorage.removeItem(TOKEN_KEY);
   window.sessionStorage.removeItem(NAME_KEY);
   window.sessionStorage.removeItem(ORGS_KEY);
+  window.sessionStorage.removeItem(EMAIL_KEY);
   current = null;
 }
 

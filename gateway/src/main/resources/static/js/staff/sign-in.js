@@ -1,10 +1,12 @@
 /*
  * Sign-in screen: email and password (POST /api/auth/token), or a pasted token when the gateway trusts
- * an outside identity provider; and signing out, also when a call answers 401.
+ * an outside identity provider; and signing out, also when a call answers 401. A given password that must
+ * be replaced first (403, passwordChangeRequired) leads to password.js.
  */
 import { $, show, clearMessages, problem, message, api, showFailure, startSession, endSession, onSessionEnded }
   from './shared.js';
 import { showCampaigns } from './campaign-list.js';
+import { askForNewPassword } from './password.js';
 import { stopDeliveryRefresh } from './delivery.js';
 
 export function signOut(reason) {
@@ -12,6 +14,7 @@ export function signOut(reason) {
   stopDeliveryRefresh();
   show($('campaigns'), false);
   show($('campaign'), false);
+  show($('password'), false);
   show($('sign-in'), true);
   if (reason) {
     message(reason);
@@ -36,11 +39,16 @@ $('sign-in-form').addEventListener('submit', function (event) {
       $('staff-token').focus();
       return;
     }
+    if (result.status === 403 && result.body && result.body.passwordChangeRequired) {
+      $('staff-password').value = '';
+      askForNewPassword(email, password);
+      return;
+    }
     if (!result.ok) {
       showFailure(result);
       return;
     }
-    startSession(result.body.access_token, result.body.name || email, result.body.organisations || {});
+    startSession(result.body.access_token, result.body.name || email, result.body.organisations || {}, email);
     $('staff-password').value = '';
     showCampaigns();
   }).catch(function () {

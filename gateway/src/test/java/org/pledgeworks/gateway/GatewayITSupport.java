@@ -30,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * random port (and its management server on another), WireMock standing in for campaign- and
  * pledge-service, notification-service pointed at a port where nothing listens (a service that is down),
  * an in-memory MongoDB wire server for staff accounts and the shared rate-limit counters, and a fresh data
- * directory where the gateway keeps its signing key and writes the first admin's password. The gateway reads
+ * directory where the gateway keeps its signing key and writes the first admin's printed password. The gateway reads
  * the test clock ({@code TestClock}), so the tokens it issues and checks agree with the tests' own instants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -81,14 +81,29 @@ public abstract class GatewayITSupport {
         registry.add("PLEDGEWORKS_SIGNING_IN_FLIGHT", () -> Integer.toString(SIGNING_IN_FLIGHT));
         registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS", () -> Integer.toString(DATA_REQUESTS_PER_PERIOD));
         registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS_PERIOD", () -> "1h");
+        // every IT signs in from 127.0.0.1; the per-address sign-in limit is proved in SignInThrottleIT
+        registry.add("PLEDGEWORKS_SIGN_IN_ATTEMPTS", () -> "1000");
         // rate limits counted in the shared store (the MongoDB above), as several instances would; a generous
         // timeout because this machine is busy during builds, and a slow answer would fail over to memory
         registry.add("PLEDGEWORKS_RATE_LIMIT_STORE", () -> "mongodb");
         registry.add("PLEDGEWORKS_RATE_LIMIT_STORE_TIMEOUT", () -> "5s");
     }
 
-    /** The first admin's email and one-time password, as the gateway wrote them for the launcher. */
-    protected static Map<String, String> firstAdmin() {
+    /** The first admin's password once {@link #firstAdminPassword()} has changed it, as a person would. */
+    protected static final String FIRST_ADMIN_PASSWORD = "a long walk to the tidy lighthouse";
+
+    private static Map<String, String> printedFirstAdmin;
+
+    private static boolean firstAdminPasswordChanged;
+
+    /**
+     * The first admin's email and one-time password, as the gateway wrote them for the launcher; read once
+     * and kept, because the gateway deletes the file when the admin chooses a password of their own.
+     */
+    protected static synchronized Map<String, String> firstAdmin() {
+        if (printedFirstAdmin != null) {
+            return printedFirstAdmin;
+        }
         try {
             Map<String, String> values = new java.util.HashMap<>();
             for (String line : Files.readAllLines(dataDir.resolve("secrets/first-admin.txt"))) {
@@ -97,19 +112,39 @@ public abstract class GatewayITSupport {
                     values.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
-            return values;
+            printedFirstAdmin = Map.copyOf(values);
+            return printedFirstAdmin;
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
+    /**
+     * The first admin's password: {@link #FIRST_ADMIN_PASSWORD}, chosen (the first time this is asked, in
+     * whichever test comes first) through {@code POST /api/auth/password} with the printed one, as the gateway
+     * demands before it signs the first admin in.
+     */
+    protected synchronized String firstAdminPassword() {
+        if (!firstAdminPasswordChanged) {
+            Map<String, String> admin = firstAdmin();
+            client.post().uri("/api/auth/password")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", admin.get("email"), "password", admin.get("password"),
+                            "newPassword", FIRST_ADMIN_PASSWORD))
+                    .exchange()
+                    .expectStatus().isOk();
+            firstAdminPasswordChanged = true;
+        }
+        return FIRST_ADMIN_PASSWORD;
+    }
+
     /** Signs in as the first admin through the token endpoint and returns the token. */
     protected String signInAsFirstAdmin() {
-        Map<String, String> admin = firstAdmin();
+        String password = firstAdminPassword();
         return client.post().uri("/api/auth/token")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", admin.get("email"), "password", admin.get("password")))
+                .bodyValue(Map.of("email", firstAdmin().get("email"), "password", password))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody()

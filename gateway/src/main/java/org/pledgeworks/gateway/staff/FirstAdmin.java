@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * At first start, when there is no staff account at all, makes an admin of the demo campaign's owner
  * ({@code fair-supply-coalition}) with a one-time password, printed once to the log as
  * {@code FIRST ADMIN: email=… password=…} and written to {@code <data dir>/secrets/first-admin.txt}
- * for the launcher to show. Only the bcrypt hash is stored.
+ * for the launcher to show. Only the bcrypt hash is stored. The password signs nobody in: at first
+ * sign-in the admin must choose a new one ({@link SignInController}), and then the file is deleted, so
+ * the launcher stops showing a password that no longer works.
  */
 @IssuesTokens
 @Component
@@ -64,7 +66,7 @@ class FirstAdmin implements ApplicationRunner {
         AuthProperties.FirstAdmin admin = properties.firstAdmin();
         String password = oneTimePassword();
         boolean made = accounts.add(new StaffAccount(UUID.randomUUID().toString(), admin.email(), admin.name(),
-                passwords.encode(password), Map.of(admin.organisation(), "admin")));
+                passwords.encode(password), Map.of(admin.organisation(), "admin"), true));
         if (!made) {
             return; // another instance made it a moment ago
         }
@@ -79,6 +81,20 @@ class FirstAdmin implements ApplicationRunner {
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
+        }
+    }
+
+    /** The first admin chose their own password: the printed one is of no use to anyone now. */
+    void passwordChanged(String email) {
+        if (properties.dataDir().isBlank()
+                || !StaffAccount.normalise(email).equals(StaffAccount.normalise(properties.firstAdmin().email()))) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(Path.of(properties.dataDir(), "secrets", FILE_NAME));
+        }
+        catch (IOException ex) {
+            log.warn("Could not delete the first admin's printed password in {}: {}", properties.dataDir(), ex.toString());
         }
     }
 

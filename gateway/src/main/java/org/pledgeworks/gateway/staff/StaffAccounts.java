@@ -1,5 +1,6 @@
 package org.pledgeworks.gateway.staff;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import org.springframework.stereotype.Component;
@@ -25,8 +28,11 @@ class StaffAccounts {
 
     private final MongoCollection<Document> accounts;
 
-    StaffAccounts(MongoDatabase gatewayDatabase) {
+    private final Clock clock;
+
+    StaffAccounts(MongoDatabase gatewayDatabase, Clock clock) {
         this.accounts = gatewayDatabase.getCollection(COLLECTION);
+        this.clock = clock;
     }
 
     Optional<StaffAccount> byEmail(String email) {
@@ -40,7 +46,7 @@ class StaffAccounts {
             orgs.forEach((org, role) -> organisations.put(org, String.valueOf(role)));
         }
         return Optional.of(new StaffAccount(d.getString("accountId"), d.getString("_id"), d.getString("name"),
-                d.getString("passwordHash"), organisations));
+                d.getString("passwordHash"), organisations, Boolean.TRUE.equals(d.getBoolean("passwordChangeRequired"))));
     }
 
     /** Adds the account; false when one with this email exists already. */
@@ -51,6 +57,7 @@ class StaffAccounts {
                     .append("name", account.name())
                     .append("passwordHash", account.passwordHash())
                     .append("organisations", new Document(new LinkedHashMap<>(account.organisations())))
+                    .append("passwordChangeRequired", account.passwordChangeRequired())
                     .append("createdAt", new Date()));
             return true;
         }
@@ -60,6 +67,19 @@ class StaffAccounts {
             }
             throw ex;
         }
+    }
+
+    /**
+     * Replaces the password, only if it is still the one just checked ({@code oldHash}): of two changes at
+     * once, one wins and the other fails as if its current password were wrong. Clears
+     * {@code passwordChangeRequired}.
+     */
+    boolean changePassword(String email, String oldHash, String newHash) {
+        return accounts.updateOne(Filters.and(Filters.eq("_id", StaffAccount.normalise(email)),
+                Filters.eq("passwordHash", oldHash)),
+                Updates.combine(Updates.set("passwordHash", newHash), Updates.set("passwordChangeRequired", false),
+                        Updates.set("passwordChangedAt", Date.from(clock.instant()))))
+                .getModifiedCount() == 1;
     }
 
     boolean isEmpty() {

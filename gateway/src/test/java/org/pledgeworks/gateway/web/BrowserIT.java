@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pledgeworks.gateway.GatewayITSupport;
+import org.pledgeworks.gateway.staff.StaffMother;
 import org.pledgeworks.kit.testing.InstalledBrowser;
 import org.pledgeworks.kit.testing.RequiresBrowser;
 import org.pledgeworks.kit.testing.TestClock;
@@ -182,7 +183,7 @@ class BrowserIT extends GatewayITSupport {
         browser.get("http://127.0.0.1:" + port + "/staff/");
         waitVisible("sign-in-form");
         browser.findElement(By.id("staff-email")).sendKeys(admin.get("email"));
-        browser.findElement(By.id("staff-password")).sendKeys(admin.get("password"));
+        browser.findElement(By.id("staff-password")).sendKeys(firstAdminPassword());
         browser.findElement(By.id("sign-in-button")).click();
 
         assertThat(visibleText("campaign-rows")).contains("Buy fair phones", "open", "fair-supply-coalition");
@@ -302,13 +303,57 @@ class BrowserIT extends GatewayITSupport {
         browser.get("http://127.0.0.1:" + port + "/staff/");
         waitVisible("sign-in-form");
         browser.findElement(By.id("staff-email")).sendKeys(admin.get("email"));
-        browser.findElement(By.id("staff-password")).sendKeys(admin.get("password"));
+        browser.findElement(By.id("staff-password")).sendKeys(firstAdminPassword());
         browser.findElement(By.id("sign-in-button")).click();
         waitVisible("campaign-table");
     }
 
     private static void waitForText(String id, String text) {
         new WebDriverWait(browser, WAIT).until(driver -> driver.findElement(By.id(id)).getText().contains(text));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext context;
+
+    @Test
+    void aStaffMemberGivenAPasswordMustChooseTheirOwnAtFirstSignIn() {
+        campaignService.stubFor(get("/api/staff/campaigns").willReturn(okJson("[" + CAMPAIGN + "]")));
+        String given = "Given-once-9xQ-pass";
+        String chosen = "three blue herons at dawn";
+        String email = StaffMother.accountNeedingANewPassword(context, given);
+        browser.get("http://127.0.0.1:" + port + "/staff/");
+        waitVisible("sign-in-form");
+        browser.findElement(By.id("staff-email")).sendKeys(email);
+        browser.findElement(By.id("staff-password")).sendKeys(given);
+        browser.findElement(By.id("sign-in-button")).click();
+
+        waitVisible("password-form");
+        assertThat(visibleText("password-heading")).isEqualTo("Choose a new password");
+        assertThat(browser.findElement(By.id("current-password-field")).isDisplayed())
+                .as("the given password was just typed").isFalse();
+        choosePassword("qwerty123456", "qwerty123456");
+        assertThat(visibleText("console-problem")).contains("newPassword", "most common");
+        choosePassword(chosen, chosen + "!");
+        assertThat(visibleText("console-problem")).contains("Type the same new password");
+        choosePassword(chosen, chosen);
+
+        waitVisible("campaign-table");
+        assertThat(visibleText("console-message")).isEqualTo("Your new password is set.");
+        browser.findElement(By.id("sign-out")).click();
+        waitVisible("sign-in-form");
+        browser.findElement(By.id("staff-email")).sendKeys(email);
+        browser.findElement(By.id("staff-password")).sendKeys(given);
+        browser.findElement(By.id("sign-in-button")).click();
+        // the given password no longer works (PasswordChangeIT signs in with the chosen one through the API)
+        assertThat(visibleText("console-problem")).contains("The email address or password is not right.");
+    }
+
+    private void choosePassword(String password, String again) {
+        browser.findElement(By.id("new-password")).clear();
+        browser.findElement(By.id("new-password")).sendKeys(password);
+        browser.findElement(By.id("new-password-again")).clear();
+        browser.findElement(By.id("new-password-again")).sendKeys(again);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("password-button"))).click();
     }
 
     @Test
