@@ -5,9 +5,9 @@ import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.pledgeworks.kit.web.InvalidFieldException;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
 import org.pledgeworks.pledge.staff.CampaignStaff;
-import org.pledgeworks.pledge.system.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ class StaffModerationController {
             @AuthenticationPrincipal Jwt staff) {
         OpenCampaign campaign = authorised(slug, staff);
         if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit", "The limit is between 1 and 1000.");
+            throw new InvalidFieldException("limit", "The limit is between 1 and 1000.");
         }
         return new QuarantineList(campaign.campaignId(), moderation.quarantined(campaign.campaignId(), limit));
     }
@@ -67,7 +67,7 @@ class StaffModerationController {
         Moderation.Selection selection = new Moderation.Selection(request.ipHash(), request.domain(), request.from(),
                 request.to());
         if (selection.isEmpty()) {
-            throw new InvalidRequestException("ipHash", "Choose signatures by ipHash, domain or a time window (from, to).");
+            throw new InvalidFieldException("ipHash", "Choose signatures by ipHash, domain or a time window (from, to).");
         }
         int changed = moderation.decide(campaign.campaignId(), selection, release);
         log.info("Staff {} {} {} quarantined signatures of campaign {}", staff.getSubject(),

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.pledgeworks.kit.web.InvalidFieldException;
 import org.pledgeworks.pledge.campaigns.CampaignCopies;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
 import org.pledgeworks.pledge.campaigns.CampaignNotFoundException;
-import org.pledgeworks.pledge.system.InvalidRequestException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -60,7 +60,7 @@ class CountController {
     ResponseEntity<HistoryResponse> history(@PathVariable String slug,
             @RequestParam(defaultValue = "hour") String resolution) {
         if (!List.of("minute", "hour", "day").contains(resolution)) {
-            throw new InvalidRequestException("resolution", "The resolution is 'minute', 'hour' or 'day'.");
+            throw new InvalidFieldException("resolution", "The resolution is 'minute', 'hour' or 'day'.");
         }
         OpenCampaign campaign = campaigns.bySlug(slug).orElseThrow(() -> new CampaignNotFoundException(slug));
         VerifiedCounts.CampaignCount count = counts.of(campaign.campaignId());

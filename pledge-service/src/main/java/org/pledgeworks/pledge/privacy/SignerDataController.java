@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.pledgeworks.pledge.links.LinkPage;
 import org.pledgeworks.pledge.signatures.EmailAddress;
 
 import org.springframework.http.CacheControl;
@@ -50,9 +51,9 @@ class SignerDataController {
     @GetMapping(path = "/api/pledges/data-requests/erase/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> confirmErase(@PathVariable String token) {
         if (!data.checkErase(token)) {
-            return Pages.page(400, "This link is not valid", "It may have expired. You can ask again.", "");
+            return LinkPage.of(400, "", "This link is not valid", "It may have expired. You can ask again.", "");
         }
-        return Pages.page(200, "Erase your data?", "We will remove your name, email address and everything else "
+        return LinkPage.of(200, "", "Erase your data?", "We will remove your name, email address and everything else "
                 + "that identifies you from every pledge you signed. Your signatures stay counted, anonymously.",
                 "<form method=\"post\"><button type=\"submit\">Erase my data</button></form>");
     }
@@ -60,9 +61,9 @@ class SignerDataController {
     @PostMapping(path = "/api/pledges/data-requests/erase/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> erase(@PathVariable String token) {
         if (!data.erase(token)) {
-            return Pages.page(400, "This link is not valid", "It may have expired. You can ask again.", "");
+            return LinkPage.of(400, "", "This link is not valid", "It may have expired. You can ask again.", "");
         }
-        return Pages.page(200, "Your data is erased", "Nothing that identifies you remains with Pledgeworks' "
+        return LinkPage.of(200, "", "Your data is erased", "Nothing that identifies you remains with Pledgeworks' "
                 + "pledges. Other parts of Pledgeworks are told to forget you too.", "");
     }
 
@@ -83,33 +84,5 @@ class SignerDataController {
 
         static final Accepted INSTANCE = new Accepted("accepted",
                 "If we hold data for this address, we have emailed it a link to see or erase it.");
-    }
-
-    /** Plain pages, as for withdrawal. */
-    static final class Pages {
-
-        static ResponseEntity<String> page(int status, String title, String detail, String form) {
-            String html = """
-                    <!doctype html>
-                    <html lang="en">
-                    <head>
-                    <meta charset="utf-8">
-                    <meta name="viewport" content="width=device-width, initial-scale=1">
-                    <meta name="robots" content="noindex">
-                    <title>%s · Pledgeworks</title>
-                    <link rel="stylesheet" href="/css/app.css">
-                    </head>
-                    <body>
-                    <main class="page">
-                    <h1>%s</h1>
-                    <p>%s</p>
-                    %s
-                    </main>
-                    </body>
-                    </html>
-                    """.formatted(title, title, detail, form);
-            return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
-                    .header("Referrer-Policy", "no-referrer").contentType(MediaType.TEXT_HTML).body(html);
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.util.unit.DataSize;
  * @param publicBaseUrl where people reach Pledgeworks (the gateway): links in mail start here
  * @param verification  the signed links that confirm a signature
  * @param counts        how fresh the public counts are, how they are sharded and reconciled
- * @param outbox        how often the relay sweeps for events a crash left unpublished
  * @param signing       request size, resend and repeat limits
  * @param links         validity of the other signed links in mail (withdraw, data export, erasure)
  * @param privacy       the key that turns client IPs and addresses into keyed hashes
@@ -30,7 +29,6 @@ public record PledgeServiceProperties(
         @DefaultValue("http://127.0.0.1:8080") URI publicBaseUrl,
         @DefaultValue Verification verification,
         @DefaultValue Counts counts,
-        @DefaultValue Outbox outbox,
         @DefaultValue Signing signing,
         @DefaultValue Links links,
         @DefaultValue Privacy privacy,
@@ -40,9 +38,8 @@ public record PledgeServiceProperties(
         @DefaultValue Events events) {
 
     /** The settings issue 2 had, with defaults for the rest: for tests that build properties by hand. */
-    public static PledgeServiceProperties of(String database, URI publicBaseUrl, Verification verification,
-            Outbox outbox) {
-        return new PledgeServiceProperties(database, publicBaseUrl, verification, Counts.DEFAULTS, outbox,
+    public static PledgeServiceProperties of(String database, URI publicBaseUrl, Verification verification) {
+        return new PledgeServiceProperties(database, publicBaseUrl, verification, Counts.DEFAULTS,
                 Signing.DEFAULTS, Links.DEFAULTS, Privacy.DEFAULTS, Abuse.DEFAULTS, Purge.DEFAULTS, Consent.DEFAULTS,
                 Events.DEFAULTS);
     }
@@ -64,16 +61,6 @@ public record PledgeServiceProperties(
             @DefaultValue("10m") Duration reconcileInterval) {
 
         static final Counts DEFAULTS = new Counts(Duration.ofSeconds(1), 16, Duration.ofMinutes(10));
-    }
-
-    /**
-     * @param sweepInterval     how often publishes that failed or lingered are retried
-     * @param sweepAfter        how old a pending event is before a sweep takes it on
-     * @param fullSweepInterval how often whole collections are searched for events no instance
-     *                          remembers (after a crash); also done once at start
-     */
-    public record Outbox(@DefaultValue("2s") Duration sweepInterval, @DefaultValue("5s") Duration sweepAfter,
-            @DefaultValue("5m") Duration fullSweepInterval) {
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.pledgeworks.kit.web.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -41,7 +42,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail badArgument(InvalidRequestException e) {
+    ProblemDetail badArgument(InvalidFieldException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Some fields need your attention",
                 "Check: " + e.field() + ".");
         problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));

@@ -2,6 +2,8 @@ package org.pledgeworks.pledge.verification;
 
 import java.net.URI;
 
+import org.pledgeworks.pledge.links.LinkPage;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -73,14 +75,6 @@ class VerificationController {
     }
 
     private static ResponseEntity<String> page(VerificationResult result) {
-        return ResponseEntity.status(result.status)
-                .cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer")
-                .contentType(MediaType.TEXT_HTML)
-                .body(html(result));
-    }
-
-    private static String html(VerificationResult result) {
         String title = HtmlUtils.htmlEscape(result.title);
         String detail = HtmlUtils.htmlEscape(result.detail);
         // the form posts to the page's own address, so the token is never written into the page
@@ -89,24 +83,6 @@ class VerificationController {
                 <noscript><button type="submit">Confirm my signature</button></noscript>
                 </form>
                 <script src="%s"></script>""".formatted(SCRIPT);
-        return """
-                <!doctype html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex">
-                <title>%s · Pledgeworks</title>
-                <link rel="stylesheet" href="/css/app.css">
-                </head>
-                <body>
-                <main class="page verification %s">
-                <h1>%s</h1>
-                <p>%s</p>
-                %s
-                </main>
-                </body>
-                </html>
-                """.formatted(title, result.name().toLowerCase(), title, detail, confirm);
+        return LinkPage.of(result.status, "verification " + result.name().toLowerCase(), title, detail, confirm);
     }
 }

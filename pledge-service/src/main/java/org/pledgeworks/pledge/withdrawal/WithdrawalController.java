@@ -1,6 +1,7 @@
 package org.pledgeworks.pledge.withdrawal;
 
-import org.springframework.http.CacheControl;
+import org.pledgeworks.pledge.links.LinkPage;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,28 +46,7 @@ class WithdrawalController {
         };
     }
 
-    static ResponseEntity<String> page(int status, String title, String detail, String form) {
-        String html = """
-                <!doctype html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex">
-                <title>%s · Pledgeworks</title>
-                <link rel="stylesheet" href="/css/app.css">
-                </head>
-                <body>
-                <main class="page">
-                <h1>%s</h1>
-                <p>%s</p>
-                %s
-                <p><a href="/">See all campaigns</a></p>
-                </main>
-                </body>
-                </html>
-                """.formatted(title, title, detail, form);
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer").contentType(MediaType.TEXT_HTML).body(html);
+    private static ResponseEntity<String> page(int status, String title, String detail, String form) {
+        return LinkPage.of(status, "", title, detail, form + "\n<p><a href=\"/\">See all campaigns</a></p>");
     }
 }

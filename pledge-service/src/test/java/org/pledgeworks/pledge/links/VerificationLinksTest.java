@@ -54,7 +54,6 @@ class VerificationLinksTest {
 
     private static VerificationLinks links(String secret) {
         return new VerificationLinks(PledgeServiceProperties.of("db", URI.create("https://pledge.example"),
-                new PledgeServiceProperties.Verification(secret, Duration.ofDays(7)),
-                new PledgeServiceProperties.Outbox(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5))));
+                new PledgeServiceProperties.Verification(secret, Duration.ofDays(7))));
     }
 }
