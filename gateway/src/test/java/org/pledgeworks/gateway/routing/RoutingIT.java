@@ -50,6 +50,25 @@ class RoutingIT extends GatewayITSupport {
     }
 
     @Test
+    void anOpportunityAndACampaignsOpportunitiesReachCampaignService() {
+        campaignService.stubFor(get("/api/opportunities/o-1").willReturn(okJson("""
+                {"opportunityId":"o-1","title":"Speak at a school"}""")));
+        campaignService.stubFor(get("/api/campaigns/demo/opportunities?country=DE&skill=teaching").willReturn(okJson("""
+                {"items":[],"page":0,"size":20,"total":0}""")));
+
+        client.get().uri("/api/opportunities/o-1").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.title").isEqualTo("Speak at a school");
+        client.get().uri("/api/campaigns/demo/opportunities?country=DE&skill=teaching").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/opportunities/o-1")));
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/campaigns/demo/opportunities?country=DE&skill=teaching")));
+        assertReceivedNothing(pledgeService);
+    }
+
+    @Test
     void campaignListKeepsItsQuery() {
         campaignService.stubFor(get("/api/campaigns?page=1&size=5").willReturn(okJson("""
                 {"items":[],"page":1,"size":5,"total":0}""")));
