@@ -341,11 +341,17 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("console-message")).isEqualTo("Your new password is set.");
         browser.findElement(By.id("sign-out")).click();
         waitVisible("sign-in-form");
+        // the form keeps the email typed before: retype it whole
+        browser.findElement(By.id("staff-email")).clear();
         browser.findElement(By.id("staff-email")).sendKeys(email);
         browser.findElement(By.id("staff-password")).sendKeys(given);
         browser.findElement(By.id("sign-in-button")).click();
-        // the given password no longer works (PasswordChangeIT signs in with the chosen one through the API)
         assertThat(visibleText("console-problem")).contains("The email address or password is not right.");
+        browser.findElement(By.id("staff-password")).clear();
+        browser.findElement(By.id("staff-password")).sendKeys(chosen);
+        // the button is enabled again just after the problem shows
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
+        waitVisible("campaign-table");
     }
 
     private void choosePassword(String password, String again) {
