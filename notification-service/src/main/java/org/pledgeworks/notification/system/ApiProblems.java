@@ -3,6 +3,7 @@ package org.pledgeworks.notification.system;
 import java.util.List;
 import java.util.Map;
 
+import org.pledgeworks.kit.web.InvalidFieldException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
