@@ -1,12 +1,13 @@
 /*
- * campaign.html: one campaign's pledge, its live count and the sign form.
+ * The campaign page, /campaigns/{slug}: the gateway renders it whole (pledge, count, sign form, updates;
+ * gateway/.../pages/), and this script enhances it: the live count, the form's checks and its answer
+ * without leaving the page, the progress card, the copy-link button. The slug, goal and status are in
+ * data-* attributes of #campaign, so the page needs no read of the campaign itself.
  *
  * Calls (all through the gateway):
- *   GET  /api/campaigns/{slug}          -> {title, summary, pledgeText, goal, status, ...}
  *   GET  /api/campaigns/{slug}/count    -> {total, byCountry, asOf, ...}   every 5 s
  *   GET  /api/campaigns/{slug}/card     -> {targets: [{targetId, name, kind, cycle, overallScore}]}  (404: no card)
  *   GET  /api/campaigns/{slug}/card/targets/{targetId} -> {cycles: [{cycle, overallScore}]}      (the chart)
- *   GET  /api/campaigns/{slug}/updates  -> {items: [{title, bodyText, publishedAt}]}          (404: none)
  *   POST /api/campaigns/{slug}/pledges  <- {name, email, country, consentToUpdates, locale}
  *        202 -> check your email; 400 problem with errors [{field, message}]; 404/409/503 problem
  *
@@ -88,10 +89,13 @@
     element.hidden = !visible;
   }
 
-  /** The slug from ?slug=..., or null; the page knows no other way to name a campaign. */
-  function slugFromLocation() {
-    var slug = new URLSearchParams(window.location.search).get('slug');
-    return slug && slug.trim() ? slug.trim() : null;
+  /** The campaign as the server rendered it into #campaign's data-* attributes; null on another page. */
+  function renderedCampaign() {
+    var article = $('campaign');
+    if (!article || !article.dataset.slug) {
+      return null;
+    }
+    return { slug: article.dataset.slug, goal: Number(article.dataset.goal) || 0, status: article.dataset.status };
   }
 
   function apiPath(slug, suffix) {
@@ -116,43 +120,6 @@
     var init = options || {};
     init.headers = Object.assign({ Accept: 'application/json, application/problem+json' }, init.headers || {});
     return fetch(path, init);
-  }
-
-  /* ---------------------------------------------------------------- the page as a whole */
-
-  function showPageProblem(title, detail) {
-    var status = $('page-status');
-    status.textContent = '';
-    var heading = document.createElement('h1');
-    heading.textContent = title;
-    status.appendChild(heading);
-    if (detail) {
-      var p = document.createElement('p');
-      p.textContent = detail;
-      status.appendChild(p);
-    }
-    var back = document.createElement('p');
-    var link = document.createElement('a');
-    link.href = '/';
-    link.textContent = 'See all open campaigns';
-    back.appendChild(link);
-    status.appendChild(back);
-    status.classList.add('status-problem');
-    show(status, true);
-  }
-
-  function renderCampaign(campaign) {
-    document.title = campaign.title + ' — Pledgeworks';
-    $('campaign-title').textContent = campaign.title;
-    $('campaign-summary').textContent = campaign.summary || '';
-    $('pledge-text').textContent = campaign.pledgeText || '';
-
-    var open = !campaign.status || String(campaign.status).toLowerCase() === 'open';
-    show($('sign-form'), open);
-    show($('closed-message'), !open);
-
-    show($('page-status'), false);
-    show($('campaign'), true);
   }
 
   /* ---------------------------------------------------------------- live count */
@@ -215,6 +182,9 @@
 
   function fillCountries() {
     var select = $('country');
+    if (select.options.length > 1) {
+      return; // written by the server
+    }
     var sorted = COUNTRIES.slice().sort(function (a, b) {
       return a[1].localeCompare(b[1], 'en');
     });
@@ -562,71 +532,42 @@
     });
   }
 
-  function startUpdates(slug) {
-    fetchJson(apiPath(slug, '/updates')).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (page) {
-      var items = page && Array.isArray(page.items) ? page.items : [];
-      if (!items.length) {
-        return;
-      }
-      var list = $('updates-list');
-      list.textContent = '';
-      items.forEach(function (update) {
-        var item = document.createElement('li');
-        item.className = 'update';
-        var title = document.createElement('h3');
-        title.textContent = update.title;
-        item.appendChild(title);
-        if (update.publishedAt) {
-          var time = document.createElement('time');
-          time.dateTime = update.publishedAt;
-          time.textContent = new Date(update.publishedAt).toLocaleDateString(undefined,
-            { year: 'numeric', month: 'long', day: 'numeric' });
-          item.appendChild(time);
-        }
-        var body = document.createElement('p');
-        body.className = 'update-body';
-        // the plain-text rendering, never the HTML: see the note at the top
-        body.textContent = update.bodyText || '';
-        item.appendChild(body);
-        list.appendChild(item);
+  /* ---------------------------------------------------------------- sharing */
+
+  /** The share field is always there; the button that copies it needs script, so script shows it. */
+  function startCopyLink() {
+    var button = $('copy-link');
+    var field = $('share-url');
+    if (!button || !field || !navigator.clipboard) {
+      return;
+    }
+    show(button, true);
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        $('copy-link-done').textContent = 'Link copied.';
+      }, function () {
+        field.select();
+        $('copy-link-done').textContent = 'Select the link above and copy it.';
       });
-      show($('updates'), true);
-    }).catch(function () {
-      // the feed is extra
     });
   }
 
   /* ---------------------------------------------------------------- start */
 
   function start() {
-    var slug = slugFromLocation();
-    if (!slug) {
-      showPageProblem('No campaign chosen', 'This page shows one campaign; pick one from the list.');
+    var campaign = renderedCampaign();
+    if (!campaign) {
       return;
     }
-    fetchJson(apiPath(slug)).then(function (response) {
-      if (response.ok) {
-        return response.json().then(function (campaign) {
-          renderCampaign(campaign);
-          startForm(slug);
-          startFollow(slug);
-          startCount(slug, Number(campaign.goal) || 0);
-          startCard(slug);
-          startUpdates(slug);
-        });
-      }
-      return readProblem(response).then(function (problem) {
-        if (response.status === 404) {
-          showPageProblem('We could not find this campaign', 'It may have been moved or taken down.');
-        } else {
-          showPageProblem(problem.title, problem.detail);
-        }
-      });
-    }).catch(function () {
-      showPageProblem('We could not reach Pledgeworks', 'Check your connection and reload the page.');
-    });
+    if ($('sign-form')) {
+      startForm(campaign.slug);
+    }
+    if ($('follow-form')) {
+      startFollow(campaign.slug);
+    }
+    startCount(campaign.slug, campaign.goal);
+    startCard(campaign.slug);
+    startCopyLink();
   }
 
   start();

@@ -2,7 +2,7 @@
  * index.html: the open campaigns.
  *
  * Calls GET /api/campaigns -> {"items":[{campaignId, slug, title, summary, goal, status}], "page", "size", "total"}
- * and links each to /campaign.html?slug=<slug>. Texts are written with textContent, never as HTML.
+ * and links each to /campaigns/<slug>. Texts are written with textContent, never as HTML.
  */
 (function () {
   'use strict';
@@ -25,7 +25,7 @@
 
       var heading = document.createElement('h3');
       var link = document.createElement('a');
-      link.href = '/campaign.html?slug=' + encodeURIComponent(campaign.slug);
+      link.href = '/campaigns/' + encodeURIComponent(campaign.slug);
       link.textContent = campaign.title;
       heading.appendChild(link);
       item.appendChild(heading);

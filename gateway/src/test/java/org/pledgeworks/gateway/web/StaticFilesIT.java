@@ -28,7 +28,7 @@ class StaticFilesIT extends GatewayITSupport {
     @Test
     void everyFileUnderStaticIsHeldAndServedByteForByte() throws IOException {
         assertThat(files.count()).as("files under static/").isGreaterThanOrEqualTo(10);
-        for (String path : List.of("favicon.svg", "css/app.css", "js/campaign.js", "campaign.html", "staff/index.html")) {
+        for (String path : List.of("favicon.svg", "css/app.css", "js/campaign.js", "index.html", "staff/index.html")) {
             byte[] served = client.get().uri("/" + path).exchange().expectStatus().isOk()
                     .expectHeader().valueEquals("Cache-Control", "no-cache")
                     .expectBody().returnResult().getResponseBodyContent();

@@ -1,0 +1,86 @@
+package org.pledgeworks.gateway.pages;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the campaign page shows, read from the public JSON of campaign-service
+ * ({@code /api/campaigns/{slug}}, {@code .../updates}) and pledge-service ({@code .../count}). Only the
+ * fields the page uses are read; a field a service leaves out or adds changes nothing here.
+ *
+ * @param count   null when the count could not be read: the page says "–" and the script fills it in
+ * @param updates newest first, as campaign-service lists them; empty when there are none or they could not
+ *                be read (the page stands without them)
+ */
+record CampaignPageData(Campaign campaign, Count count, List<Update> updates) {
+
+    record Campaign(String slug, String title, String summary, String descriptionHtml, String pledgeText, long goal,
+            String status, String locale, String imageUrl, Instant startsAt, Instant endsAt,
+            String ownerOrganisation) {
+
+        boolean open() {
+            return status == null || "open".equalsIgnoreCase(status);
+        }
+
+        static Campaign from(JsonNode json) {
+            return new Campaign(text(json, "slug"), text(json, "title"), text(json, "summary"),
+                    text(json, "descriptionHtml"), text(json, "pledgeText"), json.path("goal").asLong(0),
+                    text(json, "status"), text(json, "locale"), text(json, "imageUrl"), instant(json, "startsAt"),
+                    instant(json, "endsAt"), text(json, "ownerOrganisation"));
+        }
+    }
+
+    /** @param byCountry ISO country code → verified signatures, largest first */
+    record Count(long total, List<Map.Entry<String, Long>> byCountry) {
+
+        static Count from(JsonNode json) {
+            List<Map.Entry<String, Long>> countries = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : json.path("byCountry").properties()) {
+                long n = e.getValue().asLong(0);
+                if (n > 0) {
+                    countries.add(Map.entry(e.getKey(), n));
+                }
+            }
+            countries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                    .thenComparing(Map.Entry.comparingByKey()));
+            return new Count(json.path("total").asLong(0), List.copyOf(countries));
+        }
+    }
+
+    /** @param bodyText the plain text, shown only where a service sends no HTML */
+    record Update(String id, String title, String bodyHtml, String bodyText, Instant publishedAt) {
+
+        static List<Update> listFrom(JsonNode json) {
+            List<Update> updates = new ArrayList<>();
+            for (JsonNode item : json.path("items").values()) {
+                updates.add(new Update(text(item, "updateId"), text(item, "title"), text(item, "bodyHtml"),
+                        text(item, "bodyText"), instant(item, "publishedAt")));
+            }
+            return List.copyOf(updates);
+        }
+    }
+
+    static String text(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    }
+
+    private static Instant instant(JsonNode json, String field) {
+        String value = text(json, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        }
+        catch (DateTimeParseException e) {
+            return null; // a date the page cannot read is left out, not a broken page
+        }
+    }
+}

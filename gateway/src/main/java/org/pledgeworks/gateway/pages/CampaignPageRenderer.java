@@ -1,0 +1,240 @@
+package org.pledgeworks.gateway.pages;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import org.pledgeworks.gateway.pages.CampaignPageData.Campaign;
+import org.pledgeworks.gateway.pages.CampaignPageData.Count;
+import org.pledgeworks.gateway.pages.CampaignPageData.Update;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The campaign page as HTML: the head a link preview reads (title, description, Open Graph, Twitter card,
+ * canonical link) and a body that is whole without script: pledge, count, description, dates, the sign form
+ * (or, for a closed campaign, its final count and no form), updates, signatures by country and share links.
+ * Every value from a service is escaped or cleaned by {@link Html}.
+ */
+@Component
+class CampaignPageRenderer {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final int DESCRIPTION_MAX = 200;
+
+    private final PagesProperties properties;
+
+    CampaignPageRenderer(PagesProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The canonical address of a campaign's page. */
+    String url(String slug) {
+        return properties.absolute("/campaigns/" + ShareLinks.encode(slug));
+    }
+
+    String render(CampaignPageData data) {
+        Campaign c = data.campaign();
+        String url = url(c.slug());
+        ShareLinks share = new ShareLinks(url, c.title());
+        String main = """
+                    <p><a href="/" class="back-link">All campaigns</a></p>
+                    <div id="page-status" class="status" role="status" hidden></div>
+
+                    <article id="campaign" data-slug="%s" data-goal="%d" data-status="%s">
+                      <h1 id="campaign-title">%s</h1>
+                      <p id="campaign-summary" class="lead">%s</p>
+                %s%s%s
+                      <!-- filled from GET /api/campaigns/{slug}/card; stays hidden when the campaign has no card -->
+                      <section id="progress-card" class="card scorecard" aria-labelledby="scorecard-heading" hidden>
+                        <h2 id="scorecard-heading">Progress card</h2>
+                        <p class="hint">How each target is doing, scored from 0 to 100 at each assessment.</p>
+                        <ul id="scorecard-targets" class="scorecard-targets"></ul>
+                      </section>
+
+                      <section class="pledge" aria-labelledby="pledge-heading">
+                        <h2 id="pledge-heading">The pledge</h2>
+                        <blockquote id="pledge-text" class="pledge-text">%s</blockquote>
+                      </section>
+                %s%s%s%s%s%s
+                    </article>
+                """.formatted(Html.text(c.slug()), c.goal(), Html.text(c.open() ? "open" : c.status()),
+                Html.text(c.title()), Html.text(c.summary()), image(c), dates(c), count(c, data.count()),
+                Html.text(c.pledgeText()), description(c),
+                c.open() ? SignForm.sign(c.slug(), share) : closed(), c.open() ? SignForm.follow() : "",
+                share.section(), byCountry(data.count()), updates(data));
+        return PageLayout.page(c.locale(), c.title() + " — Pledgeworks", head(c, url), main, true);
+    }
+
+    private String head(Campaign c, String url) {
+        String description = description(c.summary() != null && !c.summary().isBlank() ? c.summary() : c.pledgeText());
+        StringBuilder head = new StringBuilder();
+        meta(head, "name", "description", description);
+        head.append("  <link rel=\"canonical\" href=\"").append(Html.text(url)).append("\">\n");
+        meta(head, "property", "og:type", "website");
+        meta(head, "property", "og:site_name", "Pledgeworks");
+        meta(head, "property", "og:title", c.title());
+        meta(head, "property", "og:description", description);
+        meta(head, "property", "og:url", url);
+        String image = httpsImage(c);
+        if (image != null) {
+            meta(head, "property", "og:image", image);
+        }
+        meta(head, "name", "twitter:card", image != null ? "summary_large_image" : "summary");
+        return head.toString();
+    }
+
+    private static void meta(StringBuilder head, String key, String name, String content) {
+        head.append("  <meta ").append(key).append("=\"").append(name).append("\" content=\"")
+                .append(Html.text(content)).append("\">\n");
+    }
+
+    /** One line for previews: whole words, at most {@value #DESCRIPTION_MAX} characters. */
+    static String description(String text) {
+        String plain = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (plain.length() <= DESCRIPTION_MAX) {
+            return plain;
+        }
+        int cut = plain.lastIndexOf(' ', DESCRIPTION_MAX - 1);
+        return plain.substring(0, cut > DESCRIPTION_MAX / 2 ? cut : DESCRIPTION_MAX - 1) + "…";
+    }
+
+    /** The image, if it is an https address (campaign-service accepts no other; checked again here). */
+    static String httpsImage(Campaign c) {
+        if (c.imageUrl() == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(c.imageUrl());
+            return "https".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null
+                    ? uri.toString() : null;
+        }
+        catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String image(Campaign c) {
+        String image = httpsImage(c);
+        return image == null ? "" : "      <img class=\"campaign-image\" src=\"" + Html.text(image) + "\" alt=\"\">\n";
+    }
+
+    private static String dates(Campaign c) {
+        if (c.startsAt() == null && c.endsAt() == null) {
+            return "";
+        }
+        StringBuilder p = new StringBuilder("      <p class=\"campaign-dates\">");
+        if (c.startsAt() != null) {
+            p.append("Started ").append(time(c.startsAt())).append(". ");
+        }
+        if (c.endsAt() != null) {
+            p.append(c.open() ? "Ends " : "Ended ").append(time(c.endsAt())).append('.');
+        }
+        return p.append("</p>\n").toString();
+    }
+
+    private static String time(Instant instant) {
+        return "<time datetime=\"" + instant + "\">" + DAY.format(instant) + "</time>";
+    }
+
+    private static String count(Campaign c, Count count) {
+        NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        String total = count == null ? "–" : numbers.format(count.total());
+        String label = count != null && count.total() == 1 ? "confirmed signature" : "confirmed signatures";
+        String goal = "";
+        if (c.goal() > 0) {
+            long shown = count == null ? 0 : Math.min(count.total(), c.goal());
+            long percent = count == null ? 0 : shown * 100 / c.goal();
+            String reached = count != null && count.total() >= c.goal() ? " The goal is reached." : "";
+            goal = """
+                            <div id="goal">
+                              <progress id="count-bar" class="count-bar" max="%d" value="%d" aria-labelledby="goal-text"></progress>
+                              <p id="goal-text" class="goal-text">%d%% of the goal of %s signatures</p>
+                              <p id="goal-reached" class="hint">%s</p>
+                            </div>
+                    """.formatted(c.goal(), shown, percent, numbers.format(c.goal()), reached.strip());
+        }
+        return """
+                      <section class="card progress-card" aria-labelledby="progress-heading">
+                        <h2 id="progress-heading">%s</h2>
+                        <!-- polite: a changing count is announced when the reader is idle, never interrupting -->
+                        <p id="count-text" class="count-text" aria-live="polite" aria-atomic="true">
+                          <span id="count-total" class="count-total">%s</span>
+                          <span id="count-label">%s</span>
+                        </p>
+                %s        <p id="count-stale" class="hint" hidden>The live count is paused; we keep trying.</p>
+                      </section>
+                """.formatted(c.open() ? "Signatures so far" : "Final count", total, label, goal);
+    }
+
+    private static String description(Campaign c) {
+        String html = Html.cleaned(c.descriptionHtml());
+        return html.isEmpty() ? "" : """
+                      <section class="description" aria-labelledby="description-heading">
+                        <h2 id="description-heading">About this campaign</h2>
+                        <div id="campaign-description">%s</div>
+                      </section>
+                """.formatted(html);
+    }
+
+    private static String closed() {
+        return """
+                      <section class="card sign" aria-labelledby="sign-heading">
+                        <h2 id="sign-heading">Sign the pledge</h2>
+                        <p id="closed-message" class="notice">This campaign is not taking signatures any more.</p>
+                      </section>
+                """;
+    }
+
+    private static String byCountry(Count count) {
+        if (count == null || count.byCountry().isEmpty()) {
+            return "";
+        }
+        NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        StringBuilder rows = new StringBuilder();
+        for (Map.Entry<String, Long> row : count.byCountry()) {
+            rows.append("          <tr><th scope=\"row\">").append(Html.text(SignForm.countryName(row.getKey())))
+                    .append("</th><td>").append(numbers.format(row.getValue())).append("</td></tr>\n");
+        }
+        return """
+                      <section id="by-country" class="card" aria-labelledby="by-country-heading">
+                        <h2 id="by-country-heading">Signatures by country</h2>
+                        <table class="by-country">
+                          <thead><tr><th scope="col">Country</th><th scope="col">Signatures</th></tr></thead>
+                          <tbody>
+                %s          </tbody>
+                        </table>
+                      </section>
+                """.formatted(rows);
+    }
+
+    private static String updates(CampaignPageData data) {
+        if (data.updates().isEmpty()) {
+            return "";
+        }
+        StringBuilder items = new StringBuilder();
+        for (Update u : data.updates()) {
+            items.append("          <li class=\"update\" id=\"update-").append(Html.text(u.id())).append("\">\n")
+                    .append("            <h3>").append(Html.text(u.title())).append("</h3>\n");
+            if (u.publishedAt() != null) {
+                items.append("            ").append(time(u.publishedAt())).append('\n');
+            }
+            String body = u.bodyHtml() != null ? Html.cleaned(u.bodyHtml()) : "<p>" + Html.text(u.bodyText()) + "</p>";
+            items.append("            <div class=\"update-body\">").append(body)
+                    .append("</div>\n          </li>\n");
+        }
+        return """
+                      <section id="updates" class="updates" aria-labelledby="updates-heading">
+                        <h2 id="updates-heading">Updates</h2>
+                        <ol id="updates-list" class="updates-list">
+                %s        </ol>
+                      </section>
+                """.formatted(items);
+    }
+}

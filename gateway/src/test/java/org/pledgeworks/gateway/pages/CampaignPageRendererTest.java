@@ -1,0 +1,129 @@
+package org.pledgeworks.gateway.pages;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.pledgeworks.gateway.pages.CampaignPageData.Campaign;
+import org.pledgeworks.gateway.pages.CampaignPageData.Count;
+import org.pledgeworks.gateway.pages.CampaignPageData.Update;
+import org.pledgeworks.kit.testing.TestClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CampaignPageRendererTest {
+
+    private static final Instant NOW = TestClock.now();
+
+    private final CampaignPageRenderer renderer = new CampaignPageRenderer(
+            new PagesProperties(URI.create("https://pledge.example.org/"), Duration.ofSeconds(3)));
+
+    @Test
+    void theHeadCarriesWhatALinkPreviewReads() {
+        String html = renderer.render(page(campaign("open", "https://img.example.org/a.jpg"), null, List.of()));
+
+        assertThat(html).contains("<title>Buy fair phones — Pledgeworks</title>",
+                "<meta name=\"description\" content=\"Phones made without forced labour.\">",
+                "<meta property=\"og:title\" content=\"Buy fair phones\">",
+                "<meta property=\"og:description\" content=\"Phones made without forced labour.\">",
+                "<meta property=\"og:url\" content=\"https://pledge.example.org/campaigns/fair-phones\">",
+                "<link rel=\"canonical\" href=\"https://pledge.example.org/campaigns/fair-phones\">",
+                "<meta property=\"og:image\" content=\"https://img.example.org/a.jpg\">",
+                "<meta name=\"twitter:card\" content=\"summary_large_image\">", "<html lang=\"en\">");
+    }
+
+    @Test
+    void noImageNoOgImageAndASmallCard() {
+        String html = renderer.render(page(campaign("open", null), null, List.of()));
+
+        assertThat(html).doesNotContain("og:image", "campaign-image")
+                .contains("<meta name=\"twitter:card\" content=\"summary\">");
+    }
+
+    @Test
+    void anImageThatIsNotHttpsIsLeftOut() {
+        String html = renderer.render(page(campaign("open", "javascript:alert(1)"), null, List.of()));
+
+        assertThat(html).doesNotContain("javascript:", "og:image");
+    }
+
+    @Test
+    void markupInTheServicesTextComesOutAsText() {
+        Campaign evil = new Campaign("fair-phones", "<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>",
+                "<p>ok</p><script>alert(3)</script><a href=\"javascript:alert(4)\">x</a><img src=x onerror=alert(5)>",
+                "I pledge <b>this</b>", 1000, "open", "en\"><script>", null, null, null, "owner");
+        Update update = new Update("u1\"><script>", "<i>t</i>", "<p onclick=\"alert(6)\">body</p><iframe></iframe>",
+                null, NOW);
+
+        String html = renderer.render(page(evil, null, List.of(update)));
+
+        // what a browser would build from it: no event handler, no script but the page's own, no frame or image
+        Document parsed = Jsoup.parse(html);
+        assertThat(parsed.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+                .map(Attribute::getKey)).noneMatch(key -> key.startsWith("on"));
+        assertThat(parsed.select("script").eachAttr("src")).containsExactly("/js/charts.js", "/js/campaign.js");
+        assertThat(parsed.select("iframe, img, object")).isEmpty();
+        assertThat(html).doesNotContain("<script>", "javascript:", "<iframe", "<img src=x",
+                        "<b>this</b>", "<i>t</i>")
+                .contains("<h1 id=\"campaign-title\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>",
+                        "<title>&lt;script&gt;alert(1)&lt;/script&gt; — Pledgeworks</title>",
+                        "content=\"&quot;&gt;&lt;img src=x onerror=alert(2)&gt;\"", "<p>ok</p>", "<p>body</p>",
+                        "I pledge &lt;b&gt;this&lt;/b&gt;", "<html lang=\"en\">");
+    }
+
+    @Test
+    void descriptionAndUpdatesKeepTheirFormattingAndLinks() {
+        Campaign c = new Campaign("fair-phones", "Buy fair phones", "Summary", "<h2>Why</h2><p><strong>Now</strong></p>",
+                "I pledge", 1000, "open", "en", null, NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(30)), "o");
+        Update update = new Update("u1", "Phone Co replied", "<p>Read <a href=\"https://example.org/r\">it</a></p>",
+                "Read it", NOW.minus(Duration.ofDays(1)));
+
+        String html = renderer.render(page(c, null, List.of(update)));
+
+        assertThat(html).contains("<h2>Why</h2><p><strong>Now</strong></p>", "id=\"update-u1\"",
+                "<a href=\"https://example.org/r\" rel=\"nofollow noopener\">it</a>", "Ends <time datetime=\"");
+    }
+
+    @Test
+    void anOpenCampaignHasTheFormItsCountAndShareLinks() {
+        String html = renderer.render(page(campaign("open", null),
+                new Count(1234, List.of(Map.entry("FR", 1000L), Map.entry("GB", 234L))), List.of()));
+
+        assertThat(html).contains("<form id=\"sign-form\" method=\"post\" action=\"/api/campaigns/fair-phones/pledges\"",
+                "<option value=\"FR\">France</option>", "<span id=\"count-total\" class=\"count-total\">1,234</span>",
+                "The goal is reached.", "<th scope=\"row\">France</th><td>1,000</td>",
+                "href=\"https://wa.me/?text=Buy%20fair%20phones%20https%3A%2F%2Fpledge.example.org%2Fcampaigns%2Ffair-phones\"",
+                "href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fpledge.example.org%2Fcampaigns%2Ffair-phones\"",
+                "href=\"mailto:?subject=Buy%20fair%20phones&amp;body=", "id=\"share-url\"", "id=\"follow-form\"");
+    }
+
+    @Test
+    void aClosedCampaignShowsItsFinalCountAndNoForm() {
+        String html = renderer.render(page(campaign("closed", null), new Count(870, List.of()), List.of()));
+
+        assertThat(html).contains("Final count", "870", "This campaign is not taking signatures any more.")
+                .doesNotContain("id=\"sign-form\"", "id=\"follow-form\"", "The goal is reached.");
+    }
+
+    @Test
+    void aLongSummaryIsCutAtAWordForPreviews() {
+        String cut = CampaignPageRenderer.description("word ".repeat(100));
+
+        assertThat(cut).hasSizeLessThanOrEqualTo(201).endsWith("word…");
+    }
+
+    private static CampaignPageData page(Campaign campaign, Count count, List<Update> updates) {
+        return new CampaignPageData(campaign, count, updates);
+    }
+
+    private static Campaign campaign(String status, String image) {
+        return new Campaign("fair-phones", "Buy fair phones", "Phones made without forced labour.", null,
+                "I will buy a fair phone.", 1000, status, "en", image, null, null, "fair-supply-coalition");
+    }
+}
