@@ -151,6 +151,7 @@ class FaultsIT {
         Map<String, Integer> refused = new HashMap<>();
         boolean frozen = false;
         boolean thawed = false;
+        int acceptedWhileFrozen = 0;
         try {
             for (int i = 0; Instant.now().isBefore(thawAt.plusSeconds(5)); i++) {
                 if (!frozen && !Instant.now().isBefore(freezeAt)) {
@@ -163,6 +164,7 @@ class FaultsIT {
                 int status = user.sign(DEMO, email).statusCode();
                 if (status == 202) {
                     accepted.add(email);
+                    acceptedWhileFrozen += frozen && !thawed ? 1 : 0;
                 }
                 else {
                     refused.put(email, status);
@@ -178,7 +180,8 @@ class FaultsIT {
 
         assertThat(thawed).isTrue();
         assertThat(refused).as("signing does not need the broker").isEmpty();
-        assertThat(accepted).hasSizeGreaterThan(60);
+        // how many depends on the machine's load; that some were signed during the freeze does not
+        assertThat(acceptedWhileFrozen).as("signatures accepted while the broker was frozen").isPositive();
         eventually("a mail for every accepted pledge", PATIENCE,
                 () -> missing(accepted, user.receivedBy()), Set::isEmpty);
         pause(Duration.ofSeconds(3)); // a second mail would follow the first closely
