@@ -1,26 +1,18 @@
 package org.pledgeworks.notification.system;
 
-import java.util.List;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.pledgeworks.kit.events.EventDispatcher;
-import org.pledgeworks.kit.events.EventHandler;
 import org.pledgeworks.kit.kafka.ListenerErrorPolicy;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * The topics this service needs, the dispatcher that hands consumed events to their handlers, and
- * what happens to a record whose processing fails.
+ * The topics this service needs. The dispatcher and what happens to a record whose processing fails
+ * are service-kit's ({@code ListenerAutoConfiguration}, set by {@code pledgeworks.events.*}).
  *
  * <p>This service owns {@code notifications}. pledge-service owns {@code pledges} and campaign-service
  * {@code campaigns}; they are declared here too (same settings, so harmless) so that
@@ -83,22 +75,4 @@ public class KafkaConfiguration {
         return container -> container.getContainerProperties().setMicrometerEnabled(false);
     }
 
-    @Bean
-    EventDispatcher eventDispatcher(List<EventHandler<?>> handlers, JsonMapper json) {
-        return new EventDispatcher(handlers, json);
-    }
-
-    /**
-     * Picked up by Boot's listener container factory: the kit's policy. A record that cannot be read goes
-     * to {@code <topic>.dlt} at once and the next record flows; a database or broker that is away holds
-     * the partition until it is back (every record behind it would fail the same way); other failures
-     * are retried a few times first. Counted as {@code notification.events.*}.
-     */
-    @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template,
-            NotificationServiceProperties properties, MeterRegistry meters) {
-        NotificationServiceProperties.Events events = properties.events();
-        return ListenerErrorPolicy.errorHandler(template, new ListenerErrorPolicy.Settings("notification",
-                events.retryInterval(), events.retryAttempts(), events.maxBackOff()), meters);
-    }
 }

@@ -12,14 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database the MongoDB database this service owns
  * @param mail     what every outgoing mail carries
  * @param delivery how deliveries are sent and retried
- * @param events   how a record whose processing failed is retried before it is dead-lettered
  */
 @ConfigurationProperties("pledgeworks")
 public record NotificationServiceProperties(
         @DefaultValue("pledgeworks-notifications") String database,
         @DefaultValue Mail mail,
         @DefaultValue Delivery delivery,
-        @DefaultValue Events events,
         @DefaultValue("http://127.0.0.1:8080") String publicBaseUrl,
         @DefaultValue Provider provider,
         @DefaultValue Tokens tokens,
@@ -145,16 +143,5 @@ public record NotificationServiceProperties(
             @DefaultValue("10m") Duration maxBackoff,
             @DefaultValue("100") int maxAttempts,
             @DefaultValue("2m") Duration sendingTimeout) {
-    }
-
-    /**
-     * @param retryInterval pause between attempts at a record whose processing failed
-     * @param retryAttempts retries after the first failure before the record goes to {@code <topic>.dlt}
-     * @param maxBackOff    the longest wait between tries while the database or the broker is away
-     */
-    public record Events(
-            @DefaultValue("500ms") Duration retryInterval,
-            @DefaultValue("4") long retryAttempts,
-            @DefaultValue("30s") Duration maxBackOff) {
     }
 }

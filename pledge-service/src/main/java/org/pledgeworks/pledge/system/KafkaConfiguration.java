@@ -1,26 +1,15 @@
 package org.pledgeworks.pledge.system;
 
-import java.util.List;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.pledgeworks.kit.events.EventDispatcher;
-import org.pledgeworks.kit.events.EventHandler;
-import org.pledgeworks.kit.kafka.ListenerErrorPolicy;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * Topics this service publishes to, the dispatcher that hands consumed events to their handlers, and
- * the kit's listener error policy: a malformed record goes to {@code <topic>.dlt} at once, a database
- * or broker that is away holds the partition until it is back, anything else is retried a few times
- * and then dead-lettered.
+ * Topics this service publishes to and dead-letters to. The dispatcher and the listener error policy
+ * are service-kit's ({@code ListenerAutoConfiguration}, set by {@code pledgeworks.events.*}).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -44,17 +33,4 @@ class KafkaConfiguration {
         return TopicBuilder.name("campaigns.dlt").partitions(3).build();
     }
 
-    @Bean
-    EventDispatcher eventDispatcher(List<EventHandler<?>> handlers, JsonMapper json) {
-        return new EventDispatcher(handlers, json);
-    }
-
-    /** Picked up by Boot's listener container factory. */
-    @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template, PledgeServiceProperties properties,
-            MeterRegistry meters) {
-        PledgeServiceProperties.Events events = properties.events();
-        return ListenerErrorPolicy.errorHandler(template, new ListenerErrorPolicy.Settings("pledge",
-                events.retryInterval(), events.retryAttempts(), events.maxBackOff()), meters);
-    }
 }

@@ -21,7 +21,6 @@ import org.springframework.util.unit.DataSize;
  * @param abuse         limits, honeypot and domain lists that send signatures to quarantine
  * @param purge         when never-verified signatures and old data requests are removed
  * @param consent       the consent wording the sign form shows, recorded with each consenting signature
- * @param events        how the listeners retry a record that fails (service-kit's ListenerErrorPolicy)
  */
 @ConfigurationProperties("pledgeworks")
 public record PledgeServiceProperties(
@@ -34,14 +33,12 @@ public record PledgeServiceProperties(
         @DefaultValue Privacy privacy,
         @DefaultValue Abuse abuse,
         @DefaultValue Purge purge,
-        @DefaultValue Consent consent,
-        @DefaultValue Events events) {
+        @DefaultValue Consent consent) {
 
     /** The settings issue 2 had, with defaults for the rest: for tests that build properties by hand. */
     public static PledgeServiceProperties of(String database, URI publicBaseUrl, Verification verification) {
         return new PledgeServiceProperties(database, publicBaseUrl, verification, Counts.DEFAULTS,
-                Signing.DEFAULTS, Links.DEFAULTS, Privacy.DEFAULTS, Abuse.DEFAULTS, Purge.DEFAULTS, Consent.DEFAULTS,
-                Events.DEFAULTS);
+                Signing.DEFAULTS, Links.DEFAULTS, Privacy.DEFAULTS, Abuse.DEFAULTS, Purge.DEFAULTS, Consent.DEFAULTS);
     }
 
     /**
@@ -122,18 +119,5 @@ public record PledgeServiceProperties(
 
         static final Consent DEFAULTS = new Consent(
                 "Keep me updated about this campaign by email. I can unsubscribe at any time.");
-    }
-
-    /**
-     * @param retryInterval the wait between tries of a failing record, and the first wait while the
-     *                      database or the broker is away
-     * @param retryAttempts how often a record that fails for no known passing reason is tried again
-     *                      before it goes to its dead-letter topic
-     * @param maxBackOff    the longest wait between tries while the database or the broker is away
-     */
-    public record Events(@DefaultValue("500ms") Duration retryInterval, @DefaultValue("3") long retryAttempts,
-            @DefaultValue("30s") Duration maxBackOff) {
-
-        static final Events DEFAULTS = new Events(Duration.ofMillis(500), 3, Duration.ofSeconds(30));
     }
 }

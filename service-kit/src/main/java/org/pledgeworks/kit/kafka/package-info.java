@@ -1,2 +1,5 @@
-/** Kafka plumbing every service shares: the CloudEvents headers and the listener error policy. */
+/**
+ * Kafka plumbing every service shares: the CloudEvents headers, the listener error policy and its
+ * auto-configuration (the event dispatcher and the error handler of every service that consumes).
+ */
 package org.pledgeworks.kit.kafka;
