@@ -1,34 +1,20 @@
 package org.pledgeworks.campaign.outbox;
 
-import java.time.Clock;
-import java.util.List;
-
-import com.mongodb.client.MongoDatabase;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
-import org.pledgeworks.kit.outbox.OutboxRelay.OutboxSettings;
-import org.pledgeworks.campaign.system.CampaignServiceProperties;
-import tools.jackson.databind.json.JsonMapper;
+import org.pledgeworks.kit.outbox.OutboxCollections;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 
-/** The kit's outbox, over the collections of this service whose documents carry pending events. */
+/**
+ * The collections of this service whose documents carry pending events; the kit builds the relay and
+ * the serializer around them ({@code OutboxAutoConfiguration}), with {@code spring.application.name}
+ * as the CloudEvents source and the sweeps set by {@code pledgeworks.outbox.*}.
+ */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
 
-    static final List<String> COLLECTIONS = List.of("campaigns", "tallies", "updates", "card-targets", "opportunities");
-
     @Bean
-    OutboxRelay outboxRelay(MongoDatabase database, KafkaTemplate<String, String> kafka,
-            CampaignServiceProperties properties, Clock clock) {
-        return new OutboxRelay(database, kafka,
-                new OutboxSettings("campaign-service", COLLECTIONS, properties.outbox().sweepAfter()), clock);
-    }
-
-    @Bean
-    EventSerializer eventSerializer(JsonMapper json, Clock clock) {
-        return new EventSerializer(json, clock);
+    OutboxCollections outboxCollections() {
+        return OutboxCollections.of("campaigns", "tallies", "updates", "card-targets", "opportunities");
     }
 }
