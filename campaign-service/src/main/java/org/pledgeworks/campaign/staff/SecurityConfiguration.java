@@ -23,15 +23,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        // /actuator/** never reaches this chain: service-kit's kit/management locks it first (operators only,
-        // but for the probes, info and metrics)
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/staff/**").authenticated()
+        return BearerTokenApi.staffApi(http, requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { }));
-        return BearerTokenApi.stateless(http).build();
+                .build();
     }
 
     @Bean

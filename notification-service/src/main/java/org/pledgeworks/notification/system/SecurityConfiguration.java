@@ -7,7 +7,6 @@ import org.pledgeworks.kit.security.StaffTokenDecoder;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,13 +25,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        // /actuator/** never reaches this chain: service-kit's kit/management locks it first (operators only,
-        // but for the probes, info and metrics)
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/staff/**").authenticated()
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
-        return BearerTokenApi.stateless(http).build();
+        return BearerTokenApi.staffApi(http, requests -> requests.anyRequest().permitAll()).build();
     }
 
     @Bean

@@ -27,15 +27,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        // /actuator/** never reaches this chain: service-kit's kit/management locks it first (operators only,
-        // but for the probes, info and metrics), so POST /actuator/countreconciliation needs an operator
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/staff/**").authenticated()
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
+        // /actuator/** is the kit's to lock (operators only), so POST /actuator/countreconciliation needs an operator
+        return BearerTokenApi.staffApi(http, requests -> requests.anyRequest().permitAll())
                 // the count and the pages set their own caching; do not overwrite it
-                .headers(headers -> headers.cacheControl(cache -> cache.disable()));
-        return BearerTokenApi.stateless(http).build();
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .build();
     }
 
     /**
