@@ -21,19 +21,19 @@ public abstract class ProblemException extends RuntimeException {
         this.detail = detail;
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
-    String type() {
+    public String type() {
         return type;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
-    String detail() {
+    public String detail() {
         return detail;
     }
 }

@@ -118,7 +118,6 @@ class BadInputsIT extends ServiceIT {
                         "\"}".getBytes(StandardCharsets.UTF_8)), 400, null),
                 bad("plain text instead of JSON", "text/plain", valid, 415, null),
                 bad("XML instead of JSON", "application/xml", "<pledge><name>Ada</name></pledge>", 415, null),
-                bad("a form post", "application/x-www-form-urlencoded", "name=Ada&email=a%40example.org", 415, null),
                 bad("a body of 1 MB", JSON, validHead + ",\"padding\":\"" + "x".repeat(1024 * 1024) + "\"}", 413, null),
                 Arguments.of("a chunked body over 16 KB", JSON,
                         BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(

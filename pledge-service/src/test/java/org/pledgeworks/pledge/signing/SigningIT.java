@@ -149,6 +149,52 @@ class SigningIT extends ServiceIT {
         assertThat(signaturesOf(campaign)).isEmpty();
     }
 
+    @Test
+    void theSignFormWithoutScriptSignsAndAnswersWithAPage() {
+        HttpResponse<String> response = signByForm(campaign.slug(),
+                "name=Ada+Form&email=ada.form%40example.org&country=PT&consentToUpdates=on");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.body()).contains("Check your email to confirm your signature")
+                .contains("href=\"/campaigns/" + campaign.slug() + "#sign-heading\"");
+        assertThat(signaturesOf(campaign)).singleElement().satisfies(s -> {
+            assertThat(s.getString("status")).isEqualTo("PENDING");
+            assertThat(s.getString("country")).isEqualTo("PT");
+        });
+        assertThat(KafkaProbe.awaitRecord("pledges", r -> r.value().contains(campaign.id()), Duration.ofSeconds(20))
+                .value()).contains("\"consentToUpdates\":true");
+    }
+
+    @Test
+    void theSignFormWithoutScriptNamesEveryProblemOnAPageAndStoresNothing() {
+        HttpResponse<String> response = signByForm(campaign.slug(), "name=&email=not-an-address&country=");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Please check the form", "Please tell us your name.",
+                "Please choose your country.").contains("This does not look like an email address.");
+        assertThat(signaturesOf(campaign)).isEmpty();
+    }
+
+    @Test
+    void theSignFormWithoutScriptSaysOnAPageWhenTheCampaignIsClosed() {
+        CampaignFixture.closeCampaign(campaign);
+        awaitCopyStatus("closed");
+
+        HttpResponse<String> response = signByForm(campaign.slug(), "name=Ada&email=ada%40example.org&country=PT");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.body()).contains("This campaign is not taking signatures");
+        assertThat(signaturesOf(campaign)).isEmpty();
+    }
+
+    private HttpResponse<String> signByForm(String slug, String form) {
+        return api.post("/api/campaigns/" + slug + "/pledges", "application/x-www-form-urlencoded",
+                java.net.http.HttpRequest.BodyPublishers.ofString(form), "X-Forwarded-For", "203.0.113.77, 10.0.0.1",
+                "Accept", "text/html");
+    }
+
     private void awaitCopyStatus(String status) {
         java.time.Instant deadline = TestClock.now().plusSeconds(20);
         while (TestClock.now().isBefore(deadline)) {

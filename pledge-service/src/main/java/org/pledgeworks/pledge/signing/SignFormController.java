@@ -1,0 +1,78 @@
+package org.pledgeworks.pledge.signing;
+
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.pledgeworks.pledge.links.LinkPage;
+import org.pledgeworks.pledge.system.PrivacyHashes;
+import org.pledgeworks.pledge.system.ProblemException;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The campaign page's sign form as a browser without script sends it ({@code /campaigns/{slug}} renders
+ * it posting here): the same checks and the same signing as the JSON API, answered with a page a person
+ * reads instead of problem details. Like the API, the answer does not say whether the address signed
+ * before.
+ */
+@RestController
+class SignFormController {
+
+    private final PledgeSigning signing;
+    private final PrivacyHashes hashes;
+    private final Validator validator;
+
+    SignFormController(PledgeSigning signing, PrivacyHashes hashes, Validator validator) {
+        this.signing = signing;
+        this.hashes = hashes;
+        this.validator = validator;
+    }
+
+    @PostMapping(path = "/api/campaigns/{slug}/pledges", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> sign(@PathVariable String slug, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest http) {
+        SignPledgeRequest request = new SignPledgeRequest(form.getFirst("name"), form.getFirst("email"),
+                blankToNull(form.getFirst("country")), form.getFirst("postalCode"),
+                form.containsKey("consentToUpdates"), blankToNull(form.getFirst("locale")), null,
+                form.getFirst("website"), null);
+        String back = "<p><a href=\"/campaigns/" + UriUtils.encodePathSegment(slug, "UTF-8")
+                + "#sign-heading\">Back to the campaign</a></p>";
+        Set<ConstraintViolation<SignPledgeRequest>> problems = validator.validate(request);
+        if (!problems.isEmpty()) {
+            return LinkPage.of(400, "problem", "Please check the form",
+                    "Your signature was not sent. Go back, correct this and sign again:", list(problems) + back);
+        }
+        try {
+            signing.sign(slug, request, hashes.clientIpHash(http));
+        }
+        catch (ProblemException e) {
+            return LinkPage.of(e.status().value(), "problem", HtmlUtils.htmlEscape(e.title()),
+                    HtmlUtils.htmlEscape(e.detail()), back);
+        }
+        return LinkPage.of(200, "signed", "Check your email to confirm your signature",
+                "We have sent you a link. Your signature counts once you open it.", back);
+    }
+
+    private static String list(Set<ConstraintViolation<SignPledgeRequest>> problems) {
+        return problems.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> "<li>" + HtmlUtils.htmlEscape(v.getMessage()) + "</li>")
+                .distinct().collect(Collectors.joining("\n", "<ul>\n", "\n</ul>\n"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
