@@ -163,7 +163,7 @@ public final class LocalStack implements AutoCloseable {
      * start. {@link #close()} stops a training run in progress.
      */
     public CompletableFuture<List<String>> prepareFasterStarts() {
-        // trained as they run: with the launcher watch, so a training run also ends with a killed launcher
+        // trained as they run (ClassDataSharing leaves out what a dump cannot have)
         List<String> options = new ArrayList<>(LauncherWatch.jvmOptions(config.launcherWatchAgent()));
         options.addAll(config.serviceJavaOptions());
         return appCds.prepareInBackground(services.started(), options,

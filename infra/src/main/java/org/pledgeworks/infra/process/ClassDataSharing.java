@@ -183,8 +183,11 @@ public final class ClassDataSharing {
             command.addAll(List.of("/usr/bin/nice", "-n", "10")); // the running stack comes first
         }
         command.add(JavaCommand.currentJava().toString());
-        // the service's own options, less a flight recording: a training run is not the service
-        options.stream().filter(o -> !o.startsWith("-XX:StartFlightRecording")).forEach(command::add);
+        // the service's own options, less a flight recording (a training run is not the service) and
+        // less Java agents (the launcher watch): a JVM with an agent refuses to dump ("Must enable
+        // AllowArchivingWithJavaAgent", a diagnostic option); a training run ends by itself at the refresh
+        options.stream().filter(o -> !o.startsWith("-XX:StartFlightRecording") && !o.startsWith("-javaagent:"))
+                .forEach(command::add);
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + partialArchive, "-Dspring.context.exit=onRefresh",
                 "-jar", entry.jar().toString()));
         Map<String, String> env = new java.util.HashMap<>(s.environment());
