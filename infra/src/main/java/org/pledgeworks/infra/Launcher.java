@@ -254,7 +254,8 @@ public final class Launcher {
                 return "";
             }
             return "   sign in as " + values.get("email") + " / " + values.get("password")
-                    + " (first admin; from " + ManagedProcess.display(file) + ")";
+                    + " (first admin, one-time: you choose your own password at the first sign-in; from "
+                    + ManagedProcess.display(file) + ")";
         } catch (java.io.IOException e) {
             return "";
         }
