@@ -213,7 +213,7 @@ final class FanOutStep {
         event.put("title", "Three brands answered");
         event.put("bodyHtml", "<p>Three brands <strong>answered</strong> our letter.</p>");
         event.put("bodyText", "Three brands answered our letter.");
-        event.put("url", publicBase + "/campaign.html?slug=" + CAMPAIGN_SLUG + "#update-" + updateId);
+        event.put("url", publicBase + "/campaigns/" + CAMPAIGN_SLUG + "#update-" + updateId);
         ObjectNode fr = event.putArray("variants").addObject();
         fr.put("locale", "fr");
         fr.put("title", "Trois marques ont répondu");

@@ -44,7 +44,7 @@ export function openCampaign(campaign) {
   show($('campaign-actions'), !!campaign);
   show($('campaign-extras'), !!campaign);
   if (campaign) {
-    $('view-public').href = '/campaign.html?slug=' + encodeURIComponent(campaign.slug);
+    $('view-public').href = '/campaigns/' + encodeURIComponent(campaign.slug);
     show($('publish-campaign'), campaign.status === 'draft');
     show($('close-campaign'), campaign.status === 'open');
     loadCounts(campaign);

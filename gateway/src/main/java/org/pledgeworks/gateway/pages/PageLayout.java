@@ -1,14 +1,22 @@
 package org.pledgeworks.gateway.pages;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
  * The frame every rendered page shares with the static pages in {@code static/}: the same head links, the
  * skip link, the site header and footer. No inline script or style: the Content-Security-Policy forbids both.
+ * The header and footer are not written here but taken, once, from the home page {@code static/index.html},
+ * so the site's frame is written in one place and a rendered page cannot drift from the static ones.
  */
 final class PageLayout {
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
+    private static final Frame FRAME = Frame.of(resource("static/index.html"));
 
     private PageLayout() {
     }
@@ -35,26 +43,43 @@ final class PageLayout {
                 %s  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
                   <link rel="stylesheet" href="/css/app.css">
                 %s</head>
-                <body>
-                  <a class="skip-link" href="#main">Skip to content</a>
-                  <header class="site-header">
-                    <div class="wrap">
-                      <a class="brand" href="/">Pledgeworks</a>
-                    </div>
-                  </header>
-
-                  <main id="main" class="wrap" tabindex="-1">
-                %s
+                %s%s
                     <p class="small-links"><a href="/my-data.html">See or erase your data</a></p>
-                  </main>
+                %s""".formatted(Html.text(language), Html.text(title), head, scripts, FRAME.header(), main,
+                FRAME.footer());
+    }
 
-                  <footer class="site-footer">
-                    <div class="wrap">
-                      <p>Pledgeworks — consumer pledges and campaign tracking.</p>
-                    </div>
-                  </footer>
-                </body>
-                </html>
-                """.formatted(Html.text(language), Html.text(title), head, scripts, main);
+    /**
+     * A static page's frame around its content.
+     *
+     * @param header from {@code <body>} to the opening {@code <main>} tag's line, inclusive
+     * @param footer from the closing {@code </main>} tag's line to the end of the page
+     */
+    record Frame(String header, String footer) {
+
+        private static final String MAIN_OPEN = "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n";
+        private static final String MAIN_CLOSE = "  </main>\n";
+
+        static Frame of(String page) {
+            int body = page.indexOf("<body>\n");
+            int open = page.indexOf(MAIN_OPEN);
+            int close = page.lastIndexOf(MAIN_CLOSE);
+            if (body < 0 || open < body || close < open) {
+                throw new IllegalStateException("a static page without <body> and " + MAIN_OPEN.strip());
+            }
+            return new Frame(page.substring(body, open + MAIN_OPEN.length()), page.substring(close));
+        }
+    }
+
+    static String resource(String path) {
+        try (InputStream in = PageLayout.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + path + " in the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 }

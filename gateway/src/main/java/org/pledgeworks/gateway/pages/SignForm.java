@@ -23,12 +23,7 @@ final class SignForm {
                       <section class="card sign" aria-labelledby="sign-heading">
                         <h2 id="sign-heading">Sign the pledge</h2>
 
-                        <div id="form-problem" class="alert" role="alert" tabindex="-1" hidden>
-                          <p id="form-problem-title" class="alert-title"></p>
-                          <p id="form-problem-detail"></p>
-                          <ul id="form-problem-list"></ul>
-                        </div>
-
+                %s
                         <div id="sign-success" class="success" role="status" tabindex="-1" hidden>
                           <p class="success-title">Check your email to confirm your signature</p>
                           <p>We have sent you a link. Your signature counts once you open it.</p>
@@ -74,7 +69,8 @@ final class SignForm {
                             to send you updates about this campaign.</p>
                         </form>
                       </section>
-                """.formatted(share.list("share-after-signing"), Html.text(ShareLinks.encode(slug)), COUNTRY_OPTIONS);
+                """.formatted(problem("form-problem"), share.list("share-after-signing"),
+                Html.text(ShareLinks.encode(slug)), COUNTRY_OPTIONS);
     }
 
     static String follow() {
@@ -84,12 +80,7 @@ final class SignForm {
                         <h2 id="follow-heading">Follow this campaign without signing</h2>
                         <p class="hint">Get its updates by email. You can stop them with one click in any mail.</p>
 
-                        <div id="follow-problem" class="alert" role="alert" tabindex="-1" hidden>
-                          <p id="follow-problem-title" class="alert-title"></p>
-                          <p id="follow-problem-detail"></p>
-                          <ul id="follow-problem-list"></ul>
-                        </div>
-
+                %s
                         <div id="follow-success" class="success" role="status" tabindex="-1" hidden>
                           <p id="follow-success-text" class="success-title">Check your email to confirm that you want updates.</p>
                         </div>
@@ -111,7 +102,18 @@ final class SignForm {
                           <button id="follow-button" type="submit" class="button button-secondary">Follow</button>
                         </form>
                       </section>
-                """;
+                """.formatted(problem("follow-problem"));
+    }
+
+    /** Where the script says why a form was refused: a title, a detail and one line per field. */
+    private static String problem(String id) {
+        return """
+                        <div id="%1$s" class="alert" role="alert" tabindex="-1" hidden>
+                          <p id="%1$s-title" class="alert-title"></p>
+                          <p id="%1$s-detail"></p>
+                          <ul id="%1$s-list"></ul>
+                        </div>
+                """.formatted(Html.text(id));
     }
 
     /** The English name of an ISO 3166-1 alpha-2 code, or the code itself when the JDK does not know it. */
