@@ -81,8 +81,9 @@ public abstract class GatewayITSupport {
         registry.add("PLEDGEWORKS_SIGNING_IN_FLIGHT", () -> Integer.toString(SIGNING_IN_FLIGHT));
         registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS", () -> Integer.toString(DATA_REQUESTS_PER_PERIOD));
         registry.add("PLEDGEWORKS_RATE_LIMIT_DATA_REQUESTS_PERIOD", () -> "1h");
-        // every IT signs in from 127.0.0.1; the per-address sign-in limit is proved in SignInThrottleIT
+        // every IT signs in from 127.0.0.1, as the first admin; the sign-in limits are proved in SignInThrottleTest
         registry.add("PLEDGEWORKS_SIGN_IN_ATTEMPTS", () -> "1000");
+        registry.add("PLEDGEWORKS_SIGN_IN_ACCOUNT_ATTEMPTS", () -> "1000");
         // rate limits counted in the shared store (the MongoDB above), as several instances would; a generous
         // timeout because this machine is busy during builds, and a slow answer would fail over to memory
         registry.add("PLEDGEWORKS_RATE_LIMIT_STORE", () -> "mongodb");

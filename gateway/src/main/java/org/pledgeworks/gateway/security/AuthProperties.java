@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir       the launcher's data directory ({@code PLEDGEWORKS_DATA_DIR}), may be empty
  * @param database      the gateway's MongoDB database (staff accounts)
  * @param firstAdmin    the account made at first start, when there is none
- * @param signIn        how often one client address may try to sign in
+ * @param signIn        how often one client address, and how often anyone, may try to sign in to one account
  */
 @Validated
 @ConfigurationProperties("pledgeworks.gateway.auth")
@@ -52,6 +52,11 @@ public record AuthProperties(@NotBlank @DefaultValue("http://127.0.0.1:8080") St
             @NotBlank @DefaultValue("fair-supply-coalition") String organisation) {
     }
 
-    public record SignIn(@DefaultValue("10") int attempts, @NotNull @DefaultValue("1m") Duration period) {
+    /**
+     * @param attempts        sign-in and password-change attempts per client address in {@code period}
+     * @param accountAttempts attempts at one account, from any address, in {@code accountPeriod}
+     */
+    public record SignIn(@DefaultValue("10") int attempts, @NotNull @DefaultValue("1m") Duration period,
+            @DefaultValue("20") int accountAttempts, @NotNull @DefaultValue("15m") Duration accountPeriod) {
     }
 }

@@ -11,7 +11,6 @@ import com.mongodb.MongoException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.pledgeworks.gateway.edge.ClientAddresses;
-import org.pledgeworks.gateway.edge.ClientRateLimiter;
 import org.pledgeworks.gateway.security.AuthProperties;
 import org.pledgeworks.gateway.problems.ProblemResponses;
 import reactor.core.publisher.Mono;
@@ -65,7 +64,7 @@ class SignInController {
 
     private final ClientAddresses clients;
 
-    private final ClientRateLimiter attempts;
+    private final SignInThrottle throttle;
 
     private final Map<String, Object> publicKeys;
 
@@ -80,7 +79,7 @@ class SignInController {
         this.policy = policy;
         this.firstAdmin = firstAdmin;
         this.clients = clients;
-        this.attempts = new ClientRateLimiter(properties.signIn().attempts(), properties.signIn().period());
+        this.throttle = new SignInThrottle(properties.signIn());
         this.publicKeys = new JWKSet(staffTokenSigningKey.toPublicJWK()).toJSONObject(true);
         this.decoyHash = passwords.encode(FirstAdmin.oneTimePassword());
     }
@@ -96,7 +95,7 @@ class SignInController {
 
     @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<?>> token(@RequestBody(required = false) SignIn signIn, ServerWebExchange exchange) {
-        Optional<ResponseEntity<?>> refused = throttled(exchange);
+        Optional<ResponseEntity<?>> refused = throttled(exchange, signIn == null ? null : signIn.email());
         if (refused.isPresent()) {
             return Mono.just(refused.get());
         }
@@ -122,7 +121,7 @@ class SignInController {
     @PostMapping(path = "/api/auth/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<?>> changePassword(@RequestBody(required = false) PasswordChange change,
             ServerWebExchange exchange) {
-        Optional<ResponseEntity<?>> refused = throttled(exchange);
+        Optional<ResponseEntity<?>> refused = throttled(exchange, change == null ? null : change.email());
         if (refused.isPresent()) {
             return Mono.just(refused.get());
         }
@@ -181,15 +180,13 @@ class SignInController {
         return matches ? account : Optional.empty();
     }
 
-    private Optional<ResponseEntity<?>> throttled(ServerWebExchange exchange) {
-        ClientRateLimiter.Verdict verdict = attempts.take(clients.clientOf(exchange.getRequest()));
-        if (verdict.allowed()) {
-            return Optional.empty();
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
-        return Optional.of(ProblemResponses.entity(exchange, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many sign-in attempts", "Please wait a moment and try again."), headers));
+    private Optional<ResponseEntity<?>> throttled(ServerWebExchange exchange, String email) {
+        return throttle.refusal(clients.clientOf(exchange.getRequest()), email).map(refused -> {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+            return ProblemResponses.entity(exchange, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many sign-in attempts", "Please wait a moment and try again."), headers);
+        });
     }
 
     private ResponseEntity<?> issued(StaffAccount account) {

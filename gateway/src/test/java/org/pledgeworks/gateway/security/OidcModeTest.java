@@ -68,7 +68,7 @@ class OidcModeTest {
 
         AuthProperties oidc = new AuthProperties("http://127.0.0.1:8080", "pledgeworks", issuer, Duration.ofHours(1),
                 "", "", "pledgeworks-gateway", new AuthProperties.FirstAdmin("a@b.c", "Admin", "org"),
-                new AuthProperties.SignIn(10, Duration.ofMinutes(1)));
+                new AuthProperties.SignIn(10, Duration.ofMinutes(1), 20, Duration.ofMinutes(15)));
         // no signing key exists in this mode: the decoder must not ask for one
         decoder = new SecurityConfiguration().staffTokenDecoder(oidc,
                 new StaticListableBeanFactory().getBeanProvider(RSAKey.class), TestClock.clock());
