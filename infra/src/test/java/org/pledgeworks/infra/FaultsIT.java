@@ -1,8 +1,8 @@
 package org.pledgeworks.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pledgeworks.infra.StackUser.eventually;
-import static org.pledgeworks.infra.StackUser.pause;
+import static org.pledgeworks.infra.Eventually.eventually;
+import static org.pledgeworks.infra.Eventually.pause;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -1,5 +1,7 @@
 package org.pledgeworks.infra;
 
+import static org.pledgeworks.infra.Eventually.eventually;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -195,36 +195,6 @@ final class StackUser {
     }
 
     // --- plumbing ---
-
-    /** Waits up to {@code patience} for {@code probe} to give what {@code done} accepts; a probe that throws has not yet. */
-    static <T> T eventually(String what, Duration patience, Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(patience);
-        T last = null;
-        RuntimeException lastFailure = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = probe.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            catch (RuntimeException e) {
-                lastFailure = e;
-            }
-            pause(Duration.ofMillis(500));
-        }
-        throw new AssertionError("waited " + patience + " for " + what + "; last seen: " + last, lastFailure);
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(Math.max(0, duration.toMillis()));
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     JsonNode json(String text) {
         try {
