@@ -97,12 +97,13 @@ final class StackUser {
     // --- a staff member: the first admin, as the gateway wrote it under the data dir ---
 
     String staffToken() {
-        if (chosenPassword != null) {
-            // the gateway deletes first-admin.txt once the printed password has been changed
+        Path file = endpoints.dataDir().resolve("secrets").resolve("first-admin.txt");
+        // The gateway deletes first-admin.txt once, and only once, the printed password has been changed:
+        // so the file, not whether our last call answered, says which password is the admin's now.
+        if (chosenPassword != null && !Files.exists(file)) {
             return json(authPost("/api/auth/token", Map.of("email", adminEmail, "password", chosenPassword)))
                     .get("access_token").asText();
         }
-        Path file = endpoints.dataDir().resolve("secrets").resolve("first-admin.txt");
         Map<String, String> admin = eventually("the first admin in " + file, Duration.ofSeconds(60), () -> {
             Map<String, String> values = new HashMap<>();
             try {
@@ -118,14 +119,15 @@ final class StackUser {
             }
             return values;
         }, values -> values != null && values.containsKey("password"));
-        String password = chosenPassword != null ? chosenPassword : admin.get("password");
-        HttpResponse<String> token = authPost("/api/auth/token", Map.of("email", admin.get("email"), "password", password));
-        if (token.statusCode() == 403 && chosenPassword == null) {
-            // the printed password signs in once: the first admin must choose their own (gateway's SignInController)
+        String printed = admin.get("password");
+        HttpResponse<String> token = authPost("/api/auth/token", Map.of("email", admin.get("email"), "password", printed));
+        if (token.statusCode() == 403) {
+            // the printed password signs in once: the first admin must choose their own (gateway's SignInController).
+            // Kept before the change is asked for: should its answer be lost, the change may still have been made.
             chosenPassword = "faults " + UUID.randomUUID();
             adminEmail = admin.get("email");
             token = authPost("/api/auth/password",
-                    Map.of("email", admin.get("email"), "password", password, "newPassword", chosenPassword));
+                    Map.of("email", adminEmail, "password", printed, "newPassword", chosenPassword));
         }
         return json(token).get("access_token").asText();
     }
