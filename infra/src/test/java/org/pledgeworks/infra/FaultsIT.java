@@ -50,9 +50,12 @@ import org.yaml.snakeyaml.Yaml;
  * and what a signer, a subscriber and an operator notice once the fault has passed. One stack for the
  * three faults, each a few dozen seconds; the stack under test gets, as JVM options through the
  * launcher, a MongoDB server-selection timeout of {@value #SERVER_SELECTION_SECONDS} s instead of the
- * driver's 30 s (so "longer than the retry budget" fits the suite's time), a fan-out lease of 10 s and
- * a sending timeout of 15 s instead of 60 s and 2 min (what a restarted notification-service waits out
- * before it takes over a dead instance's work), and no gateway rate limit on signing.
+ * driver's 30 s (so "longer than the retry budget" fits the suite's time), a fan-out lease of 10 s instead
+ * of 60 s, and no gateway rate limit on signing. The sending timeout (what a restarted
+ * notification-service waits out before it sends what a dead instance had claimed) stays at its 2 min:
+ * a live instance's claims wait in its queue for up to the fan-out's send patience (60 s) and the queue's
+ * draining, and a shorter timeout releases those too, so they are sent twice without any fault (15 s
+ * did: 138 mails sent again where at most 80 were in flight).
  *
  * <p>Runs with {@code -Dpledgeworks.faults=true} only, until it has been seen green on a stack built
  * from one commit (docs/operations.md, "Faults"); then the condition goes and the default run takes it.
@@ -88,7 +91,6 @@ class FaultsIT {
                 "-Dspring.mongodb.uri=mongodb://" + StackConfig.HOST + ":" + config.ports().mongo()
                         + "/?serverSelectionTimeoutMS=" + SERVER_SELECTION_SECONDS * 1000,
                 "-Dpledgeworks.fanout.lease=10s",
-                "-Dpledgeworks.delivery.sending-timeout=15s",
                 "-DPLEDGEWORKS_RATE_LIMIT_SIGNING=100000"));
         stack = new LocalStack(config, line -> System.out.println("[faults stack] " + line));
         endpoints = stack.start();
@@ -210,7 +212,7 @@ class FaultsIT {
      */
     @Test
     @Order(3)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void notificationServiceKilledDuringAFanOutLosesNobodyAndResendsNoMoreThanWasInFlight() {
         String campaignId = user.campaign(DEMO).get("campaignId").asText();
         Set<String> recipients = seedSubscribers(campaignId, FAN_OUT_RECIPIENTS);
@@ -225,7 +227,8 @@ class FaultsIT {
         stack.stop(LocalStack.NOTIFICATION_SERVICE, Duration.ZERO);
         stack.restart(LocalStack.NOTIFICATION_SERVICE);
 
-        eventually("every subscriber mailed (none lost)", Duration.ofMinutes(3),
+        // the dead instance's claims go back to the queue 2 min after they were made, then are sent
+        eventually("every subscriber mailed (none lost)", Duration.ofMinutes(4),
                 () -> missing(recipients, user.receivedBy()), Set::isEmpty);
         eventually("no delivery left queued or claimed", PATIENCE, this::unfinishedDeliveries, n -> n == 0);
         Map<String, List<String>> received = user.receivedBy();
