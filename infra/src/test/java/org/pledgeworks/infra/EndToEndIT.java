@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
@@ -590,28 +589,8 @@ class EndToEndIT {
         return admin;
     }
 
-    private static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        T last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = probe.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            catch (RuntimeException e) {
-                // not there yet: a process still starting, a route not yet open
-            }
-            try {
-                Thread.sleep(250);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
-        throw new AssertionError("waited " + PATIENCE + " for " + what + "; last seen: " + last);
+    private static <T> T eventually(String what, Eventually.Check<T> check, Predicate<T> done) {
+        return Eventually.eventually(what, PATIENCE, check, done);
     }
 
     /** The messages of a process's ECS log lines whose {@code trace.id} is this trace's. */

@@ -1,12 +1,15 @@
 package org.pledgeworks.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pledgeworks.infra.StackUser.eventually;
-import static org.pledgeworks.infra.StackUser.pause;
+import static org.pledgeworks.infra.Eventually.eventually;
+import static org.pledgeworks.infra.Eventually.pause;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,18 +43,22 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Issue 24's proof: faults of real life on the real stack, started as {@code ./pledgeworks up} starts it,
  * and what a signer, a subscriber and an operator notice once the fault has passed. One stack for the
  * three faults, each a few dozen seconds; the stack under test gets, as JVM options through the
  * launcher, a MongoDB server-selection timeout of {@value #SERVER_SELECTION_SECONDS} s instead of the
- * driver's 30 s (so "longer than the retry budget" fits the suite's time), a fan-out lease of 10 s and
- * a sending timeout of 15 s instead of 60 s and 2 min (what a restarted notification-service waits out
- * before it takes over a dead instance's work), and no gateway rate limit on signing.
+ * driver's 30 s (so "longer than the retry budget" fits the suite's time), a fan-out lease of 10 s instead
+ * of 60 s, and no gateway rate limit on signing. The sending timeout (what a restarted
+ * notification-service waits out before it sends what a dead instance had claimed) stays at its 2 min:
+ * a live instance's claims wait in its queue for up to the fan-out's send patience (60 s) and the queue's
+ * draining, and a shorter timeout releases those too, so they are sent twice without any fault (15 s
+ * did: 138 mails sent again where at most 80 were in flight).
  *
- * <p>Runs with {@code -Dpledgeworks.faults=true} only, until it has been seen green on a stack built
- * from one commit (docs/operations.md, "Faults"); then the condition goes and the default run takes it.
+ * <p>Runs with {@code -Dpledgeworks.faults=true} only: 7 to 8 minutes that the default run and CI have
+ * no budget for (docs/operations.md, "Faults", says how to run it and what it proves).
  */
 @EnabledIfSystemProperty(named = "pledgeworks.faults", matches = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,7 +91,6 @@ class FaultsIT {
                 "-Dspring.mongodb.uri=mongodb://" + StackConfig.HOST + ":" + config.ports().mongo()
                         + "/?serverSelectionTimeoutMS=" + SERVER_SELECTION_SECONDS * 1000,
                 "-Dpledgeworks.fanout.lease=10s",
-                "-Dpledgeworks.delivery.sending-timeout=15s",
                 "-DPLEDGEWORKS_RATE_LIMIT_SIGNING=100000"));
         stack = new LocalStack(config, line -> System.out.println("[faults stack] " + line));
         endpoints = stack.start();
@@ -194,11 +202,18 @@ class FaultsIT {
      * kill -9 of notification-service while it mails an update to {@value #FAN_OUT_RECIPIENTS}
      * subscribers, then the same process started again: it takes over the fan-out (its lease ran out)
      * and the deliveries the dead one had claimed (their sending timeout ran out).
+     *
+     * <p>What the system can promise here is not "each mail sent once": SMTP has no idempotency, and a
+     * kill between the relay's 250 and our record of it sends that mail again after the restart. A sender
+     * records a batch (one SMTP connection's mails) once the whole batch is through, so at most the batches
+     * in hand at the kill are sent twice. What it does promise: nobody is left out; every recipient gets
+     * one message, with one Message-ID (made from the delivery's id, so a re-sent copy carries the same
+     * one and mail clients show it once); and the copies sent again are no more than could be in flight.
      */
     @Test
     @Order(3)
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void notificationServiceKilledDuringAFanOutMailsEachRecipientOnceAfterItsRestart() {
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void notificationServiceKilledDuringAFanOutLosesNobodyAndResendsNoMoreThanWasInFlight() {
         String campaignId = user.campaign(DEMO).get("campaignId").asText();
         Set<String> recipients = seedSubscribers(campaignId, FAN_OUT_RECIPIENTS);
         String token = user.staffToken();
@@ -212,16 +227,69 @@ class FaultsIT {
         stack.stop(LocalStack.NOTIFICATION_SERVICE, Duration.ZERO);
         stack.restart(LocalStack.NOTIFICATION_SERVICE);
 
-        eventually("every subscriber mailed", Duration.ofMinutes(3), () -> missing(recipients, user.receivedBy()),
-                Set::isEmpty);
+        // the dead instance's claims go back to the queue 2 min after they were made, then are sent
+        eventually("every subscriber mailed (none lost)", Duration.ofMinutes(4),
+                () -> missing(recipients, user.receivedBy()), Set::isEmpty);
         eventually("no delivery left queued or claimed", PATIENCE, this::unfinishedDeliveries, n -> n == 0);
         Map<String, List<String>> received = user.receivedBy();
-        Map<String, List<String>> twice = recipients.stream().filter(r -> received.get(r).size() > 1)
-                .collect(Collectors.toMap(r -> r, received::get));
-        System.out.printf("[faults] fan-out: %d of %d mailed when notification-service was killed; %d received twice%n",
-                atKill, FAN_OUT_RECIPIENTS, twice.size());
-        assertThat(twice).as("recipients mailed more than once").isEmpty();
+        Map<String, Set<String>> messageIds = recipients.stream()
+                .collect(Collectors.toMap(r -> r, r -> Set.copyOf(received.get(r))));
+        long resent = recipients.stream().mapToLong(r -> received.get(r).size() - 1).sum();
+        InFlight inFlight = InFlight.ofNotificationService(stack.config());
+        System.out.printf("[faults] fan-out: %d of %d mailed when notification-service was killed; %d mails sent again"
+                + " to %d recipients (at most %s)%n", atKill, FAN_OUT_RECIPIENTS, resent,
+                recipients.stream().filter(r -> received.get(r).size() > 1).count(), inFlight);
+        assertThat(messageIds).as("recipients with other than one Message-ID: two different mails, not one sent twice")
+                .allSatisfy((recipient, ids) -> assertThat(ids).as(recipient).hasSize(1));
+        assertThat(resent).as("mails sent again after the kill, at most %s", inFlight).isLessThanOrEqualTo(inFlight.mails());
         assertThat(user.deadLetterCounts()).allSatisfy((topic, n) -> assertThat(n).as(topic).isZero());
+    }
+
+    /**
+     * What notification-service can have sent and not yet recorded at any moment: each bulk sender thread
+     * holds one batch, at most one SMTP connection's mails, from its first MAIL FROM until the batch is
+     * recorded. Read from the application.yml in the jar the stack runs (this test overrides neither);
+     * a {@code ${VAR:default}} is the variable's value when the environment the stack inherits sets it.
+     */
+    private record InFlight(int senders, int mailsPerConnection) {
+
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+):([^}]*)}");
+
+        static InFlight ofNotificationService(StackConfig config) {
+            Path jar = config.jar(LocalStack.NOTIFICATION_SERVICE);
+            Map<String, Object> yaml;
+            try (FileSystem files = FileSystems.newFileSystem(jar)) {
+                yaml = new Yaml().load(Files.readString(files.getPath("BOOT-INF/classes/application.yml")));
+            }
+            catch (IOException e) {
+                throw new java.io.UncheckedIOException("reading application.yml in " + jar, e);
+            }
+            return new InFlight(setting(yaml, "pledgeworks", "delivery", "bulk-sender-threads"),
+                    setting(yaml, "pledgeworks", "mail", "smtp-mails-per-connection"));
+        }
+
+        int mails() {
+            return senders * mailsPerConnection;
+        }
+
+        @Override
+        public String toString() {
+            return mails() + " in flight: " + senders + " bulk senders x " + mailsPerConnection + " mails per SMTP connection";
+        }
+
+        @SuppressWarnings("unchecked")
+        private static int setting(Map<String, Object> yaml, String... path) {
+            Object value = yaml;
+            for (String key : path) {
+                value = ((Map<String, Object>) value).get(key);
+            }
+            String text = String.valueOf(value);
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            if (placeholder.matches()) {
+                text = System.getenv().getOrDefault(placeholder.group(1), placeholder.group(2));
+            }
+            return Integer.parseInt(text.trim());
+        }
     }
 
     // --- campaigns through the staff API ---

@@ -1,5 +1,7 @@
 package org.pledgeworks.infra;
 
+import static org.pledgeworks.infra.Eventually.eventually;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,22 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.pledgeworks.kit.testing.KafkaProbe;
 
 /**
  * A running stack as the fault tests meet it from outside: a signer and a staff member through the
@@ -99,12 +97,13 @@ final class StackUser {
     // --- a staff member: the first admin, as the gateway wrote it under the data dir ---
 
     String staffToken() {
-        if (chosenPassword != null) {
-            // the gateway deletes first-admin.txt once the printed password has been changed
+        Path file = endpoints.dataDir().resolve("secrets").resolve("first-admin.txt");
+        // The gateway deletes first-admin.txt once, and only once, the printed password has been changed:
+        // so the file, not whether our last call answered, says which password is the admin's now.
+        if (chosenPassword != null && !Files.exists(file)) {
             return json(authPost("/api/auth/token", Map.of("email", adminEmail, "password", chosenPassword)))
                     .get("access_token").asText();
         }
-        Path file = endpoints.dataDir().resolve("secrets").resolve("first-admin.txt");
         Map<String, String> admin = eventually("the first admin in " + file, Duration.ofSeconds(60), () -> {
             Map<String, String> values = new HashMap<>();
             try {
@@ -120,14 +119,15 @@ final class StackUser {
             }
             return values;
         }, values -> values != null && values.containsKey("password"));
-        String password = chosenPassword != null ? chosenPassword : admin.get("password");
-        HttpResponse<String> token = authPost("/api/auth/token", Map.of("email", admin.get("email"), "password", password));
-        if (token.statusCode() == 403 && chosenPassword == null) {
-            // the printed password signs in once: the first admin must choose their own (gateway's SignInController)
+        String printed = admin.get("password");
+        HttpResponse<String> token = authPost("/api/auth/token", Map.of("email", admin.get("email"), "password", printed));
+        if (token.statusCode() == 403) {
+            // the printed password signs in once: the first admin must choose their own (gateway's SignInController).
+            // Kept before the change is asked for: should its answer be lost, the change may still have been made.
             chosenPassword = "faults " + UUID.randomUUID();
             adminEmail = admin.get("email");
             token = authPost("/api/auth/password",
-                    Map.of("email", admin.get("email"), "password", password, "newPassword", chosenPassword));
+                    Map.of("email", adminEmail, "password", printed, "newPassword", chosenPassword));
         }
         return json(token).get("access_token").asText();
     }
@@ -152,27 +152,12 @@ final class StackUser {
 
     /** Every record of {@code topic} up to its end as it is now, from the beginning. */
     List<ConsumerRecord<String, String>> records(String topic) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("could not read " + topic + " to its end within 60 s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return KafkaProbe.recordsToEnd(endpoints.kafkaBootstrapServers(), topic, Duration.ofSeconds(60));
     }
 
     /** How many records each dead-letter topic holds. */
     Map<String, Long> deadLetterCounts() {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = KafkaProbe.consumer(endpoints.kafkaBootstrapServers())) {
             Map<String, Long> counts = new HashMap<>();
             consumer.listTopics().forEach((topic, partitions) -> {
                 if (topic.endsWith(".dlt")) {
@@ -185,46 +170,7 @@ final class StackUser {
         }
     }
 
-    private KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "faults-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-    }
-
     // --- plumbing ---
-
-    /** Waits up to {@code patience} for {@code probe} to give what {@code done} accepts; a probe that throws has not yet. */
-    static <T> T eventually(String what, Duration patience, Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(patience);
-        T last = null;
-        RuntimeException lastFailure = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = probe.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            catch (RuntimeException e) {
-                lastFailure = e;
-            }
-            pause(Duration.ofMillis(500));
-        }
-        throw new AssertionError("waited " + patience + " for " + what + "; last seen: " + last, lastFailure);
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(Math.max(0, duration.toMillis()));
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     JsonNode json(String text) {
         try {

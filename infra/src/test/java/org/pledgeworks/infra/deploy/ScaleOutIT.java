@@ -1,6 +1,7 @@
 package org.pledgeworks.infra.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pledgeworks.infra.Eventually.eventually;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,7 +81,7 @@ class ScaleOutIT {
             URI inbox = endpoints.inboxApi().orElseThrow();
 
             // both instances in the one group, each with its share of notifications' partitions
-            eventually("two members of " + GROUP + " sharing the notifications partitions",
+            eventually("two members of " + GROUP + " sharing the notifications partitions", PATIENCE,
                     () -> notificationsPartitionsPerMember(kafka),
                     members -> members.size() == 2
                             && members.values().stream().mapToInt(Integer::intValue).sum() == 12);
@@ -106,7 +106,7 @@ class ScaleOutIT {
                 }
 
                 // each verified signer gets the thank-you mail; once all have it, every subscriber exists
-                eventually("a thank-you mail to each of the " + SUBSCRIBERS + " signers",
+                eventually("a thank-you mail to each of the " + SUBSCRIBERS + " signers", PATIENCE,
                         () -> sentCounter(instancePorts, "thank-you").values().stream().mapToLong(Long::longValue).sum(),
                         total -> total >= SUBSCRIBERS);
                 deleteMessages(inbox);
@@ -115,7 +115,7 @@ class ScaleOutIT {
                 send(producer, "campaigns", campaignId, "campaign-update-published.v1",
                         updatePublished(campaignId, slug, title)).get(30, TimeUnit.SECONDS);
 
-                Map<Integer, Long> updatesPerInstance = eventually("the update mailed to every subscriber",
+                Map<Integer, Long> updatesPerInstance = eventually("the update mailed to every subscriber", PATIENCE,
                         () -> sentCounter(instancePorts, "campaign-update"),
                         counts -> counts.values().stream().mapToLong(Long::longValue).sum() >= SUBSCRIBERS);
 
@@ -291,30 +291,5 @@ class ScaleOutIT {
         HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(inbox).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(204);
-    }
-
-    @FunctionalInterface
-    private interface Check<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T eventually(String what, Check<T> check, Predicate<T> done) throws Exception {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        T last = null;
-        Exception lastFailure = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = check.get();
-                lastFailure = null;
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (Exception e) {
-                lastFailure = e;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + "; last seen: " + last,
-                lastFailure);
     }
 }

@@ -89,24 +89,34 @@ public final class KafkaProbe {
 
     /** How many records on the topic match, reading it to its end as it stands now. */
     public static int count(String topic, Predicate<ConsumerRecord<String, String>> matching) {
-        int found = 0;
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        return (int) recordsToEnd(TestInfrastructure.kafkaBootstrapServers(), topic, Duration.ofSeconds(20)).stream()
+                .filter(matching).count();
+    }
+
+    /**
+     * Every record of the topic on the broker at {@code bootstrapServers}, from the beginning to the
+     * topic's end as it stands now. Fails when that end is not reached within {@code timeout}: a count
+     * of part of a topic would pass "none" checks it should not. The broker may be another than
+     * {@link TestInfrastructure}'s, such as a stack started by the infra module's tests.
+     */
+    public static List<ConsumerRecord<String, String>> recordsToEnd(String bootstrapServers, String topic,
+            Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() - deadline < 0
-                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (matching.test(r)) {
-                        found++;
-                    }
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("could not read " + topic + " to its end within " + timeout);
                 }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
+            return records;
         }
-        return found;
     }
 
     /** The last value of a header as UTF-8 text, or null. */
@@ -133,12 +143,20 @@ public final class KafkaProbe {
         return found;
     }
 
-    /** A consumer of its own group, so it reads everything from the beginning and disturbs no service. */
     private static KafkaConsumer<String, String> consumer() {
+        return consumer(TestInfrastructure.kafkaBootstrapServers());
+    }
+
+    /**
+     * A consumer of its own group on the broker at {@code bootstrapServers}, so it reads everything from
+     * the beginning and disturbs no service; it only reads, so it commits no offsets either.
+     */
+    public static KafkaConsumer<String, String> consumer(String bootstrapServers) {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
     }
