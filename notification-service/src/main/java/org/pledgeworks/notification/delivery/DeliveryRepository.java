@@ -138,6 +138,32 @@ class DeliveryRepository {
         return deliveries.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount();
     }
 
+    /**
+     * Renews the claims of a batch about to be sent, so that the sending timeout counts from the send and
+     * not from the claim: a delivery that waited its turn in a sender's queue is not taken for a dead
+     * sender's. Returns the deliveries whose claim still held; any other was released meanwhile and is
+     * someone else's to send now.
+     */
+    List<Delivery> renewClaims(List<Delivery> claimed, Instant now) {
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(claimed.size());
+        for (Delivery delivery : claimed) {
+            writes.add(new UpdateOneModel<>(claimedBy(delivery), set("claimedAt", Date.from(now))));
+        }
+        if (deliveries.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount() == claimed.size()) {
+            return claimed;
+        }
+        Set<String> held = new HashSet<>();
+        for (Delivery delivery : claimed) {
+            if (deliveries.countDocuments(claimedBy(delivery)) == 1) {
+                held.add(delivery.id());
+            }
+        }
+        return claimed.stream().filter(d -> held.contains(d.id())).toList();
+    }
+
     /** @return false when a delivery with this id exists: the event that asks for it was seen before */
     boolean insert(Delivery delivery, Instant now) {
         try {

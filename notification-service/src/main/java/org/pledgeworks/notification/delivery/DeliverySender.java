@@ -136,10 +136,15 @@ class DeliverySender implements DisposableBean {
 
     private void send(List<Delivery> batch, MailTransport transport) {
         Instant now = clock.instant();
+        List<Delivery> held = repository.renewClaims(batch, now);
+        if (held.size() < batch.size()) {
+            log.info("{} of {} deliveries were released while they waited to be sent; their new owner sends them",
+                    batch.size() - held.size(), batch.size());
+        }
         DeliveryOutcomes.Batch recorded = outcomes.batch();
-        List<Delivery> sendable = new ArrayList<>(batch.size());
-        List<OutgoingMail> outgoing = new ArrayList<>(batch.size());
-        for (Delivery claimed : batch) {
+        List<Delivery> sendable = new ArrayList<>(held.size());
+        List<OutgoingMail> outgoing = new ArrayList<>(held.size());
+        for (Delivery claimed : held) {
             if (claimed.expiresAt() != null && !now.isBefore(claimed.expiresAt())) {
                 recorded.failed(claimed, now, "expired before it could be sent", false);
             }
