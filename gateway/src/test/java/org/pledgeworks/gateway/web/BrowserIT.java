@@ -43,6 +43,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The pages in a real browser (Debian's headless Chromium through {@code /usr/bin/chromedriver}), served
@@ -120,6 +121,7 @@ class BrowserIT extends GatewayITSupport {
         assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus moves to the first mistake")
                 .isEqualTo("name");
+        Accessibility.assertNoSeriousViolations(browser, "the campaign page, its form showing mistakes");
 
         // what only the server can judge comes back as a problem and lands at its field too
         pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(400)
@@ -149,6 +151,68 @@ class BrowserIT extends GatewayITSupport {
         assertThat(browser.findElement(By.id("sign-form")).isDisplayed()).isFalse();
         pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
                 .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
+        Accessibility.assertNoSeriousViolations(browser, "the campaign page after signing");
+    }
+
+    @Test
+    void aClosedCampaignShowsItsFinalCountAndNoForm() {
+        campaignService.stubFor(get("/api/campaigns/closed-demo").willReturn(okJson(
+                CAMPAIGN.replace("\"slug\":\"demo\"", "\"slug\":\"closed-demo\"")
+                        .replace("\"status\":\"open\"", "\"status\":\"closed\""))));
+        pledgeService.stubFor(get("/api/campaigns/closed-demo/count").willReturn(okJson("""
+                {"campaignId":"c1","slug":"closed-demo","total":917,"byCountry":{"GB":900,"FR":17},"asOf":"%s"}"""
+                .formatted(TestClock.now()))));
+
+        browser.get("http://127.0.0.1:" + port + "/campaigns/closed-demo");
+
+        assertThat(visibleText("closed-message")).isEqualTo("This campaign is not taking signatures any more.");
+        assertThat(browser.findElements(By.id("sign-form"))).isEmpty();
+        Accessibility.assertNoSeriousViolations(browser, "a closed campaign's page");
+    }
+
+    @Test
+    void theHomePageListsTheOpenCampaigns() {
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns")).willReturn(okJson(
+                "{\"items\":[" + CAMPAIGN + "],\"page\":0,\"size\":20,\"total\":1}")));
+
+        browser.get("http://127.0.0.1:" + port + "/");
+
+        assertThat(visibleText("campaign-list")).contains("Buy fair phones");
+        Accessibility.assertNoSeriousViolations(browser, "the home page");
+    }
+
+    @Test
+    void theMyDataPageSaysWhatItNeeds() {
+        browser.get("http://127.0.0.1:" + port + "/my-data.html");
+        waitVisible("request-form");
+
+        browser.findElement(By.id("request-button")).click();
+
+        assertThat(visibleText("email-error")).isNotBlank();
+        Accessibility.assertNoSeriousViolations(browser, "the my-data page, its form showing a mistake");
+    }
+
+    @Test
+    void anUnknownAddressIsAPageThatLeadsHome() {
+        browser.get("http://127.0.0.1:" + port + "/no/such/page");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("We could not find this page");
+        assertThat(browser.findElements(By.cssSelector("main a[href='/']"))).isNotEmpty();
+        Accessibility.assertNoSeriousViolations(browser, "the not-found page");
+    }
+
+    @Test
+    void theAccessibilityCheckNamesEachSeriousViolation() {
+        browser.get("http://127.0.0.1:" + port + "/no/such/page");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var img = document.createElement('img'); img.id = 'no-alt'; img.src = '/favicon.svg';"
+                        + " document.querySelector('main').appendChild(img);");
+
+        assertThatThrownBy(() -> Accessibility.assertNoSeriousViolations(browser, "a page with an image without text"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("image-alt (critical)")
+                .hasMessageContaining("#no-alt")
+                .hasMessageContaining("https://dequeuniversity.com/rules/axe/");
     }
 
     @Test
@@ -171,6 +235,7 @@ class BrowserIT extends GatewayITSupport {
         new WebDriverWait(browser, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scorecard-targets svg.chart")));
         assertThat(visibleText("updates-list")).contains("Phone Co replied", "They will publish their suppliers.");
+        Accessibility.assertNoSeriousViolations(browser, "the open campaign page");
     }
 
     @Test
@@ -188,6 +253,7 @@ class BrowserIT extends GatewayITSupport {
 
         assertThat(visibleText("campaign-rows")).contains("Buy fair phones", "open", "fair-supply-coalition");
         assertThat(visibleText("staff-name")).isEqualTo("Pledgeworks admin");
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's campaign list");
         campaignService.verify(getRequestedFor(urlEqualTo("/api/staff/campaigns"))
                 .withHeader("Authorization", matching("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")));
 
@@ -239,6 +305,7 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("by-country")).contains("GB", "40");
         // notification-service is down in this suite
         assertThat(visibleText("delivery")).contains("not available");
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's campaign screen");
 
         browser.findElement(By.id("a-cycle")).sendKeys("2026");
         browser.findElement(By.id("a-value")).sendKeys("yes");
@@ -335,6 +402,7 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("console-problem")).contains("newPassword", "most common");
         choosePassword(chosen, chosen + "!");
         assertThat(visibleText("console-problem")).contains("Type the same new password");
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's new-password screen");
         choosePassword(chosen, chosen);
 
         waitVisible("campaign-table");
@@ -371,6 +439,7 @@ class BrowserIT extends GatewayITSupport {
         browser.findElement(By.id("sign-in-button")).click();
 
         assertThat(visibleText("console-problem")).contains("The email address or password is not right.");
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's sign-in screen");
     }
 
     private void openDemoCampaign() {
