@@ -14,12 +14,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -152,6 +154,43 @@ class BrowserIT extends GatewayITSupport {
         pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
                 .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
         Accessibility.assertNoSeriousViolations(browser, "the campaign page after signing");
+    }
+
+    @Test
+    void aSignerNeedsOnlyTheKeyboard() {
+        openDemoCampaign();
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\"}")));
+
+        // the skip link comes first and leads past the header; from there Tab reaches the form
+        press(Keys.TAB);
+        assertThat(focused().getText()).isEqualTo("Skip to content");
+        press(Keys.ENTER);
+        for (int tabs = 0; tabs < 40 && !"name".equals(focused().getAttribute("id")); tabs++) {
+            press(Keys.TAB);
+        }
+        assertThat(focused().getAttribute("id")).as("Tab reaches the name field").isEqualTo("name");
+        press("Ada Lovelace", Keys.TAB, Keys.TAB);
+        assertThat(focused().getAttribute("id")).isEqualTo("country");
+        // the email field was skipped: Shift-Tab goes back to it
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(focused().getAttribute("id")).isEqualTo("email");
+        press("ada@example.org", Keys.TAB, "United Kingdom", Keys.TAB, Keys.SPACE, Keys.TAB);
+        assertThat(new Select(browser.findElement(By.id("country"))).getFirstSelectedOption().getAttribute("value"))
+                .as("typing a name chooses the country").isEqualTo("GB");
+        assertThat(browser.findElement(By.id("consent")).isSelected()).as("Space ticks the box").isTrue();
+        assertThat(focused().getAttribute("id")).isEqualTo("sign-button");
+        press(Keys.ENTER);
+
+        assertThat(visibleText("sign-success")).contains("Check your email to confirm your signature");
+        assertThat(focused().getAttribute("id")).as("focus moves to the message, so it is read out")
+                .isEqualTo("sign-success");
+        pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("Ada Lovelace")))
+                .withRequestBody(matchingJsonPath("$.email", equalTo("ada@example.org")))
+                .withRequestBody(matchingJsonPath("$.country", equalTo("GB")))
+                .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
     }
 
     @Test
@@ -458,6 +497,15 @@ class BrowserIT extends GatewayITSupport {
         emailInput.clear();
         emailInput.sendKeys(email);
         new Select(browser.findElement(By.id("country"))).selectByValue("GB");
+    }
+
+    /** Keys as a person types them, to whatever has the focus: no element is clicked or addressed. */
+    private static void press(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    private static WebElement focused() {
+        return browser.switchTo().activeElement();
     }
 
     /** Generous: builds share a busy machine, and bcrypt at sign-in alone can take seconds there. */
