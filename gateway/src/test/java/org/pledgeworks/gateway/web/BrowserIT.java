@@ -344,6 +344,7 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("by-country")).contains("GB", "40");
         // notification-service is down in this suite
         assertThat(visibleText("delivery")).contains("not available");
+        assertThat(visibleText("update-rows")).isEqualTo("No updates yet: write the first one below.");
         Accessibility.assertNoSeriousViolations(browser, "the staff console's campaign screen");
 
         browser.findElement(By.id("a-cycle")).sendKeys("2026");
