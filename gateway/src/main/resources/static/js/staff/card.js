@@ -65,7 +65,7 @@ function renderFramework(campaign) {
     container.appendChild(node('p', 'No themes yet: add an indicator below to start the card.', 'hint'));
     return;
   }
-  container.appendChild(table(['Theme', 'Indicator', 'Scale', ''], rows.map(function (row) {
+  container.appendChild(table(['Theme', 'Indicator', 'Scale', 'Actions'], rows.map(function (row) {
     var remove = button('Remove', function () {
       var themes = themesOf(card).map(function (theme) {
         return {
@@ -100,7 +100,7 @@ function renderScores(campaign) {
   var wrap = node('div', null, 'table-scroll');
   var t = table(['Target', 'Cycle', 'Overall'].concat(themes.map(function (theme) {
     return theme.name;
-  })).concat(['Right of reply', '']), targets.map(function (target) {
+  })).concat(['Right of reply', 'Actions']), targets.map(function (target) {
     var history = button('History', function () {
       showTargetHistory(campaign, target);
     }, true);

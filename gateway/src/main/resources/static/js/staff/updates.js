@@ -6,18 +6,29 @@ function updatesPath(campaign, rest) {
   return '/api/staff/campaigns/' + encodeURIComponent(campaign.campaignId) + '/updates' + (rest || '');
 }
 
+/** One cell across the table's three columns, for what is said instead of rows. */
+function wholeRow(text) {
+  var row = document.createElement('tr');
+  var cell = node('td', text);
+  cell.colSpan = 3;
+  row.appendChild(cell);
+  return row;
+}
+
 export function loadUpdates(campaign) {
   var rows = $('update-rows');
   rows.textContent = '';
   show($('update-preview'), false);
   api('GET', updatesPath(campaign)).then(function (result) {
     if (!result.ok) {
-      var row = document.createElement('tr');
-      row.appendChild(node('td', missing(result) ? 'Updates are not available yet.' : 'Could not load updates.'));
-      rows.appendChild(row);
+      rows.appendChild(wholeRow(missing(result) ? 'Updates are not available yet.' : 'Could not load updates.'));
       return;
     }
     var items = Array.isArray(result.body) ? result.body : ((result.body && result.body.items) || []);
+    if (!items.length) {
+      // a table of headings over nothing reads as a broken table; say that there is nothing yet
+      rows.appendChild(wholeRow('No updates yet: write the first one below.'));
+    }
     items.forEach(function (update) {
       var row = document.createElement('tr');
       row.appendChild(node('td', update.title));

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,6 +45,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The pages in a real browser (Debian's headless Chromium through {@code /usr/bin/chromedriver}), served
@@ -120,6 +123,7 @@ class BrowserIT extends GatewayITSupport {
         assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus moves to the first mistake")
                 .isEqualTo("name");
+        Accessibility.assertNoSeriousViolations(browser, "the campaign page, its form showing mistakes");
 
         // what only the server can judge comes back as a problem and lands at its field too
         pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(400)
@@ -149,6 +153,105 @@ class BrowserIT extends GatewayITSupport {
         assertThat(browser.findElement(By.id("sign-form")).isDisplayed()).isFalse();
         pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
                 .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
+        Accessibility.assertNoSeriousViolations(browser, "the campaign page after signing");
+    }
+
+    @Test
+    void aSignerNeedsOnlyTheKeyboard() {
+        openDemoCampaign();
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\"}")));
+
+        // the skip link comes first and leads past the header; from there Tab reaches the form
+        press(Keys.TAB);
+        assertThat(focused().getText()).isEqualTo("Skip to content");
+        press(Keys.ENTER);
+        for (int tabs = 0; tabs < 40 && !"name".equals(focused().getAttribute("id")); tabs++) {
+            press(Keys.TAB);
+        }
+        assertThat(focused().getAttribute("id")).as("Tab reaches the name field").isEqualTo("name");
+        press("Ada Lovelace", Keys.TAB, Keys.TAB);
+        assertThat(focused().getAttribute("id")).isEqualTo("country");
+        // the email field was skipped: Shift-Tab goes back to it
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(focused().getAttribute("id")).isEqualTo("email");
+        press("ada@example.org", Keys.TAB, "United Kingdom", Keys.TAB, Keys.SPACE, Keys.TAB);
+        assertThat(new Select(browser.findElement(By.id("country"))).getFirstSelectedOption().getAttribute("value"))
+                .as("typing a name chooses the country").isEqualTo("GB");
+        assertThat(browser.findElement(By.id("consent")).isSelected()).as("Space ticks the box").isTrue();
+        assertThat(focused().getAttribute("id")).isEqualTo("sign-button");
+        press(Keys.ENTER);
+
+        assertThat(visibleText("sign-success")).contains("Check your email to confirm your signature");
+        assertThat(focused().getAttribute("id")).as("focus moves to the message, so it is read out")
+                .isEqualTo("sign-success");
+        pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("Ada Lovelace")))
+                .withRequestBody(matchingJsonPath("$.email", equalTo("ada@example.org")))
+                .withRequestBody(matchingJsonPath("$.country", equalTo("GB")))
+                .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
+    }
+
+    @Test
+    void aClosedCampaignShowsItsFinalCountAndNoForm() {
+        campaignService.stubFor(get("/api/campaigns/closed-demo").willReturn(okJson(
+                CAMPAIGN.replace("\"slug\":\"demo\"", "\"slug\":\"closed-demo\"")
+                        .replace("\"status\":\"open\"", "\"status\":\"closed\""))));
+        pledgeService.stubFor(get("/api/campaigns/closed-demo/count").willReturn(okJson("""
+                {"campaignId":"c1","slug":"closed-demo","total":917,"byCountry":{"GB":900,"FR":17},"asOf":"%s"}"""
+                .formatted(TestClock.now()))));
+
+        browser.get("http://127.0.0.1:" + port + "/campaigns/closed-demo");
+
+        assertThat(visibleText("closed-message")).isEqualTo("This campaign is not taking signatures any more.");
+        assertThat(browser.findElements(By.id("sign-form"))).isEmpty();
+        Accessibility.assertNoSeriousViolations(browser, "a closed campaign's page");
+    }
+
+    @Test
+    void theHomePageListsTheOpenCampaigns() {
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns")).willReturn(okJson(
+                "{\"items\":[" + CAMPAIGN + "],\"page\":0,\"size\":20,\"total\":1}")));
+
+        browser.get("http://127.0.0.1:" + port + "/");
+
+        assertThat(visibleText("campaign-list")).contains("Buy fair phones");
+        Accessibility.assertNoSeriousViolations(browser, "the home page");
+    }
+
+    @Test
+    void theMyDataPageSaysWhatItNeeds() {
+        browser.get("http://127.0.0.1:" + port + "/my-data.html");
+        waitVisible("request-form");
+
+        browser.findElement(By.id("request-button")).click();
+
+        assertThat(visibleText("email-error")).isNotBlank();
+        Accessibility.assertNoSeriousViolations(browser, "the my-data page, its form showing a mistake");
+    }
+
+    @Test
+    void anUnknownAddressIsAPageThatLeadsHome() {
+        browser.get("http://127.0.0.1:" + port + "/no/such/page");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("We could not find this page");
+        assertThat(browser.findElements(By.cssSelector("main a[href='/']"))).isNotEmpty();
+        Accessibility.assertNoSeriousViolations(browser, "the not-found page");
+    }
+
+    @Test
+    void theAccessibilityCheckNamesEachSeriousViolation() {
+        browser.get("http://127.0.0.1:" + port + "/no/such/page");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var img = document.createElement('img'); img.id = 'no-alt'; img.src = '/favicon.svg';"
+                        + " document.querySelector('main').appendChild(img);");
+
+        assertThatThrownBy(() -> Accessibility.assertNoSeriousViolations(browser, "a page with an image without text"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("image-alt (critical)")
+                .hasMessageContaining("#no-alt")
+                .hasMessageContaining("https://dequeuniversity.com/rules/axe/");
     }
 
     @Test
@@ -171,6 +274,7 @@ class BrowserIT extends GatewayITSupport {
         new WebDriverWait(browser, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scorecard-targets svg.chart")));
         assertThat(visibleText("updates-list")).contains("Phone Co replied", "They will publish their suppliers.");
+        Accessibility.assertNoSeriousViolations(browser, "the open campaign page");
     }
 
     @Test
@@ -188,6 +292,7 @@ class BrowserIT extends GatewayITSupport {
 
         assertThat(visibleText("campaign-rows")).contains("Buy fair phones", "open", "fair-supply-coalition");
         assertThat(visibleText("staff-name")).isEqualTo("Pledgeworks admin");
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's campaign list");
         campaignService.verify(getRequestedFor(urlEqualTo("/api/staff/campaigns"))
                 .withHeader("Authorization", matching("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")));
 
@@ -239,6 +344,8 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("by-country")).contains("GB", "40");
         // notification-service is down in this suite
         assertThat(visibleText("delivery")).contains("not available");
+        assertThat(visibleText("update-rows")).isEqualTo("No updates yet: write the first one below.");
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's campaign screen");
 
         browser.findElement(By.id("a-cycle")).sendKeys("2026");
         browser.findElement(By.id("a-value")).sendKeys("yes");
@@ -335,6 +442,7 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("console-problem")).contains("newPassword", "most common");
         choosePassword(chosen, chosen + "!");
         assertThat(visibleText("console-problem")).contains("Type the same new password");
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's new-password screen");
         choosePassword(chosen, chosen);
 
         waitVisible("campaign-table");
@@ -371,6 +479,7 @@ class BrowserIT extends GatewayITSupport {
         browser.findElement(By.id("sign-in-button")).click();
 
         assertThat(visibleText("console-problem")).contains("The email address or password is not right.");
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's sign-in screen");
     }
 
     private void openDemoCampaign() {
@@ -389,6 +498,15 @@ class BrowserIT extends GatewayITSupport {
         emailInput.clear();
         emailInput.sendKeys(email);
         new Select(browser.findElement(By.id("country"))).selectByValue("GB");
+    }
+
+    /** Keys as a person types them, to whatever has the focus: no element is clicked or addressed. */
+    private static void press(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    private static WebElement focused() {
+        return browser.switchTo().activeElement();
     }
 
     /** Generous: builds share a busy machine, and bcrypt at sign-in alone can take seconds there. */
