@@ -61,7 +61,7 @@ class UpdateFeedController {
         element(xml, "updated", updated.toString());
         xml.writeStartElement("link");
         xml.writeAttribute("rel", "alternate");
-        xml.writeAttribute("href", updates.url(campaign, "").replaceAll("#update-$", ""));
+        xml.writeAttribute("href", updates.url(campaign));
         xml.writeEndElement();
         xml.writeStartElement("author");
         element(xml, "name", campaign.ownerOrganisation());

@@ -152,8 +152,13 @@ class Updates {
         return repository.countPublished(campaign.id());
     }
 
+    /** The campaign's page, where its feed of updates is read. */
+    String url(Campaign campaign) {
+        return campaign.pageUrl(publicBaseUrl);
+    }
+
     String url(Campaign campaign, String updateId) {
-        return publicBaseUrl + "/campaign.html?slug=" + campaign.slug() + "#update-" + updateId;
+        return campaign.pageUrl(publicBaseUrl, "update-" + updateId);
     }
 
     private boolean publish(Campaign campaign, CampaignUpdate update, Bson condition) {

@@ -59,6 +59,8 @@ class OpportunitiesIT extends ServiceIT {
         assertThat(publicView.has("description")).as("the source stays with staff").isFalse();
         assertThat(publicView.get("place").get("city").asString()).isEqualTo("Leipzig");
         assertThat(publicView.get("campaignSlug").asString()).isEqualTo(slug);
+        assertThat(publicView.get("url").asString()).as("the campaign's page, at the opportunity")
+                .endsWith("/campaigns/" + slug + "#opportunity-" + id);
         ConsumerRecord<String, String> publishedEvent = awaitEvent("opportunity-published.v1", id);
         EventContract.assertValid("campaigns/opportunity-published.v1", publishedEvent.value());
         assertThat(publishedEvent.key()).isEqualTo(campaignId);

@@ -90,6 +90,8 @@ class UpdatesIT extends ServiceIT {
         assertThat(payload.get("title").asString()).isEqualTo("First news, edited");
         assertThat(payload.get("bodyText").asString()).isEqualTo("Three brands answered.");
         assertThat(payload.get("campaignSlug").asString()).isEqualTo(slug);
+        assertThat(payload.get("url").asString())
+                .isEqualTo(properties.publicBaseUrl() + "/campaigns/" + slug + "#update-" + updateId);
 
         JsonNode feed = read(get("/api/campaigns/" + slug + "/updates"));
         assertThat(feed.get("items").findValuesAsString("title")).containsExactly("First news, edited");
@@ -103,6 +105,8 @@ class UpdatesIT extends ServiceIT {
         assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("feed");
         assertThat(xml.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(1);
         assertThat(atom.body()).contains("First news, edited").contains("&lt;strong&gt;answered&lt;/strong&gt;");
+        assertThat(atom.body()).as("the feed's page is the campaign's")
+                .contains("href=\"" + properties.publicBaseUrl() + "/campaigns/" + slug + "\"");
     }
 
     @Test
