@@ -17,8 +17,7 @@ import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
@@ -47,10 +46,7 @@ class UpdatesIT extends ServiceIT {
     CampaignAccess access;
 
     @Autowired
-    EventSerializer serializer;
-
-    @Autowired
-    OutboxRelay relay;
+    EventOutbox outbox;
 
     @Autowired
     CampaignServiceProperties properties;
@@ -123,8 +119,7 @@ class UpdatesIT extends ServiceIT {
 
         Thread.sleep(2500);
         // a fresh instance (as after a restart: nothing in memory, the same clock) and the running one, at once
-        Updates restarted = new Updates(new UpdateRepository(database), access, serializer, relay, clock,
-                properties);
+        Updates restarted = new Updates(new UpdateRepository(database), access, outbox, clock, properties);
         CompletableFuture<Integer> byRestarted = CompletableFuture.supplyAsync(restarted::publishDue);
         int byRunning = scheduler.publishDue();
         assertThat(byRunning + byRestarted.get()).isEqualTo(1);
