@@ -1,6 +1,6 @@
 package org.pledgeworks.campaign.card;
 
-import java.time.Duration;
+import static org.pledgeworks.campaign.system.HttpCaching.PUBLIC_MINUTE;
 
 import jakarta.validation.Valid;
 import org.pledgeworks.campaign.card.CardInput.AssessmentInput;
@@ -10,7 +10,6 @@ import org.pledgeworks.campaign.card.CardInput.ReplyRequestInput;
 import org.pledgeworks.campaign.card.CardInput.TargetInput;
 import org.pledgeworks.campaign.staff.StaffMember;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 class CardController {
 
     private static final String STAFF = "/api/staff/campaigns/{campaignId}/card";
-    private static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final ProgressCard card;
 
@@ -79,12 +77,12 @@ class CardController {
 
     @GetMapping("/api/campaigns/{slug}/card")
     ResponseEntity<Card> publicCard(@PathVariable String slug) {
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(card.card(card.published(slug)));
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(card.card(card.published(slug)));
     }
 
     @GetMapping("/api/campaigns/{slug}/card/targets/{targetId}")
     ResponseEntity<Card.TargetHistory> publicHistory(@PathVariable String slug, @PathVariable String targetId) {
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(card.history(card.published(slug), targetId));
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(card.history(card.published(slug), targetId));
     }
 
     record TargetCreated(String targetId, String name, String kind) {
