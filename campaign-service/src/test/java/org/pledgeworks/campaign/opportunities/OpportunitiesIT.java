@@ -196,12 +196,6 @@ class OpportunitiesIT extends ServiceIT {
         return id;
     }
 
-    private String openCampaign(Map<String, Object> draft) {
-        String id = read(post("/api/staff/campaigns", ownerAdmin, draft)).get("campaignId").asString();
-        assertThat(post(BASE + id + "/publish", ownerAdmin, null).statusCode()).isEqualTo(200);
-        return id;
-    }
-
     private static ConsumerRecord<String, String> awaitEvent(String type, String opportunityId) {
         return KafkaProbe.awaitRecord("campaigns", isEvent(type, opportunityId), Duration.ofSeconds(20));
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.OpportunityMother;
 import org.pledgeworks.campaign.support.ServiceIT;
+import org.pledgeworks.campaign.support.StaffAuthorisation;
 import org.pledgeworks.kit.testing.StaffTokens;
 
 /**
@@ -92,23 +93,15 @@ class OpportunityAuthorisationIT extends ServiceIT {
         HttpResponse<String> response = endpoint.call().call(this, opportunityId, posting,
                 StaffTokens.forRoles(Map.of(organisation, role)));
 
-        int expected = caller == Caller.NOT_ON_CAMPAIGN ? 404
-                : !endpoint.changes() ? endpoint.success()
-                : caller == Caller.POSTING && !role.equals("viewer") ? endpoint.success()
-                : 403;
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-        if (expected >= 400) {
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        }
+        StaffAuthorisation.assertAnswered(response, StaffAuthorisation.expected(caller != Caller.NOT_ON_CAMPAIGN,
+                endpoint.changes(), caller == Caller.POSTING && !role.equals("viewer"), endpoint.success()));
     }
 
     private synchronized void fixture() {
         if (campaignId != null) {
             return;
         }
-        campaignId = read(post("/api/staff/campaigns", CampaignMother.ownerAdmin(), CampaignMother.draft()))
-                .get("campaignId").asString();
-        assertThat(post(BASE + campaignId + "/publish", CampaignMother.ownerAdmin(), null).statusCode()).isEqualTo(200);
+        campaignId = openCampaign(CampaignMother.draft());
     }
 
     private String draftBy(String posting) {

@@ -1,7 +1,5 @@
 package org.pledgeworks.campaign.opportunities;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -110,12 +108,10 @@ class OpportunityBadInputIT extends ServiceIT {
         if (campaignId != null) {
             return;
         }
-        String admin = CampaignMother.ownerAdmin();
         Map<String, Object> campaign = CampaignMother.draft();
         slug = (String) campaign.get("slug");
-        campaignId = read(post("/api/staff/campaigns", admin, campaign)).get("campaignId").asString();
-        assertThat(post("/api/staff/campaigns/" + campaignId + "/publish", admin, null).statusCode()).isEqualTo(200);
-        opportunityId = read(post(NEW.replace("{c}", campaignId), admin, OpportunityMother.inPerson(CampaignMother.OWNER)))
-                .get("opportunityId").asString();
+        campaignId = openCampaign(campaign);
+        opportunityId = read(post(NEW.replace("{c}", campaignId), CampaignMother.ownerAdmin(),
+                OpportunityMother.inPerson(CampaignMother.OWNER))).get("opportunityId").asString();
     }
 }

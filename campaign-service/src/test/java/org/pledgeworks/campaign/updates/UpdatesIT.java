@@ -181,10 +181,4 @@ class UpdatesIT extends ServiceIT {
         return r -> "campaign-update-published.v1".equals(KafkaProbe.header(r, "ce_type"))
                 && r.value().contains(updateId);
     }
-
-    private String openCampaign(Map<String, Object> draft) {
-        String id = read(post("/api/staff/campaigns", admin, draft)).get("campaignId").asString();
-        assertThat(post(BASE + id + "/publish", admin, null).statusCode()).isEqualTo(200);
-        return id;
-    }
 }
