@@ -57,4 +57,18 @@ public record Campaign(
     public boolean isPublic() {
         return status != CampaignStatus.DRAFT;
     }
+
+    /**
+     * The campaign's public page, which the gateway serves at {@code /campaigns/{slug}}: where links in
+     * events and feeds lead. A slug is lower-case letters, digits and hyphens ({@link CampaignInput#SLUG}),
+     * so it goes into the path as it is.
+     */
+    public String pageUrl(String publicBaseUrl) {
+        return publicBaseUrl + "/campaigns/" + slug;
+    }
+
+    /** A place on the campaign's page: {@code anchor} is the id of the element there, e.g. {@code update-u-1}. */
+    public String pageUrl(String publicBaseUrl, String anchor) {
+        return pageUrl(publicBaseUrl) + "#" + anchor;
+    }
 }

@@ -14,14 +14,13 @@ import java.util.UUID;
 import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.campaigns.Campaign.Translation;
 import org.pledgeworks.campaign.campaigns.CampaignInput.PledgeTextInput;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
-import org.pledgeworks.kit.outbox.PendingEvent;
-import org.pledgeworks.campaign.system.NotAllowedException;
+import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.ConflictException;
 import org.pledgeworks.campaign.system.InvalidInputException;
 import org.pledgeworks.campaign.system.InvalidInputException.FieldProblem;
+import org.pledgeworks.campaign.system.NotAllowedException;
+import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Service;
 
@@ -29,20 +28,15 @@ import org.springframework.stereotype.Service;
 @Service
 class CampaignCatalogue {
 
-    private static final String TOPIC = "campaigns";
-
     private final CampaignRepository repository;
     private final CampaignAccess access;
-    private final EventSerializer events;
-    private final OutboxRelay relay;
+    private final EventOutbox outbox;
     private final Clock clock;
 
-    CampaignCatalogue(CampaignRepository repository, CampaignAccess access, EventSerializer events, OutboxRelay relay,
-            Clock clock) {
+    CampaignCatalogue(CampaignRepository repository, CampaignAccess access, EventOutbox outbox, Clock clock) {
         this.repository = repository;
         this.access = access;
-        this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -54,11 +48,11 @@ class CampaignCatalogue {
     boolean createOpen(Campaign campaign) {
         CampaignPublished published = CampaignPublished.of(campaign, clock.instant());
         List<PendingEvent> caused = List.of(
-                events.pending(TOPIC, CampaignPublished.TYPE, campaign.id(), published.eventId(), published));
+                outbox.pending(CampaignPublished.TYPE, campaign.id(), published.eventId(), published));
         if (!repository.insert(campaign, caused, clock.instant())) {
             return false;
         }
-        relay.publish(CampaignRepository.COLLECTION, campaign.id(), caused);
+        outbox.relay(CampaignRepository.COLLECTION, campaign.id(), caused);
         return true;
     }
 
@@ -117,12 +111,11 @@ class CampaignCatalogue {
             throw new InvalidInputException("endsAt", "must be in the future to publish");
         }
         CampaignPublished published = CampaignPublished.of(current, now);
-        List<PendingEvent> caused = List.of(
-                events.pending(TOPIC, CampaignPublished.TYPE, id, published.eventId(), published));
+        List<PendingEvent> caused = List.of(outbox.pending(CampaignPublished.TYPE, id, published.eventId(), published));
         if (!repository.updateIfUnchanged(id, current.revision(), CampaignRepository.published(now), caused)) {
             throw changedMeanwhile();
         }
-        relay.publish(CampaignRepository.COLLECTION, id, caused);
+        outbox.relay(CampaignRepository.COLLECTION, id, caused);
         return access.byId(id).orElseThrow();
     }
 
@@ -139,11 +132,11 @@ class CampaignCatalogue {
     /** Closes the campaign if it is still open; safe to race with other instances. */
     boolean closeIfOpen(Campaign campaign) {
         CampaignClosed closed = new CampaignClosed(UUID.randomUUID(), clock.instant(), campaign.id(), campaign.slug());
-        PendingEvent event = events.pending(TOPIC, CampaignClosed.TYPE, campaign.id(), closed.eventId(), closed);
+        PendingEvent event = outbox.pending(CampaignClosed.TYPE, campaign.id(), closed.eventId(), closed);
         if (!repository.closeIfOpen(campaign.id(), event, clock.instant())) {
             return false;
         }
-        relay.publish(CampaignRepository.COLLECTION, campaign.id(), List.of(event));
+        outbox.relay(CampaignRepository.COLLECTION, campaign.id(), List.of(event));
         return true;
     }
 
@@ -188,12 +181,12 @@ class CampaignCatalogue {
                     new PledgeTextVersion(next, input.pledgeText(), clock.instant(), member.id()));
             PledgeTextRevised revised = new PledgeTextRevised(UUID.randomUUID(), clock.instant(), id, current.slug(),
                     next, input.pledgeText());
-            caused = List.of(events.pending(TOPIC, PledgeTextRevised.TYPE, id, revised.eventId(), revised));
+            caused = List.of(outbox.pending(PledgeTextRevised.TYPE, id, revised.eventId(), revised));
         }
         if (!repository.updateIfUnchanged(id, current.revision(), update, caused)) {
             throw changedMeanwhile();
         }
-        relay.publish(CampaignRepository.COLLECTION, id, caused);
+        outbox.relay(CampaignRepository.COLLECTION, id, caused);
         return access.byId(id).orElseThrow();
     }
 

@@ -27,8 +27,9 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.pledgeworks.kit.outbox.PendingEvent;
+import org.pledgeworks.campaign.outbox.EventDocuments;
 import org.pledgeworks.campaign.system.ConflictException;
+import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Repository;
 
@@ -141,15 +142,11 @@ class CampaignRepository {
      * @throws ConflictException when the update would take a slug that is taken
      */
     boolean updateIfUnchanged(String id, long revision, Bson update, List<PendingEvent> events) {
-        List<Bson> updates = new ArrayList<>(List.of(update, Updates.inc("revision", 1)));
-        if (!events.isEmpty()) {
-            updates.add(Updates.pushEach("pendingEvents", events.stream().map(PendingEvent::toDocument).toList()));
-        }
         try {
             // documents written before revisions existed have none: they count as revision 0
-            Bson unchanged = revision == 0 ? or(eq("revision", 0L), exists("revision", false)) : eq("revision", revision);
-            return campaigns.updateOne(and(eq("_id", id), unchanged), Updates.combine(updates))
-                    .getModifiedCount() == 1;
+            Bson unchanged = revision == 0 ? and(eq("_id", id), or(eq("revision", 0L), exists("revision", false)))
+                    : EventDocuments.atRevision(id, revision);
+            return campaigns.updateOne(unchanged, EventDocuments.revisedWith(update, events)).getModifiedCount() == 1;
         }
         catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -162,9 +159,8 @@ class CampaignRepository {
     /** Moves an open campaign to closed with its event, once: only one caller's write matches. */
     boolean closeIfOpen(String id, PendingEvent closed, Instant now) {
         return campaigns.updateOne(and(eq("_id", id), eq("status", CampaignStatus.OPEN.name())),
-                Updates.combine(Updates.set("status", CampaignStatus.CLOSED.name()),
-                        Updates.set("closedAt", Date.from(now)), Updates.inc("revision", 1),
-                        Updates.push("pendingEvents", closed.toDocument())))
+                EventDocuments.revisedWith(Updates.combine(Updates.set("status", CampaignStatus.CLOSED.name()),
+                        Updates.set("closedAt", Date.from(now))), List.of(closed)))
                 .getModifiedCount() == 1;
     }
 
@@ -185,15 +181,13 @@ class CampaignRepository {
     }
 
     List<Campaign> findOpen(int page, int size, Bson sort) {
-        List<Campaign> result = new ArrayList<>();
-        campaigns.find(eq("status", CampaignStatus.OPEN.name()))
+        return campaigns.find(eq("status", CampaignStatus.OPEN.name()))
                 .projection(WITHOUT_BULK)
                 .sort(Sorts.orderBy(sort, Sorts.ascending("_id")))
                 .skip(page * size)
                 .limit(size)
                 .batchSize(size)
-                .forEach(d -> result.add(fromDocument(d)));
-        return result;
+                .map(CampaignRepository::fromDocument).into(new ArrayList<>());
     }
 
     long countOpen() {
@@ -201,15 +195,13 @@ class CampaignRepository {
     }
 
     List<Campaign> findForOrganisations(Collection<String> organisations, int page, int size) {
-        List<Campaign> result = new ArrayList<>();
-        campaigns.find(or(in("ownerOrganisation", organisations), in("partnerOrganisations", organisations)))
+        return campaigns.find(or(in("ownerOrganisation", organisations), in("partnerOrganisations", organisations)))
                 .projection(WITHOUT_BULK)
                 .sort(Sorts.ascending("title", "_id"))
                 .skip(page * size)
                 .limit(size)
                 .batchSize(size)
-                .forEach(d -> result.add(fromDocument(d)));
-        return result;
+                .map(CampaignRepository::fromDocument).into(new ArrayList<>());
     }
 
     List<String> findIdsDueToClose(Instant now, int limit) {

@@ -14,8 +14,6 @@ import org.pledgeworks.campaign.system.Markdown;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,53 +37,51 @@ class StaffCampaignController {
     }
 
     @GetMapping
-    List<StaffCampaignView> mine(@AuthenticationPrincipal Jwt jwt,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+    List<StaffCampaignView> mine(StaffMember member, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return catalogue.forMember(StaffMember.from(jwt), page, size).stream().map(StaffCampaignView::of).toList();
+        return catalogue.forMember(member, page, size).stream().map(StaffCampaignView::of).toList();
     }
 
     @PostMapping
-    ResponseEntity<StaffCampaignView> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CampaignInput input) {
+    ResponseEntity<StaffCampaignView> create(StaffMember member, @Valid @RequestBody CampaignInput input) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(StaffCampaignView.of(catalogue.createDraft(StaffMember.from(jwt), input)));
+                .body(StaffCampaignView.of(catalogue.createDraft(member, input)));
     }
 
     @GetMapping("/{id}")
-    StaffCampaignView one(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return StaffCampaignView.of(access.forReading(StaffMember.from(jwt), id));
+    StaffCampaignView one(StaffMember member, @PathVariable String id) {
+        return StaffCampaignView.of(access.forReading(member, id));
     }
 
     @PutMapping("/{id}")
-    StaffCampaignView edit(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-            @Valid @RequestBody CampaignInput input) {
-        return StaffCampaignView.of(catalogue.edit(StaffMember.from(jwt), id, input));
+    StaffCampaignView edit(StaffMember member, @PathVariable String id, @Valid @RequestBody CampaignInput input) {
+        return StaffCampaignView.of(catalogue.edit(member, id, input));
     }
 
     @PostMapping("/{id}/publish")
-    StaffCampaignView publish(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return StaffCampaignView.of(catalogue.publish(StaffMember.from(jwt), id));
+    StaffCampaignView publish(StaffMember member, @PathVariable String id) {
+        return StaffCampaignView.of(catalogue.publish(member, id));
     }
 
     @PostMapping("/{id}/close")
-    StaffCampaignView close(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return StaffCampaignView.of(catalogue.close(StaffMember.from(jwt), id));
+    StaffCampaignView close(StaffMember member, @PathVariable String id) {
+        return StaffCampaignView.of(catalogue.close(member, id));
     }
 
     @PostMapping("/{id}/archive")
-    StaffCampaignView archive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return StaffCampaignView.of(catalogue.archive(StaffMember.from(jwt), id));
+    StaffCampaignView archive(StaffMember member, @PathVariable String id) {
+        return StaffCampaignView.of(catalogue.archive(member, id));
     }
 
     @PostMapping("/{id}/pledge-text")
-    StaffCampaignView revisePledgeText(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+    StaffCampaignView revisePledgeText(StaffMember member, @PathVariable String id,
             @Valid @RequestBody PledgeTextInput input) {
-        return StaffCampaignView.of(catalogue.revisePledgeText(StaffMember.from(jwt), id, input));
+        return StaffCampaignView.of(catalogue.revisePledgeText(member, id, input));
     }
 
     @GetMapping("/{id}/pledge-text")
-    List<PledgeTextVersion> pledgeTextVersions(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return catalogue.pledgeTextVersions(StaffMember.from(jwt), id);
+    List<PledgeTextVersion> pledgeTextVersions(StaffMember member, @PathVariable String id) {
+        return catalogue.pledgeTextVersions(member, id);
     }
 
     record StaffCampaignView(String campaignId, String slug, String title, String summary, String description,

@@ -1,6 +1,6 @@
 package org.pledgeworks.campaign.card;
 
-import java.time.Duration;
+import static org.pledgeworks.campaign.system.HttpCaching.PUBLIC_MINUTE;
 
 import jakarta.validation.Valid;
 import org.pledgeworks.campaign.card.CardInput.AssessmentInput;
@@ -10,11 +10,8 @@ import org.pledgeworks.campaign.card.CardInput.ReplyRequestInput;
 import org.pledgeworks.campaign.card.CardInput.TargetInput;
 import org.pledgeworks.campaign.staff.StaffMember;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 class CardController {
 
     private static final String STAFF = "/api/staff/campaigns/{campaignId}/card";
-    private static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final ProgressCard card;
 
@@ -36,58 +32,57 @@ class CardController {
     }
 
     @GetMapping(STAFF)
-    Card staffCard(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId) {
-        return card.card(card.forReading(StaffMember.from(jwt), campaignId));
+    Card staffCard(StaffMember member, @PathVariable String campaignId) {
+        return card.card(card.forReading(member, campaignId));
     }
 
     @PutMapping(STAFF + "/framework")
-    Framework framework(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
-            @Valid @RequestBody FrameworkInput input) {
-        return card.putFramework(StaffMember.from(jwt), campaignId, input);
+    Framework framework(StaffMember member, @PathVariable String campaignId, @Valid @RequestBody FrameworkInput input) {
+        return card.putFramework(member, campaignId, input);
     }
 
     @PostMapping(STAFF + "/targets")
-    ResponseEntity<TargetCreated> addTarget(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    ResponseEntity<TargetCreated> addTarget(StaffMember member, @PathVariable String campaignId,
             @Valid @RequestBody TargetInput input) {
-        Target target = card.addTarget(StaffMember.from(jwt), campaignId, input);
+        Target target = card.addTarget(member, campaignId, input);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new TargetCreated(target.id(), target.name(), target.kind()));
     }
 
     @PutMapping(STAFF + "/targets/{targetId}/assessments")
-    Card.Assessment assess(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    Card.Assessment assess(StaffMember member, @PathVariable String campaignId,
             @PathVariable String targetId, @Valid @RequestBody AssessmentInput input) {
-        return Card.Assessment.of(card.assess(StaffMember.from(jwt), campaignId, targetId, input));
+        return Card.Assessment.of(card.assess(member, campaignId, targetId, input));
     }
 
     @GetMapping(STAFF + "/targets/{targetId}/history")
-    Card.TargetHistory staffHistory(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    Card.TargetHistory staffHistory(StaffMember member, @PathVariable String campaignId,
             @PathVariable String targetId) {
-        return card.history(card.forReading(StaffMember.from(jwt), campaignId), targetId);
+        return card.history(card.forReading(member, campaignId), targetId);
     }
 
     @PostMapping(STAFF + "/targets/{targetId}/replies")
-    ResponseEntity<ReplyRequested> requestReply(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    ResponseEntity<ReplyRequested> requestReply(StaffMember member, @PathVariable String campaignId,
             @PathVariable String targetId, @Valid @RequestBody ReplyRequestInput input) {
-        Target.ReplyRequest reply = card.requestReply(StaffMember.from(jwt), campaignId, targetId, input);
+        Target.ReplyRequest reply = card.requestReply(member, campaignId, targetId, input);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyRequested(reply.replyId()));
     }
 
     @PutMapping(STAFF + "/targets/{targetId}/replies/{replyId}")
-    ReplyRequested recordReply(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    ReplyRequested recordReply(StaffMember member, @PathVariable String campaignId,
             @PathVariable String targetId, @PathVariable String replyId, @Valid @RequestBody ReplyInput input) {
-        card.recordReply(StaffMember.from(jwt), campaignId, targetId, replyId, input);
+        card.recordReply(member, campaignId, targetId, replyId, input);
         return new ReplyRequested(replyId);
     }
 
     @GetMapping("/api/campaigns/{slug}/card")
     ResponseEntity<Card> publicCard(@PathVariable String slug) {
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(card.card(card.published(slug)));
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(card.card(card.published(slug)));
     }
 
     @GetMapping("/api/campaigns/{slug}/card/targets/{targetId}")
     ResponseEntity<Card.TargetHistory> publicHistory(@PathVariable String slug, @PathVariable String targetId) {
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(card.history(card.published(slug), targetId));
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(card.history(card.published(slug), targetId));
     }
 
     record TargetCreated(String targetId, String name, String kind) {

@@ -20,13 +20,12 @@ import org.pledgeworks.campaign.card.CardInput.ReplyRequestInput;
 import org.pledgeworks.campaign.card.CardInput.TargetInput;
 import org.pledgeworks.campaign.card.Target.CycleScores;
 import org.pledgeworks.campaign.card.Target.ReplyRequest;
+import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.ConflictException;
 import org.pledgeworks.campaign.system.InvalidInputException;
 import org.pledgeworks.campaign.system.NotFoundException;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Service;
@@ -46,20 +45,17 @@ class ProgressCard {
     private final TargetRepository targets;
     private final AssessmentRepository assessments;
     private final CampaignAccess campaigns;
-    private final EventSerializer events;
-    private final OutboxRelay relay;
+    private final EventOutbox outbox;
     private final Clock clock;
     private final String publicBaseUrl;
 
     ProgressCard(FrameworkRepository frameworks, TargetRepository targets, AssessmentRepository assessments,
-            CampaignAccess campaigns, EventSerializer events, OutboxRelay relay, Clock clock,
-            CampaignServiceProperties properties) {
+            CampaignAccess campaigns, EventOutbox outbox, Clock clock, CampaignServiceProperties properties) {
         this.frameworks = frameworks;
         this.targets = targets;
         this.assessments = assessments;
         this.campaigns = campaigns;
-        this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
@@ -135,10 +131,10 @@ class ProgressCard {
                     "No target '" + targetId + "' on this campaign."));
             CycleScores scores = scores(framework, assessments.scoresByIndicator(targetId, cycle), now());
             Target.Rescored rescored = target.rescored(campaign, cycle, scores, publicBaseUrl);
-            List<PendingEvent> caused = rescored.events().stream().map(event -> events.pending("campaigns",
-                    ProgressUpdated.TYPE, campaign.id(), event.eventId(), event)).toList();
+            List<PendingEvent> caused = rescored.events().stream()
+                    .map(event -> outbox.pending(ProgressUpdated.TYPE, campaign.id(), event.eventId(), event)).toList();
             if (targets.rescoredIfUnchanged(target, rescored, caused)) {
-                relay.publish(TargetRepository.COLLECTION, targetId, caused);
+                outbox.relay(TargetRepository.COLLECTION, targetId, caused);
                 return;
             }
         }

@@ -68,7 +68,7 @@ record Target(String id, String campaignId, String name, String kind, Instant cr
         Double previous = before != null ? before.overall() : previousCycleScore(cycle);
         ProgressUpdated updated = new ProgressUpdated(UUID.randomUUID(), after.computedAt(), campaign.id(),
                 campaign.slug(), campaign.title(), id, name, cycle, after.overall(), previous,
-                publicBaseUrl + "/campaign.html?slug=" + campaign.slug() + "#card-" + id);
+                campaign.pageUrl(publicBaseUrl, "card-" + id));
         return new Rescored(cycle, after, List.of(updated));
     }
 

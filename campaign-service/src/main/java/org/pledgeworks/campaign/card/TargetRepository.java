@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -23,6 +22,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.card.Target.CycleScores;
 import org.pledgeworks.campaign.card.Target.ReplyRequest;
+import org.pledgeworks.campaign.outbox.EventDocuments;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Repository;
@@ -32,7 +32,6 @@ import org.springframework.stereotype.Repository;
 class TargetRepository {
 
     static final String COLLECTION = "card-targets";
-    private static final Bson WITHOUT_OUTBOX = Projections.exclude(PendingEvent.FIELD);
 
     private final MongoCollection<Document> targets;
 
@@ -47,21 +46,19 @@ class TargetRepository {
 
     Optional<Target> find(String campaignId, String targetId) {
         return Optional.ofNullable(targets.find(and(eq("_id", targetId), eq("campaignId", campaignId)))
-                .projection(WITHOUT_OUTBOX).first()).map(TargetRepository::fromDocument);
+                .projection(EventDocuments.WITHOUT_EVENTS).first()).map(TargetRepository::fromDocument);
     }
 
     Optional<Target> findById(String targetId) {
-        return Optional.ofNullable(targets.find(eq("_id", targetId)).projection(WITHOUT_OUTBOX).first())
+        return Optional.ofNullable(targets.find(eq("_id", targetId)).projection(EventDocuments.WITHOUT_EVENTS).first())
                 .map(TargetRepository::fromDocument);
     }
 
     /** A campaign's targets by name. */
     List<Target> forCampaign(String campaignId) {
-        List<Target> result = new ArrayList<>();
-        targets.find(eq("campaignId", campaignId)).projection(WITHOUT_OUTBOX)
+        return targets.find(eq("campaignId", campaignId)).projection(EventDocuments.WITHOUT_EVENTS)
                 .sort(Sorts.ascending("name")).batchSize(200)
-                .forEach(d -> result.add(fromDocument(d)));
-        return result;
+                .map(TargetRepository::fromDocument).into(new ArrayList<>());
     }
 
     /**
@@ -71,14 +68,9 @@ class TargetRepository {
      * @return false when someone else changed the target since
      */
     boolean rescoredIfUnchanged(Target before, Target.Rescored rescored, List<PendingEvent> events) {
-        List<Bson> updates = new ArrayList<>(List.of(
-                Updates.set("scores." + rescored.cycle(), toDocument(rescored.scores())),
-                Updates.inc("revision", 1)));
-        if (!events.isEmpty()) {
-            updates.add(Updates.pushEach(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList()));
-        }
-        return targets.updateOne(and(eq("_id", before.id()), eq("revision", before.revision())),
-                Updates.combine(updates)).getModifiedCount() == 1;
+        Bson scores = Updates.set("scores." + rescored.cycle(), toDocument(rescored.scores()));
+        return targets.updateOne(EventDocuments.atRevision(before.id(), before.revision()),
+                EventDocuments.revisedWith(scores, events)).getModifiedCount() == 1;
     }
 
     void replyRequested(String targetId, ReplyRequest reply) {

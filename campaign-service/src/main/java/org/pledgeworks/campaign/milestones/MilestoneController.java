@@ -3,8 +3,6 @@ package org.pledgeworks.campaign.milestones;
 import org.pledgeworks.campaign.milestones.Milestones.Progress;
 import org.pledgeworks.campaign.staff.StaffMember;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +18,7 @@ class MilestoneController {
     }
 
     @GetMapping("/api/staff/campaigns/{id}/milestones")
-    Progress milestones(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return milestones.progress(StaffMember.from(jwt), id);
+    Progress milestones(StaffMember member, @PathVariable String id) {
+        return milestones.progress(member, id);
     }
 }

@@ -6,10 +6,9 @@ import java.util.UUID;
 
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
-import org.pledgeworks.kit.outbox.PendingEvent;
+import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.campaign.staff.StaffMember;
+import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Service;
 
@@ -27,15 +26,13 @@ class Milestones {
 
     private final Tally tally;
     private final CampaignAccess campaigns;
-    private final EventSerializer events;
-    private final OutboxRelay relay;
+    private final EventOutbox outbox;
     private final Clock clock;
 
-    Milestones(Tally tally, CampaignAccess campaigns, EventSerializer events, OutboxRelay relay, Clock clock) {
+    Milestones(Tally tally, CampaignAccess campaigns, EventOutbox outbox, Clock clock) {
         this.tally = tally;
         this.campaigns = campaigns;
-        this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -97,10 +94,9 @@ class Milestones {
             }
             MilestoneReached event = new MilestoneReached(UUID.randomUUID(), clock.instant(), campaign.id(),
                     campaign.slug(), campaign.title(), threshold, count, campaign.goal());
-            PendingEvent pending = events.pending("campaigns", MilestoneReached.TYPE, campaign.id(), event.eventId(),
-                    event);
+            PendingEvent pending = outbox.pending(MilestoneReached.TYPE, campaign.id(), event.eventId(), event);
             if (tally.markReached(campaign.id(), threshold, pending)) {
-                relay.publish(Tally.TALLIES, campaign.id(), List.of(pending));
+                outbox.relay(Tally.TALLIES, campaign.id(), List.of(pending));
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
+import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.campaign.opportunities.Opportunity.Change;
 import org.pledgeworks.campaign.opportunities.Opportunity.Status;
 import org.pledgeworks.campaign.staff.Role;
@@ -16,8 +17,6 @@ import org.pledgeworks.campaign.system.InvalidInputException;
 import org.pledgeworks.campaign.system.InvalidInputException.FieldProblem;
 import org.pledgeworks.campaign.system.NotAllowedException;
 import org.pledgeworks.campaign.system.NotFoundException;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Service;
@@ -30,21 +29,17 @@ import org.springframework.stereotype.Service;
 @Service
 class Opportunities {
 
-    private static final String TOPIC = "campaigns";
-
     private final OpportunityRepository repository;
     private final CampaignAccess campaigns;
-    private final EventSerializer events;
-    private final OutboxRelay relay;
+    private final EventOutbox outbox;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    Opportunities(OpportunityRepository repository, CampaignAccess campaigns, EventSerializer events,
-            OutboxRelay relay, Clock clock, CampaignServiceProperties properties) {
+    Opportunities(OpportunityRepository repository, CampaignAccess campaigns, EventOutbox outbox, Clock clock,
+            CampaignServiceProperties properties) {
         this.repository = repository;
         this.campaigns = campaigns;
-        this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
@@ -129,14 +124,12 @@ class Opportunities {
         mayChangeFor(member, current.postingOrganisation());
         Change result = change.apply(campaign, current);
         List<PendingEvent> pending = result.events().stream()
-                .map(e -> events.pending(TOPIC, e.wireType(), e.campaignId(), e.eventId(), e)).toList();
+                .map(e -> outbox.pending(e.wireType(), e.campaignId(), e.eventId(), e)).toList();
         if (!repository.changeIfUnchanged(result.after(), pending)) {
             throw new ConflictException("Opportunity changed meanwhile",
                     "Someone else changed this opportunity since it was read; read it again and retry.");
         }
-        if (!pending.isEmpty()) {
-            relay.publish(OpportunityRepository.COLLECTION, opportunityId, pending);
-        }
+        outbox.relay(OpportunityRepository.COLLECTION, opportunityId, pending);
         return find(campaign, opportunityId);
     }
 

@@ -1,6 +1,7 @@
 package org.pledgeworks.campaign.opportunities;
 
-import java.time.Duration;
+import static org.pledgeworks.campaign.system.HttpCaching.PUBLIC_MINUTE;
+
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.pledgeworks.campaign.campaigns.Campaign;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The public read side: a campaign's published opportunities, filtered and paged, and one by id. */
 @RestController
 class OpportunityController {
-
-    private static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final Opportunities opportunities;
 
@@ -45,13 +43,13 @@ class OpportunityController {
         OpportunityFilter filter = new OpportunityFilter(country, city, remote, skill);
         List<OpportunityView> items = opportunities.published(campaign, filter, page, size).stream()
                 .map(o -> opportunities.view(o, campaign)).toList();
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT)
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE)
                 .body(new OpportunityPage(items, page, size, opportunities.countPublished(campaign, filter)));
     }
 
     @GetMapping("/api/opportunities/{opportunityId}")
     ResponseEntity<OpportunityView> one(@PathVariable @Size(max = 64) String opportunityId) {
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).body(opportunities.publicView(opportunityId));
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(opportunities.publicView(opportunityId));
     }
 
     record OpportunityPage(List<OpportunityView> items, int page, int size, long total) {

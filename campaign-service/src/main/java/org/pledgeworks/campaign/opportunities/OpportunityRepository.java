@@ -13,7 +13,6 @@ import java.util.Optional;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -22,6 +21,7 @@ import org.pledgeworks.campaign.opportunities.Opportunity.Contact;
 import org.pledgeworks.campaign.opportunities.Opportunity.Details;
 import org.pledgeworks.campaign.opportunities.Opportunity.Place;
 import org.pledgeworks.campaign.opportunities.Opportunity.Status;
+import org.pledgeworks.campaign.outbox.EventDocuments;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Repository;
@@ -35,7 +35,6 @@ import org.springframework.stereotype.Repository;
 class OpportunityRepository {
 
     static final String COLLECTION = "opportunities";
-    private static final Bson WITHOUT_OUTBOX = Projections.exclude(PendingEvent.FIELD);
 
     private final MongoCollection<Document> opportunities;
 
@@ -49,8 +48,8 @@ class OpportunityRepository {
     }
 
     Optional<Opportunity> find(String opportunityId) {
-        return Optional.ofNullable(opportunities.find(eq("_id", opportunityId)).projection(WITHOUT_OUTBOX).first())
-                .map(OpportunityRepository::fromDocument);
+        return Optional.ofNullable(opportunities.find(eq("_id", opportunityId))
+                .projection(EventDocuments.WITHOUT_EVENTS).first()).map(OpportunityRepository::fromDocument);
     }
 
     /**
@@ -66,30 +65,22 @@ class OpportunityRepository {
                 changes.add(Updates.set(field, value));
             }
         });
-        changes.add(Updates.inc("revision", 1));
-        if (!events.isEmpty()) {
-            changes.add(Updates.pushEach(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList()));
-        }
-        return opportunities.updateOne(and(eq("_id", after.id()), eq("revision", after.revision())),
-                Updates.combine(changes)).getModifiedCount() == 1;
+        return opportunities.updateOne(EventDocuments.atRevision(after.id(), after.revision()),
+                EventDocuments.revisedWith(Updates.combine(changes), events)).getModifiedCount() == 1;
     }
 
     /** Every opportunity of the campaign, newest first, for its staff. */
     List<Opportunity> forCampaign(String campaignId, int limit) {
-        List<Opportunity> result = new ArrayList<>();
-        opportunities.find(eq("campaignId", campaignId)).projection(WITHOUT_OUTBOX)
+        return opportunities.find(eq("campaignId", campaignId)).projection(EventDocuments.WITHOUT_EVENTS)
                 .sort(Sorts.descending("createdAt")).limit(limit).batchSize(limit)
-                .forEach(d -> result.add(fromDocument(d)));
-        return result;
+                .map(OpportunityRepository::fromDocument).into(new ArrayList<>());
     }
 
     List<Opportunity> published(String campaignId, OpportunityFilter filter, int page, int size) {
-        List<Opportunity> result = new ArrayList<>();
-        opportunities.find(publishedMatching(campaignId, filter)).projection(WITHOUT_OUTBOX)
+        return opportunities.find(publishedMatching(campaignId, filter)).projection(EventDocuments.WITHOUT_EVENTS)
                 .sort(Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("_id")))
                 .skip(page * size).limit(size).batchSize(size)
-                .forEach(d -> result.add(fromDocument(d)));
-        return result;
+                .map(OpportunityRepository::fromDocument).into(new ArrayList<>());
     }
 
     long countPublished(String campaignId, OpportunityFilter filter) {

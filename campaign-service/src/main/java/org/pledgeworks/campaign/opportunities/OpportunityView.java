@@ -28,6 +28,6 @@ record OpportunityView(String opportunityId, String campaignSlug, String posting
 
     /** The campaign page's anchor for it, until the opportunity has a page of its own. */
     static String url(Campaign campaign, String opportunityId, String publicBaseUrl) {
-        return publicBaseUrl + "/campaign.html?slug=" + campaign.slug() + "#opportunity-" + opportunityId;
+        return campaign.pageUrl(publicBaseUrl, "opportunity-" + opportunityId);
     }
 }

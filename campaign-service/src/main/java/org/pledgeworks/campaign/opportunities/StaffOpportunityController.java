@@ -11,8 +11,6 @@ import org.pledgeworks.campaign.staff.StaffMember;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,48 +31,43 @@ class StaffOpportunityController {
     }
 
     @GetMapping
-    List<StaffOpportunityView> all(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId) {
-        return opportunities.forStaff(StaffMember.from(jwt), campaignId).stream().map(StaffOpportunityView::of)
-                .toList();
+    List<StaffOpportunityView> all(StaffMember member, @PathVariable String campaignId) {
+        return opportunities.forStaff(member, campaignId).stream().map(StaffOpportunityView::of).toList();
     }
 
     @PostMapping
-    ResponseEntity<StaffOpportunityView> post(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    ResponseEntity<StaffOpportunityView> post(StaffMember member, @PathVariable String campaignId,
             @Valid @RequestBody OpportunityInput input) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(StaffOpportunityView.of(opportunities.post(StaffMember.from(jwt), campaignId, input)));
+                .body(StaffOpportunityView.of(opportunities.post(member, campaignId, input)));
     }
 
     @GetMapping("/{opportunityId}")
-    StaffOpportunityView one(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
-            @PathVariable String opportunityId) {
-        return StaffOpportunityView.of(opportunities.one(StaffMember.from(jwt), campaignId, opportunityId));
+    StaffOpportunityView one(StaffMember member, @PathVariable String campaignId, @PathVariable String opportunityId) {
+        return StaffOpportunityView.of(opportunities.one(member, campaignId, opportunityId));
     }
 
     @PutMapping("/{opportunityId}")
-    StaffOpportunityView edit(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    StaffOpportunityView edit(StaffMember member, @PathVariable String campaignId,
             @PathVariable String opportunityId, @Valid @RequestBody OpportunityInput input) {
-        return StaffOpportunityView.of(opportunities.edit(StaffMember.from(jwt), campaignId, opportunityId, input));
+        return StaffOpportunityView.of(opportunities.edit(member, campaignId, opportunityId, input));
     }
 
     @PostMapping("/{opportunityId}/publish")
-    StaffOpportunityView publish(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    StaffOpportunityView publish(StaffMember member, @PathVariable String campaignId,
             @PathVariable String opportunityId) {
-        return StaffOpportunityView.of(opportunities.publish(StaffMember.from(jwt), campaignId, opportunityId));
+        return StaffOpportunityView.of(opportunities.publish(member, campaignId, opportunityId));
     }
 
     @PostMapping("/{opportunityId}/close")
-    StaffOpportunityView close(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    StaffOpportunityView close(StaffMember member, @PathVariable String campaignId,
             @PathVariable String opportunityId) {
-        return StaffOpportunityView.of(opportunities.end(StaffMember.from(jwt), campaignId, opportunityId,
-                Status.CLOSED));
+        return StaffOpportunityView.of(opportunities.end(member, campaignId, opportunityId, Status.CLOSED));
     }
 
     @PostMapping("/{opportunityId}/fill")
-    StaffOpportunityView fill(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
-            @PathVariable String opportunityId) {
-        return StaffOpportunityView.of(opportunities.end(StaffMember.from(jwt), campaignId, opportunityId,
-                Status.FILLED));
+    StaffOpportunityView fill(StaffMember member, @PathVariable String campaignId, @PathVariable String opportunityId) {
+        return StaffOpportunityView.of(opportunities.end(member, campaignId, opportunityId, Status.FILLED));
     }
 
     /** What staff see and edit: the Markdown source, not the rendering (the public view has that). */

@@ -1,8 +1,11 @@
 package org.pledgeworks.campaign.system;
 
+import java.time.Duration;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
@@ -11,7 +14,10 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * for documents this small, and needs no version bookkeeping.
  */
 @Configuration(proxyBeanMethods = false)
-class HttpCaching {
+public class HttpCaching {
+
+    /** How long browsers and shared caches may keep a public read of a campaign's card, updates or opportunities. */
+    public static final CacheControl PUBLIC_MINUTE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> publicEtags() {

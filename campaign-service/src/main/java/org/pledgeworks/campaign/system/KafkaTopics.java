@@ -14,9 +14,9 @@ import org.springframework.kafka.config.TopicBuilder;
  * (service-kit's {@code ListenerAutoConfiguration}, set by {@code pledgeworks.events.*}).
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaTopics {
+public class KafkaTopics {
 
-    static final String CAMPAIGNS = "campaigns";
+    public static final String CAMPAIGNS = "campaigns";
     private static final String SEVEN_DAYS_MS = "604800000";
 
     @Bean

@@ -10,8 +10,6 @@ import org.pledgeworks.campaign.updates.UpdateInput.ScheduleInput;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,53 +30,49 @@ class StaffUpdateController {
     }
 
     @GetMapping
-    List<StaffUpdateView> all(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId) {
-        return updates.forStaff(StaffMember.from(jwt), campaignId).stream().map(StaffUpdateView::of).toList();
+    List<StaffUpdateView> all(StaffMember member, @PathVariable String campaignId) {
+        return updates.forStaff(member, campaignId).stream().map(StaffUpdateView::of).toList();
     }
 
     @PostMapping
-    ResponseEntity<StaffUpdateView> write(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    ResponseEntity<StaffUpdateView> write(StaffMember member, @PathVariable String campaignId,
             @Valid @RequestBody UpdateInput input) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(StaffUpdateView.of(updates.write(StaffMember.from(jwt), campaignId, input)));
+                .body(StaffUpdateView.of(updates.write(member, campaignId, input)));
     }
 
     @GetMapping("/{updateId}")
-    StaffUpdateView one(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
-            @PathVariable String updateId) {
-        return StaffUpdateView.of(updates.one(StaffMember.from(jwt), campaignId, updateId));
+    StaffUpdateView one(StaffMember member, @PathVariable String campaignId, @PathVariable String updateId) {
+        return StaffUpdateView.of(updates.one(member, campaignId, updateId));
     }
 
     @PutMapping("/{updateId}")
-    StaffUpdateView edit(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    StaffUpdateView edit(StaffMember member, @PathVariable String campaignId,
             @PathVariable String updateId, @Valid @RequestBody UpdateInput input) {
-        return StaffUpdateView.of(updates.edit(StaffMember.from(jwt), campaignId, updateId, input));
+        return StaffUpdateView.of(updates.edit(member, campaignId, updateId, input));
     }
 
     /** The update as readers will see it: rendered, sanitised HTML and plain text, per locale. */
     @GetMapping("/{updateId}/preview")
-    UpdateView preview(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
-            @PathVariable String updateId) {
-        return UpdateView.of(updates.preview(StaffMember.from(jwt), campaignId, updateId));
+    UpdateView preview(StaffMember member, @PathVariable String campaignId, @PathVariable String updateId) {
+        return UpdateView.of(updates.preview(member, campaignId, updateId));
     }
 
     @PostMapping("/{updateId}/schedule")
-    StaffUpdateView schedule(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
+    StaffUpdateView schedule(StaffMember member, @PathVariable String campaignId,
             @PathVariable String updateId, @Valid @RequestBody ScheduleInput input) {
-        return StaffUpdateView.of(updates.schedule(StaffMember.from(jwt), campaignId, updateId, input.publishAt()));
+        return StaffUpdateView.of(updates.schedule(member, campaignId, updateId, input.publishAt()));
     }
 
     /** Back to draft: the scheduled publication is called off; editing and scheduling go on as before. */
     @PostMapping("/{updateId}/unschedule")
-    StaffUpdateView unschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
-            @PathVariable String updateId) {
-        return StaffUpdateView.of(updates.unschedule(StaffMember.from(jwt), campaignId, updateId));
+    StaffUpdateView unschedule(StaffMember member, @PathVariable String campaignId, @PathVariable String updateId) {
+        return StaffUpdateView.of(updates.unschedule(member, campaignId, updateId));
     }
 
     @PostMapping("/{updateId}/publish")
-    StaffUpdateView publish(@AuthenticationPrincipal Jwt jwt, @PathVariable String campaignId,
-            @PathVariable String updateId) {
-        return StaffUpdateView.of(updates.publishNow(StaffMember.from(jwt), campaignId, updateId));
+    StaffUpdateView publish(StaffMember member, @PathVariable String campaignId, @PathVariable String updateId) {
+        return StaffUpdateView.of(updates.publishNow(member, campaignId, updateId));
     }
 
     record StaffUpdateView(String updateId, String campaignId, String status, String locale, String title,

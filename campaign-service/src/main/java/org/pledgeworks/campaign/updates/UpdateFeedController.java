@@ -1,7 +1,8 @@
 package org.pledgeworks.campaign.updates;
 
+import static org.pledgeworks.campaign.system.HttpCaching.PUBLIC_MINUTE;
+
 import java.io.StringWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,6 @@ import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.system.Markdown;
 import org.pledgeworks.campaign.updates.StaffUpdateController.UpdateView;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 class UpdateFeedController {
 
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-    private static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final Updates updates;
 
@@ -42,7 +41,7 @@ class UpdateFeedController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Campaign campaign = updates.publicCampaign(slug);
         List<UpdateView> items = updates.published(campaign, page, size).stream().map(UpdateView::of).toList();
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT)
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE)
                 .body(new UpdatePage(items, page, size, updates.countPublished(campaign)));
     }
 
@@ -61,7 +60,7 @@ class UpdateFeedController {
         element(xml, "updated", updated.toString());
         xml.writeStartElement("link");
         xml.writeAttribute("rel", "alternate");
-        xml.writeAttribute("href", updates.url(campaign, "").replaceAll("#update-$", ""));
+        xml.writeAttribute("href", updates.url(campaign));
         xml.writeEndElement();
         xml.writeStartElement("author");
         element(xml, "name", campaign.ownerOrganisation());
@@ -85,7 +84,7 @@ class UpdateFeedController {
         xml.writeEndElement();
         xml.writeEndDocument();
         xml.close();
-        return ResponseEntity.ok().cacheControl(PUBLIC_SHORT).contentType(ATOM).body(out.toString());
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).contentType(ATOM).body(out.toString());
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

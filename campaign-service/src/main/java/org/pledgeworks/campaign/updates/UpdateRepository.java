@@ -14,14 +14,14 @@ import java.util.Optional;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.pledgeworks.kit.outbox.PendingEvent;
+import org.pledgeworks.campaign.outbox.EventDocuments;
 import org.pledgeworks.campaign.updates.CampaignUpdate.UpdateStatus;
 import org.pledgeworks.campaign.updates.CampaignUpdate.Variant;
+import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Repository;
 
@@ -33,7 +33,6 @@ import org.springframework.stereotype.Repository;
 class UpdateRepository {
 
     static final String COLLECTION = "updates";
-    private static final Bson WITHOUT_OUTBOX = Projections.exclude("pendingEvents");
 
     private final MongoCollection<Document> updates;
 
@@ -49,7 +48,7 @@ class UpdateRepository {
 
     Optional<CampaignUpdate> find(String campaignId, String updateId) {
         return Optional.ofNullable(updates.find(and(eq("_id", updateId), eq("campaignId", campaignId)))
-                .projection(WITHOUT_OUTBOX).first()).map(UpdateRepository::fromDocument);
+                .projection(EventDocuments.WITHOUT_EVENTS).first()).map(UpdateRepository::fromDocument);
     }
 
     /** Changes an update that is not published yet; false if it has been published meanwhile. */
@@ -67,26 +66,22 @@ class UpdateRepository {
         return updates.updateOne(and(eq("_id", updateId), condition), Updates.combine(
                         Updates.set("status", UpdateStatus.PUBLISHED.name()),
                         Updates.set("publishedAt", Date.from(now)),
-                        Updates.push("pendingEvents", event.toDocument())))
+                        Updates.push(PendingEvent.FIELD, event.toDocument())))
                 .getModifiedCount() == 1;
     }
 
     List<CampaignUpdate> forCampaign(String campaignId, int limit) {
-        List<CampaignUpdate> result = new ArrayList<>();
-        updates.find(eq("campaignId", campaignId)).projection(WITHOUT_OUTBOX)
+        return updates.find(eq("campaignId", campaignId)).projection(EventDocuments.WITHOUT_EVENTS)
                 .sort(Sorts.descending("createdAt")).limit(limit).batchSize(limit)
-                .forEach(d -> result.add(fromDocument(d)));
-        return result;
+                .map(UpdateRepository::fromDocument).into(new ArrayList<>());
     }
 
     List<CampaignUpdate> published(String campaignId, int page, int size) {
-        List<CampaignUpdate> result = new ArrayList<>();
-        updates.find(and(eq("campaignId", campaignId), eq("status", UpdateStatus.PUBLISHED.name())))
-                .projection(WITHOUT_OUTBOX)
+        return updates.find(and(eq("campaignId", campaignId), eq("status", UpdateStatus.PUBLISHED.name())))
+                .projection(EventDocuments.WITHOUT_EVENTS)
                 .sort(Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("_id")))
                 .skip(page * size).limit(size).batchSize(size)
-                .forEach(d -> result.add(fromDocument(d)));
-        return result;
+                .map(UpdateRepository::fromDocument).into(new ArrayList<>());
     }
 
     long countPublished(String campaignId) {
@@ -94,11 +89,9 @@ class UpdateRepository {
     }
 
     List<CampaignUpdate> due(Instant now, int limit) {
-        List<CampaignUpdate> result = new ArrayList<>();
-        updates.find(stillDue(now))
-                .projection(WITHOUT_OUTBOX).limit(limit).batchSize(limit)
-                .forEach(d -> result.add(fromDocument(d)));
-        return result;
+        return updates.find(stillDue(now))
+                .projection(EventDocuments.WITHOUT_EVENTS).limit(limit).batchSize(limit)
+                .map(UpdateRepository::fromDocument).into(new ArrayList<>());
     }
 
     static Bson edited(String title, String body, String locale, List<Variant> variants) {

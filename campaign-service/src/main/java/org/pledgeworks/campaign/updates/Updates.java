@@ -9,8 +9,7 @@ import java.util.UUID;
 import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.kit.outbox.PendingEvent;
 import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
@@ -33,17 +32,15 @@ class Updates {
 
     private final UpdateRepository repository;
     private final CampaignAccess campaigns;
-    private final EventSerializer events;
-    private final OutboxRelay relay;
+    private final EventOutbox outbox;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    Updates(UpdateRepository repository, CampaignAccess campaigns, EventSerializer events, OutboxRelay relay,
-            Clock clock, CampaignServiceProperties properties) {
+    Updates(UpdateRepository repository, CampaignAccess campaigns, EventOutbox outbox, Clock clock,
+            CampaignServiceProperties properties) {
         this.repository = repository;
         this.campaigns = campaigns;
-        this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
@@ -152,8 +149,13 @@ class Updates {
         return repository.countPublished(campaign.id());
     }
 
+    /** The campaign's page, where its feed of updates is read. */
+    String url(Campaign campaign) {
+        return campaign.pageUrl(publicBaseUrl);
+    }
+
     String url(Campaign campaign, String updateId) {
-        return publicBaseUrl + "/campaign.html?slug=" + campaign.slug() + "#update-" + updateId;
+        return campaign.pageUrl(publicBaseUrl, "update-" + updateId);
     }
 
     private boolean publish(Campaign campaign, CampaignUpdate update, Bson condition) {
@@ -162,12 +164,11 @@ class Updates {
                 Markdown.toHtml(update.body()), Markdown.toText(update.body()), url(campaign, update.id()),
                 update.variants().stream().map(v -> new CampaignUpdatePublished.Variant(v.locale(), v.title(),
                         Markdown.toHtml(v.body()), Markdown.toText(v.body()))).toList());
-        PendingEvent pending = events.pending("campaigns", CampaignUpdatePublished.TYPE, campaign.id(),
-                event.eventId(), event);
+        PendingEvent pending = outbox.pending(CampaignUpdatePublished.TYPE, campaign.id(), event.eventId(), event);
         if (!repository.claimForPublishing(update.id(), condition, pending, clock.instant())) {
             return false;
         }
-        relay.publish(UpdateRepository.COLLECTION, update.id(), List.of(pending));
+        outbox.relay(UpdateRepository.COLLECTION, update.id(), List.of(pending));
         return true;
     }
 

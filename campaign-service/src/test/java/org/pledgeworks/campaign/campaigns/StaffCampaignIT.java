@@ -97,7 +97,7 @@ class StaffCampaignIT extends ServiceIT {
 
     @Test
     void revisingAPublishedPledgeTextMakesANewVersionAndTellsKafka() {
-        String id = openCampaign();
+        String id = openCampaign(CampaignMother.draft());
 
         HttpResponse<String> revised = post(BASE + id + "/pledge-text", admin,
                 Map.of("pledgeText", "I pledge, version two.", "translations", Map.of("fr", "Je m'engage, v2.")));
@@ -117,7 +117,7 @@ class StaffCampaignIT extends ServiceIT {
 
     @Test
     void closeThenArchive() {
-        String id = openCampaign();
+        String id = openCampaign(CampaignMother.draft());
         assertThat(post(BASE + id + "/archive", admin, null).statusCode()).isEqualTo(409);
 
         assertThat(read(post(BASE + id + "/close", admin, null)).get("status").asString()).isEqualTo("closed");
@@ -156,8 +156,8 @@ class StaffCampaignIT extends ServiceIT {
 
     @Test
     void thePublicListIsPagedAndSortedAndRevalidatesWithAnEtag() {
-        openCampaign();
-        openCampaign();
+        openCampaign(CampaignMother.draft());
+        openCampaign(CampaignMother.draft());
 
         JsonNode first = read(get("/api/campaigns?size=1&sort=newest"));
         assertThat(first.get("items")).hasSize(1);
@@ -171,11 +171,5 @@ class StaffCampaignIT extends ServiceIT {
         HttpResponse<String> revalidated = send(request("/api/campaigns/no-forced-labour", null)
                 .header("If-None-Match", etag).GET());
         assertThat(revalidated.statusCode()).isEqualTo(304);
-    }
-
-    private String openCampaign() {
-        String id = read(post("/api/staff/campaigns", admin, CampaignMother.draft())).get("campaignId").asString();
-        assertThat(post(BASE + id + "/publish", admin, null).statusCode()).isEqualTo(200);
-        return id;
     }
 }

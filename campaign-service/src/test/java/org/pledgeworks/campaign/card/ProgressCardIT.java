@@ -74,6 +74,7 @@ class ProgressCardIT extends ServiceIT {
         assertThat(latest.get("cycle").asString()).isEqualTo("2026");
         assertThat(latest.get("overallScore").asDouble()).isEqualTo(90.0);
         assertThat(latest.get("previousScore").asDouble()).isEqualTo(100.0);
+        assertThat(latest.get("url").asString()).endsWith("/campaigns/" + slug + "#card-" + targetId);
     }
 
     @Test

@@ -59,6 +59,8 @@ class OpportunitiesIT extends ServiceIT {
         assertThat(publicView.has("description")).as("the source stays with staff").isFalse();
         assertThat(publicView.get("place").get("city").asString()).isEqualTo("Leipzig");
         assertThat(publicView.get("campaignSlug").asString()).isEqualTo(slug);
+        assertThat(publicView.get("url").asString()).as("the campaign's page, at the opportunity")
+                .endsWith("/campaigns/" + slug + "#opportunity-" + id);
         ConsumerRecord<String, String> publishedEvent = awaitEvent("opportunity-published.v1", id);
         EventContract.assertValid("campaigns/opportunity-published.v1", publishedEvent.value());
         assertThat(publishedEvent.key()).isEqualTo(campaignId);
@@ -191,12 +193,6 @@ class OpportunitiesIT extends ServiceIT {
         String token = StaffTokens.forRoles(Map.of((String) body.get("postingOrganisation"), "editor"));
         HttpResponse<String> published = post(BASE + campaignId + "/opportunities/" + id + "/publish", token, null);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-        return id;
-    }
-
-    private String openCampaign(Map<String, Object> draft) {
-        String id = read(post("/api/staff/campaigns", ownerAdmin, draft)).get("campaignId").asString();
-        assertThat(post(BASE + id + "/publish", ownerAdmin, null).statusCode()).isEqualTo(200);
         return id;
     }
 

@@ -1,9 +1,5 @@
 package org.pledgeworks.campaign.opportunities;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -14,12 +10,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pledgeworks.campaign.support.BadInput;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.OpportunityMother;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
-import tools.jackson.databind.JsonNode;
 
 /** Hostile or careless input to the opportunity endpoints: 400, problem details naming each field; never 500. */
 class OpportunityBadInputIT extends ServiceIT {
@@ -29,24 +25,16 @@ class OpportunityBadInputIT extends ServiceIT {
     private static String slug;
     private static String opportunityId;
 
-    record Case(String name, String method, String path, Object body, List<String> fields) {
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
     static Map<String, Object> with(String field, Object value) {
         return OpportunityMother.with(OpportunityMother.inPerson(CampaignMother.OWNER), field, value);
     }
 
-    static Case create(String name, Map<String, Object> body, String... fields) {
-        return new Case(name, "POST", NEW, body, List.of(fields));
+    static BadInput create(String name, Map<String, Object> body, String... fields) {
+        return new BadInput(name, "POST", NEW, body, List.of(fields));
     }
 
-    static Case list(String name, String query, String field) {
-        return new Case(name, "GET", "/api/campaigns/{s}/opportunities?" + query, null, List.of(field));
+    static BadInput list(String name, String query, String field) {
+        return new BadInput(name, "GET", "/api/campaigns/{s}/opportunities?" + query, null, List.of(field));
     }
 
     static Stream<Arguments> cases() {
@@ -89,9 +77,9 @@ class OpportunityBadInputIT extends ServiceIT {
                 create("an organisation not on the campaign", with("postingOrganisation", CampaignMother.OWNER + "-x"),
                         "postingOrganisation"),
                 create("three bad fields at once", threeBad, "title", "peopleWanted", "contact.email"),
-                new Case("not JSON", "POST", NEW, "{\"title\": ", List.of("body")),
-                new Case("an array for an object", "POST", NEW, "[]", List.of("body")),
-                new Case("edit that moves it to another organisation", "PUT", NEW + "/{o}",
+                new BadInput("not JSON", "POST", NEW, "{\"title\": ", List.of("body")),
+                new BadInput("an array for an object", "POST", NEW, "[]", List.of("body")),
+                new BadInput("edit that moves it to another organisation", "PUT", NEW + "/{o}",
                         OpportunityMother.inPerson(CampaignMother.PARTNER), List.of("postingOrganisation")),
                 list("list: country of one letter", "country=D", "country"),
                 list("list: country with a script", "country=%3Cscript%3E", "country"),
@@ -106,38 +94,24 @@ class OpportunityBadInputIT extends ServiceIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void badInputIsAProblemNamingTheField(Case c) {
+    void badInputIsAProblemNamingTheField(BadInput c) {
         fixtures();
         String path = c.path().replace("{c}", campaignId).replace("{s}", slug).replace("{o}", opportunityId);
         // the organisation not on the campaign: the caller is its editor too, so it is the input that is wrong
         String token = StaffTokens.forRoles(Map.of(CampaignMother.OWNER, "admin",
                 CampaignMother.OWNER + "-x", "editor"));
 
-        HttpResponse<String> response = switch (c.method()) {
-            case "GET" -> get(path);
-            case "PUT" -> put(path, token, c.body());
-            default -> c.body() instanceof String raw
-                    ? send(request(path, token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(raw)))
-                    : post(path, token, c.body());
-        };
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = read(response);
-        assertThat(problem.get("errors").findValuesAsString("field")).as(response.body()).containsAll(c.fields());
+        c.assertRefusedBy(this, path, token);
     }
 
     private synchronized void fixtures() {
         if (campaignId != null) {
             return;
         }
-        String admin = CampaignMother.ownerAdmin();
         Map<String, Object> campaign = CampaignMother.draft();
         slug = (String) campaign.get("slug");
-        campaignId = read(post("/api/staff/campaigns", admin, campaign)).get("campaignId").asString();
-        assertThat(post("/api/staff/campaigns/" + campaignId + "/publish", admin, null).statusCode()).isEqualTo(200);
-        opportunityId = read(post(NEW.replace("{c}", campaignId), admin, OpportunityMother.inPerson(CampaignMother.OWNER)))
-                .get("opportunityId").asString();
+        campaignId = openCampaign(campaign);
+        opportunityId = read(post(NEW.replace("{c}", campaignId), CampaignMother.ownerAdmin(),
+                OpportunityMother.inPerson(CampaignMother.OWNER))).get("opportunityId").asString();
     }
 }

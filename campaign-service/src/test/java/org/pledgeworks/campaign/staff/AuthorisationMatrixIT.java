@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.ProgressCardBodies;
 import org.pledgeworks.campaign.support.ServiceIT;
+import org.pledgeworks.campaign.support.StaffAuthorisation;
 import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 
@@ -95,9 +96,10 @@ class AuthorisationMatrixIT extends ServiceIT {
     @ParameterizedTest(name = "{0} as {1} of {2}")
     @MethodSource("matrix")
     void staffSeeAndChangeOnlyTheirCampaigns(Endpoint endpoint, String role, Relation relation) {
+        int expected = StaffAuthorisation.expected(relation != Relation.OTHER, endpoint.changes(),
+                !role.equals("viewer"), endpoint.success());
         // only a change that is expected to succeed needs a campaign of its own; the rest share one
-        boolean succeeds = relation != Relation.OTHER && !(endpoint.changes() && role.equals("viewer"));
-        String[] fixture = endpoint.changes() && succeeds
+        String[] fixture = endpoint.changes() && expected == endpoint.success()
                 ? fresh(endpoint.needsOpenCampaign(), endpoint.needsUpdate())
                 : shared(endpoint.needsOpenCampaign());
         String campaignId = fixture[0];
@@ -111,13 +113,7 @@ class AuthorisationMatrixIT extends ServiceIT {
         HttpResponse<String> response = endpoint.call().call(this, campaignId, updateId,
                 StaffTokens.forRoles(Map.of(organisation, role)));
 
-        int expected = relation == Relation.OTHER ? 404
-                : endpoint.changes() && role.equals("viewer") ? 403
-                : endpoint.success();
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-        if (expected >= 400) {
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        }
+        StaffAuthorisation.assertAnswered(response, expected);
     }
 
     static Stream<Arguments> creators() {
@@ -145,18 +141,8 @@ class AuthorisationMatrixIT extends ServiceIT {
     }
 
     String[] fresh(boolean open, boolean withUpdate) {
-        String campaignId = createCampaign(open);
+        String campaignId = open ? openCampaign(CampaignMother.draft()) : createCampaign(CampaignMother.draft());
         return new String[] {campaignId, withUpdate ? createUpdate(campaignId) : null};
-    }
-
-    String createCampaign(boolean open) {
-        HttpResponse<String> created = post("/api/staff/campaigns", CampaignMother.ownerAdmin(), CampaignMother.draft());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = read(created).get("campaignId").asString();
-        if (open) {
-            assertThat(post(BASE + id + "/publish", CampaignMother.ownerAdmin(), null).statusCode()).isEqualTo(200);
-        }
-        return id;
     }
 
     String createUpdate(String campaignId) {

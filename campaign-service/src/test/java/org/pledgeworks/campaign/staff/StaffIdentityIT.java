@@ -71,5 +71,6 @@ class StaffIdentityIT extends ServiceIT {
         assertThat(doc).contains("/api/campaigns/{slug}", "/api/staff/campaigns/{id}/publish",
                 "/api/campaigns/{slug}/updates", "/api/campaigns/{slug}/updates.atom", "/api/campaigns/{slug}/card",
                 "staff-jwt");
+        assertThat(doc).as("the caller comes from the token, not from a parameter").doesNotContain("StaffMember");
     }
 }

@@ -1,9 +1,12 @@
 package org.pledgeworks.campaign.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClockConfiguration;
@@ -84,6 +87,22 @@ public abstract class ServiceIT {
 
     protected JsonNode read(HttpResponse<String> response) {
         return json.readTree(response.body());
+    }
+
+    /** A campaign made of {@code draft} (see {@link CampaignMother}) by its owner's admin, still a draft. */
+    protected String createCampaign(Map<String, Object> draft) {
+        HttpResponse<String> created = post("/api/staff/campaigns", CampaignMother.ownerAdmin(), draft);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return read(created).get("campaignId").asString();
+    }
+
+    /** A campaign made of {@code draft} by its owner's admin and published: open to the public. */
+    protected String openCampaign(Map<String, Object> draft) {
+        String id = createCampaign(draft);
+        HttpResponse<String> published = post("/api/staff/campaigns/" + id + "/publish", CampaignMother.ownerAdmin(),
+                null);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        return id;
     }
 
     private String asJson(Object body) {

@@ -17,8 +17,7 @@ import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
-import org.pledgeworks.kit.outbox.EventSerializer;
-import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
@@ -47,10 +46,7 @@ class UpdatesIT extends ServiceIT {
     CampaignAccess access;
 
     @Autowired
-    EventSerializer serializer;
-
-    @Autowired
-    OutboxRelay relay;
+    EventOutbox outbox;
 
     @Autowired
     CampaignServiceProperties properties;
@@ -90,6 +86,8 @@ class UpdatesIT extends ServiceIT {
         assertThat(payload.get("title").asString()).isEqualTo("First news, edited");
         assertThat(payload.get("bodyText").asString()).isEqualTo("Three brands answered.");
         assertThat(payload.get("campaignSlug").asString()).isEqualTo(slug);
+        assertThat(payload.get("url").asString())
+                .isEqualTo(properties.publicBaseUrl() + "/campaigns/" + slug + "#update-" + updateId);
 
         JsonNode feed = read(get("/api/campaigns/" + slug + "/updates"));
         assertThat(feed.get("items").findValuesAsString("title")).containsExactly("First news, edited");
@@ -103,6 +101,8 @@ class UpdatesIT extends ServiceIT {
         assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("feed");
         assertThat(xml.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(1);
         assertThat(atom.body()).contains("First news, edited").contains("&lt;strong&gt;answered&lt;/strong&gt;");
+        assertThat(atom.body()).as("the feed's page is the campaign's")
+                .contains("href=\"" + properties.publicBaseUrl() + "/campaigns/" + slug + "\"");
     }
 
     @Test
@@ -119,8 +119,7 @@ class UpdatesIT extends ServiceIT {
 
         Thread.sleep(2500);
         // a fresh instance (as after a restart: nothing in memory, the same clock) and the running one, at once
-        Updates restarted = new Updates(new UpdateRepository(database), access, serializer, relay, clock,
-                properties);
+        Updates restarted = new Updates(new UpdateRepository(database), access, outbox, clock, properties);
         CompletableFuture<Integer> byRestarted = CompletableFuture.supplyAsync(restarted::publishDue);
         int byRunning = scheduler.publishDue();
         assertThat(byRunning + byRestarted.get()).isEqualTo(1);
@@ -181,11 +180,5 @@ class UpdatesIT extends ServiceIT {
     private static Predicate<ConsumerRecord<String, String>> isPublicationOf(String updateId) {
         return r -> "campaign-update-published.v1".equals(KafkaProbe.header(r, "ce_type"))
                 && r.value().contains(updateId);
-    }
-
-    private String openCampaign(Map<String, Object> draft) {
-        String id = read(post("/api/staff/campaigns", admin, draft)).get("campaignId").asString();
-        assertThat(post(BASE + id + "/publish", admin, null).statusCode()).isEqualTo(200);
-        return id;
     }
 }

@@ -1,0 +1,40 @@
+package org.pledgeworks.campaign.outbox;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.pledgeworks.campaign.system.KafkaTopics;
+import org.pledgeworks.kit.outbox.EventSerializer;
+import org.pledgeworks.kit.outbox.OutboxRelay;
+import org.pledgeworks.kit.outbox.PendingEvent;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * How this service's features hand their events to the kit's outbox. Every event here is about one
+ * campaign: it goes to the {@code campaigns} topic, keyed by the campaign's id so that one campaign's
+ * events stay in order. A feature makes the {@link #pending} events of a change, writes them in the same
+ * single-document write as the state they belong to, and then {@link #relay relays} them; what the relay
+ * does not finish (a broker outage, a crash in between), the kit's sweeps find in the document and send.
+ */
+@Component
+public class EventOutbox {
+
+    private final EventSerializer serializer;
+    private final OutboxRelay relay;
+
+    EventOutbox(EventSerializer serializer, OutboxRelay relay) {
+        this.serializer = serializer;
+        this.relay = relay;
+    }
+
+    /** {@code event} as it waits in its document: its logical type on the wire, its campaign, its id. */
+    public PendingEvent pending(String type, String campaignId, UUID eventId, Object event) {
+        return serializer.pending(KafkaTopics.CAMPAIGNS, type, campaignId, eventId, event);
+    }
+
+    /** Sends the events just written with the document {@code id} of {@code collection}; returns at once. */
+    public void relay(String collection, Object id, List<PendingEvent> written) {
+        relay.publish(collection, id, written);
+    }
+}
