@@ -277,7 +277,7 @@ class ScaleOutIT {
         ObjectNode event = event().put("campaignId", campaignId).put("campaignSlug", slug)
                 .put("campaignTitle", "Scale out").put("updateId", updateId).put("locale", "en").put("title", title)
                 .put("bodyHtml", "<p>Both instances sent part of this.</p>").put("bodyText", "Both instances sent part of this.")
-                .put("url", "http://127.0.0.1:8080/campaign.html?slug=" + slug + "#update-" + updateId);
+                .put("url", "http://127.0.0.1:8080/campaigns/" + slug + "#update-" + updateId);
         event.putArray("variants");
         return event;
     }

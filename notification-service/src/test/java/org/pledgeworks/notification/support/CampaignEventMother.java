@@ -36,7 +36,7 @@ public final class CampaignEventMother {
         ObjectNode e = base(campaignId).put("updateId", UUID.randomUUID().toString()).put("locale", "en")
                 .put("title", "We met the buyers").put("bodyHtml", "<p>Big <strong>news</strong> from the meeting.</p>")
                 .put("bodyText", "Big news from the meeting.")
-                .put("url", "https://pledgeworks.test/campaign.html?slug=slug-" + campaignId);
+                .put("url", "https://pledgeworks.test/campaigns/slug-" + campaignId);
         e.putArray("variants").addObject().put("locale", "de").put("title", "Wir haben die Einkäufer getroffen")
                 .put("bodyHtml", "<p>Große <strong>Neuigkeiten</strong>.</p>").put("bodyText", "Große Neuigkeiten.");
         return new CampaignEventMother("campaign-update-published.v1", e);
@@ -50,7 +50,7 @@ public final class CampaignEventMother {
     public static CampaignEventMother aProgressChange(String campaignId) {
         ObjectNode e = base(campaignId).put("targetId", "t-1").put("targetName", "Acme Retail").put("cycle", "2026")
                 .put("overallScore", 62.5).putNull("previousScore")
-                .put("url", "https://pledgeworks.test/campaign.html?slug=slug-" + campaignId + "#progress");
+                .put("url", "https://pledgeworks.test/campaigns/slug-" + campaignId + "#progress");
         return new CampaignEventMother("progress-updated.v1", e);
     }
 
