@@ -291,7 +291,7 @@ class ManifestsTest {
             if (metric.startsWith("notification_") || metric.startsWith("pledgeworks_")) {
                 String meter = metric.replaceAll("_(total|seconds_count|seconds_sum|seconds_max|seconds_bucket)$", "")
                         .replace('_', '.');
-                assertThat(code.contains("\"" + meter + "\"") || madeByTheKit(meter, code))
+                assertThat(code.contains("\"" + meter + "\"") || madeByTheKit(meter))
                         .as("meter " + meter + " (dashboard: " + metric + ") in the services' code, or made by the kit for a service")
                         .isTrue();
             }
@@ -715,15 +715,18 @@ class ManifestsTest {
     }
 
     /**
-     * A meter the kit builds from a prefix a service gives it: {@code notification.events.dead.lettered} is
-     * {@code prefix + ".events.dead.lettered"} in the kit, with {@code Settings("notification", ...)} in a service.
+     * A meter the kit builds for a service: {@code notification.events.dead.lettered} is
+     * {@code prefix + ".events.dead.lettered"} in the kit, the prefix being the service's
+     * {@code spring.application.name} without {@code -service} (the kit's ListenerAutoConfiguration).
      */
-    private static boolean madeByTheKit(String meter, String servicesCode) {
+    private static boolean madeByTheKit(String meter) {
         String kit = javaSources(KIT).collect(Collectors.joining("\n"));
         Matcher suffix = Pattern.compile("\\w+ \\+ \"(\\.[a-z.]+)\"").matcher(kit);
         while (suffix.find()) {
             String prefix = meter.endsWith(suffix.group(1)) ? meter.substring(0, meter.length() - suffix.group(1).length()) : null;
-            if (prefix != null && servicesCode.contains("Settings(\"" + prefix + "\"")) {
+            if (prefix != null && SERVICES.contains(prefix + "-service")
+                    && text(HOME.resolve(prefix + "-service/src/main/resources/application.yml"))
+                            .contains("name: " + prefix + "-service")) {
                 return true;
             }
         }
