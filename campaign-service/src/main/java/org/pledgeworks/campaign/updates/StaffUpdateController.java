@@ -55,7 +55,7 @@ class StaffUpdateController {
     /** The update as readers will see it: rendered, sanitised HTML and plain text, per locale. */
     @GetMapping("/{updateId}/preview")
     UpdateView preview(StaffMember member, @PathVariable String campaignId, @PathVariable String updateId) {
-        return UpdateView.of(updates.preview(member, campaignId, updateId));
+        return UpdateView.of(updates.one(member, campaignId, updateId));
     }
 
     @PostMapping("/{updateId}/schedule")

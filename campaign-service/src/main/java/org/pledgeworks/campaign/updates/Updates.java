@@ -125,10 +125,6 @@ class Updates {
         return published;
     }
 
-    CampaignUpdate preview(StaffMember member, String campaignId, String updateId) {
-        return find(campaigns.forReading(member, campaignId), updateId);
-    }
-
     CampaignUpdate one(StaffMember member, String campaignId, String updateId) {
         return find(campaigns.forReading(member, campaignId), updateId);
     }
