@@ -78,7 +78,7 @@ final class DeliveryOutcomes {
                 }
                 log.debug("Delivery {} sent (attempt {})", claimed.id(), claimed.attempts() + 1);
             }
-            log.info("{} deliveries sent", sent.size());
+            log.debug("{} deliveries sent", sent.size());
         }
 
         void deferred(Delivery claimed, String reason) {
