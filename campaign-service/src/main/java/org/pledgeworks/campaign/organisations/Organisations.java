@@ -50,13 +50,20 @@ class Organisations {
         }
         validate(input, true);
         Organisation.Change created = Organisation.created(input.organisationId(), input.profile(), clock.instant());
-        List<PendingEvent> pending = pending(created);
-        if (!repository.insert(created.after(), member.id(), pending)) {
+        if (!insert(created, member.id())) {
             throw new ConflictException("Organisation exists",
                     "An organisation with the id '" + input.organisationId() + "' exists already.");
         }
-        outbox.relay(OrganisationRepository.COLLECTION, created.after().id(), pending);
         return created.after();
+    }
+
+    /**
+     * Adds an organisation nobody asked for through the API (the demo's), announced like any other.
+     *
+     * @return false when the id is taken
+     */
+    boolean seed(String organisationId, Organisation.Profile profile) {
+        return insert(Organisation.created(organisationId, profile, clock.instant()), "demo");
     }
 
     Organisation revise(StaffMember member, String organisationId, OrganisationInput input) {
@@ -97,6 +104,15 @@ class Organisations {
     /** Its open and closed campaigns, as owner or partner; drafts stay with their staff. */
     List<Campaign> campaignsOf(Organisation organisation) {
         return campaigns.listedFor(organisation.id(), LISTED_CAMPAIGNS);
+    }
+
+    private boolean insert(Organisation.Change created, String createdBy) {
+        List<PendingEvent> pending = pending(created);
+        if (!repository.insert(created.after(), createdBy, pending)) {
+            return false;
+        }
+        outbox.relay(OrganisationRepository.COLLECTION, created.after().id(), pending);
+        return true;
     }
 
     private List<PendingEvent> pending(Organisation.Change change) {

@@ -125,6 +125,16 @@ class OrganisationsIT extends ServiceIT {
     }
 
     @Test
+    void theDemoCampaignsOwnerHasAProfileListingIt() {
+        JsonNode owner = read(get("/api/organisations/fair-supply-coalition"));
+
+        assertThat(owner.get("name").asString()).isEqualTo("Fair Supply Coalition");
+        assertThat(owner.get("campaigns").findValuesAsString("slug")).contains("no-forced-labour");
+        assertThat(read(get("/api/organisations/workers-voice")).get("campaigns").findValuesAsString("role"))
+                .contains("partner");
+    }
+
+    @Test
     void anUnknownOrganisationIsAProblem() {
         HttpResponse<String> response = get("/api/organisations/no-such-organisation");
 
