@@ -1,5 +1,6 @@
 package org.pledgeworks.campaign.campaigns;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.pledgeworks.campaign.system.NotAllowedException;
@@ -41,6 +42,11 @@ public class CampaignAccess {
 
     public Campaign publishedBySlug(String slug) {
         return repository.findPublishedBySlug(slug).orElseThrow(() -> new CampaignNotFoundException(slug));
+    }
+
+    /** The open and closed campaigns an organisation owns or partners, for its public profile; never drafts. */
+    public List<Campaign> listedFor(String organisation, int limit) {
+        return repository.findListedForOrganisation(organisation, limit);
     }
 
     private Campaign find(StaffMember member, String campaignId) {

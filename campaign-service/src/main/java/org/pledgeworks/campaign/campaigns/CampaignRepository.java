@@ -204,6 +204,20 @@ class CampaignRepository {
                 .map(CampaignRepository::fromDocument).into(new ArrayList<>());
     }
 
+    /**
+     * The open and closed campaigns {@code organisation} owns or partners, by title: what its public
+     * profile lists. Drafts are nobody's business yet, archived ones are put away.
+     */
+    List<Campaign> findListedForOrganisation(String organisation, int limit) {
+        return campaigns.find(and(or(eq("ownerOrganisation", organisation), in("partnerOrganisations", organisation)),
+                        in("status", CampaignStatus.OPEN.name(), CampaignStatus.CLOSED.name())))
+                .projection(WITHOUT_BULK)
+                .sort(Sorts.ascending("title", "_id"))
+                .limit(limit)
+                .batchSize(limit)
+                .map(CampaignRepository::fromDocument).into(new ArrayList<>());
+    }
+
     List<String> findIdsDueToClose(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
         campaigns.find(and(eq("status", CampaignStatus.OPEN.name()), lte("endsAt", Date.from(now))))

@@ -11,9 +11,9 @@ import org.pledgeworks.kit.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * How this service's features hand their events to the kit's outbox. Every event here is about one
- * campaign: it goes to the {@code campaigns} topic, keyed by the campaign's id so that one campaign's
- * events stay in order. A feature makes the {@link #pending} events of a change, writes them in the same
+ * How this service's features hand their events to the kit's outbox. Every event here goes to the
+ * {@code campaigns} topic, keyed by the id of the one campaign it is about (or, for an organisation's
+ * profile, the organisation's id), so that one campaign's events stay in order. A feature makes the {@link #pending} events of a change, writes them in the same
  * single-document write as the state they belong to, and then {@link #relay relays} them; what the relay
  * does not finish (a broker outage, a crash in between), the kit's sweeps find in the document and send.
  */
@@ -28,7 +28,7 @@ public class EventOutbox {
         this.relay = relay;
     }
 
-    /** {@code event} as it waits in its document: its logical type on the wire, its campaign, its id. */
+    /** {@code event} as it waits in its document: its logical type on the wire, its key (the campaign), its id. */
     public PendingEvent pending(String type, String campaignId, UUID eventId, Object event) {
         return serializer.pending(KafkaTopics.CAMPAIGNS, type, campaignId, eventId, event);
     }

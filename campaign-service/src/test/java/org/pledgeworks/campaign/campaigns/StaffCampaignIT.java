@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.kit.testing.KafkaProbe;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +66,29 @@ class StaffCampaignIT extends ServiceIT {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(read(again).get("title").asString()).isEqualTo("Slug taken");
+    }
+
+    @Test
+    void aCoalitionOfAHundredRunsACampaignTogether() {
+        List<String> coalition = IntStream.rangeClosed(1, 100).mapToObj(i -> "coalition-member-" + i).toList();
+        String id = openCampaign(CampaignMother.with(CampaignMother.draft(), "partnerOrganisations", coalition));
+
+        ConsumerRecord<String, String> event = KafkaProbe.awaitRecord("campaigns",
+                r -> id.equals(r.key()) && "campaign-published.v1".equals(KafkaProbe.header(r, "ce_type")),
+                Duration.ofSeconds(20));
+        EventContract.assertValid("campaigns/campaign-published.v1", event.value());
+        assertThat(json.readTree(event.value()).get("partnerOrganisations").size()).isEqualTo(100);
+        // the last partner's staff work on it as the first one's do
+        String lastPartnerEditor = StaffTokens.forRoles(Map.of("coalition-member-100", "editor"));
+        assertThat(read(get(BASE + id, lastPartnerEditor)).get("partnerOrganisations").size()).isEqualTo(100);
+        HttpResponse<String> closed = post(BASE + id + "/close", lastPartnerEditor, null);
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+
+        List<String> tooMany = IntStream.rangeClosed(1, 501).mapToObj(i -> "member-" + i).toList();
+        HttpResponse<String> refused = post("/api/staff/campaigns", admin,
+                CampaignMother.with(CampaignMother.draft(), "partnerOrganisations", tooMany));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(read(refused).get("errors").findValuesAsString("field")).contains("partnerOrganisations");
     }
 
     @Test

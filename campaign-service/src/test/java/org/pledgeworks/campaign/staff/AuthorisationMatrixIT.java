@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pledgeworks.campaign.support.CampaignMother;
+import org.pledgeworks.campaign.support.OrganisationMother;
 import org.pledgeworks.campaign.support.ProgressCardBodies;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.campaign.support.StaffAuthorisation;
@@ -21,7 +22,8 @@ import org.pledgeworks.kit.testing.TestClock;
 /**
  * Every staff endpoint × each role × the caller's organisation being the campaign's owner, a
  * partner, or neither. Neither: 404 (we do not confirm the campaign exists). Viewer: reads yes,
- * changes 403. Editor and admin of owner or partner: allowed.
+ * changes 403. Editor and admin of owner or partner: allowed. Organisation profiles, which are public,
+ * have a matrix of their own below: role × the platform's operators, the organisation itself, another.
  */
 class AuthorisationMatrixIT extends ServiceIT {
 
@@ -132,6 +134,72 @@ class AuthorisationMatrixIT extends ServiceIT {
         HttpResponse<String> response = post("/api/staff/campaigns", StaffTokens.forRoles(Map.of(organisation, role)), CampaignMother.draft());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    }
+
+    /** How the caller's organisation stands to the organisation whose profile is at stake. */
+    enum Standing { OPERATORS, OWN, OTHER }
+
+    static Stream<Arguments> organisationMatrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String endpoint : List.of("POST organisation", "PUT organisation", "GET organisation")) {
+            for (String role : List.of("admin", "editor", "viewer")) {
+                for (Standing standing : Standing.values()) {
+                    cases.add(Arguments.of(endpoint, role, standing));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * Organisation profiles are public, so nothing here is a 404: any staff member reads one; only admins
+     * of the platform's operating organisations create one; its own admins (and operators) edit it;
+     * editors and viewers, of it or of the operators, and every other organisation get 403.
+     */
+    @ParameterizedTest(name = "{0} as {1} of {2}")
+    @MethodSource("organisationMatrix")
+    void operatorsCreateOrganisationsAndOnlyTheirOwnAdminsEditThem(String endpoint, String role, Standing standing) {
+        // a create needs an id nobody has taken; reads and edits share one organisation, as they cannot clash
+        String organisationId = endpoint.startsWith("POST") ? OrganisationMother.newId()
+                : SHARED_ORGANISATION.computeIfAbsent("shared", key -> createOrganisation());
+        String callerOrganisation = switch (standing) {
+            case OPERATORS -> OrganisationMother.OPERATORS;
+            case OWN -> organisationId;
+            case OTHER -> CampaignMother.OTHER;
+        };
+        String token = StaffTokens.forRoles(Map.of(callerOrganisation, role));
+        Map<String, Object> profile = OrganisationMother.with(OrganisationMother.profile(organisationId),
+                "description", "Edited as " + role + " of " + standing);
+        boolean admin = role.equals("admin");
+
+        HttpResponse<String> response;
+        int expected;
+        switch (endpoint) {
+            case "POST organisation" -> {
+                response = post("/api/staff/organisations", token, profile);
+                expected = admin && standing == Standing.OPERATORS ? 201 : 403;
+            }
+            case "PUT organisation" -> {
+                response = put("/api/staff/organisations/" + organisationId, token, profile);
+                expected = admin && standing != Standing.OTHER ? 200 : 403;
+            }
+            default -> {
+                response = get("/api/staff/organisations/" + organisationId, token);
+                expected = 200;
+            }
+        }
+
+        StaffAuthorisation.assertAnswered(response, expected);
+    }
+
+    private static final Map<String, String> SHARED_ORGANISATION = new java.util.concurrent.ConcurrentHashMap<>();
+
+    String createOrganisation() {
+        String organisationId = OrganisationMother.newId();
+        HttpResponse<String> created = post("/api/staff/organisations", OrganisationMother.operator(),
+                OrganisationMother.profile(organisationId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return organisationId;
     }
 
     private static final java.util.Map<Boolean, String[]> SHARED = new java.util.concurrent.ConcurrentHashMap<>();

@@ -35,6 +35,15 @@ class StaffMemberTest {
         assertThat(StaffMember.from(jwt).organisations()).isEmpty();
     }
 
+    @Test
+    void platformRolesComeFromTheRolesClaim() {
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("s").claim("roles", List.of("operator", 7))
+                .issuedAt(TestClock.now()).build();
+
+        assertThat(StaffMember.from(jwt).platformRoles()).containsExactly("operator");
+        assertThat(StaffMember.from(jwt(Map.of("a", "admin"))).platformRoles()).isEmpty();
+    }
+
     private static Jwt jwt(Map<String, Object> organisations) {
         return Jwt.withTokenValue("t").header("alg", "RS256").subject("s").claim("name", "N")
                 .claim("organisations", organisations).issuedAt(TestClock.now()).build();

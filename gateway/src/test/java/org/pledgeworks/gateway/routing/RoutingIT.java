@@ -69,6 +69,25 @@ class RoutingIT extends GatewayITSupport {
     }
 
     @Test
+    void theDirectoryAndAnOrganisationsProfileReachCampaignService() {
+        campaignService.stubFor(get("/api/organisations?page=1&size=5").willReturn(okJson("""
+                {"items":[],"page":1,"size":5,"total":0}""")));
+        campaignService.stubFor(get("/api/organisations/fair-supply-coalition").willReturn(okJson("""
+                {"organisationId":"fair-supply-coalition","name":"Fair Supply Coalition","campaigns":[]}""")));
+
+        client.get().uri("/api/organisations?page=1&size=5").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.size").isEqualTo(5);
+        client.get().uri("/api/organisations/fair-supply-coalition").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Fair Supply Coalition");
+
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/organisations?page=1&size=5")));
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/organisations/fair-supply-coalition")));
+        assertReceivedNothing(pledgeService);
+    }
+
+    @Test
     void campaignListKeepsItsQuery() {
         campaignService.stubFor(get("/api/campaigns?page=1&size=5").willReturn(okJson("""
                 {"items":[],"page":1,"size":5,"total":0}""")));

@@ -33,6 +33,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +94,7 @@ class StaffSignInIT extends GatewayITSupport {
         campaignService.stubFor(get("/api/staff/campaigns").willReturn(okJson("{\"items\":[]}")));
         pledgeService.stubFor(get("/api/staff/pledges/quarantine?campaignId=c1").willReturn(okJson("{\"items\":[]}")));
         campaignService.stubFor(post("/api/staff/campaigns/c1/publish").willReturn(okJson("{}")));
+        campaignService.stubFor(put("/api/staff/organisations/fair-supply-coalition").willReturn(okJson("{}")));
 
         client.get().uri("/api/staff/campaigns").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange().expectStatus().isOk();
@@ -99,10 +102,15 @@ class StaffSignInIT extends GatewayITSupport {
                 .exchange().expectStatus().isOk();
         client.get().uri("/api/staff/pledges/quarantine?campaignId=c1")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk();
+        client.put().uri("/api/staff/organisations/fair-supply-coalition")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Fair Supply Coalition\",\"kind\":\"ngo\"}").exchange().expectStatus().isOk();
 
         campaignService.verify(getRequestedFor(urlEqualTo("/api/staff/campaigns"))
                 .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token)));
         campaignService.verify(postRequestedFor(urlEqualTo("/api/staff/campaigns/c1/publish"))
+                .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token)));
+        campaignService.verify(putRequestedFor(urlEqualTo("/api/staff/organisations/fair-supply-coalition"))
                 .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token)));
         pledgeService.verify(getRequestedFor(urlEqualTo("/api/staff/pledges/quarantine?campaignId=c1"))
                 .withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + token)));
