@@ -95,7 +95,8 @@ class ProgressCard {
 
     Target addTarget(StaffMember member, String campaignId, TargetInput input) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
-        Target target = Target.create(campaign.id(), input.name(), input.kind(), now());
+        Target target = Target.create(campaign.id(), input.name(), input.kind(),
+                input.countryCode() == null ? null : input.countryCode().toUpperCase(Locale.ROOT), now());
         targets.insert(target);
         return target;
     }
@@ -188,6 +189,16 @@ class ProgressCard {
         Instant now = clock.instant();
         return new Card(campaign.id(), campaign.slug(), framework,
                 targets.forCampaign(campaign.id()).stream().map(t -> Card.TargetScore.of(t, now)).toList());
+    }
+
+    /** @param cycle the cycle to show, or null for the latest */
+    CardGrid grid(Campaign campaign, String cycle) {
+        Framework framework = frameworks.find(campaign.id());
+        List<Target> all = targets.forCampaign(campaign.id());
+        var cycles = CardGrid.cycles(all);
+        String shown = cycle != null ? cycle : cycles.isEmpty() ? null : cycles.last();
+        List<TargetAssessment> assessed = shown == null ? List.of() : assessments.forCampaignCycle(campaign.id(), shown);
+        return CardGrid.of(campaign.id(), campaign.slug(), framework, all, cycle, assessed, clock.instant());
     }
 
     Card.TargetHistory history(Campaign campaign, String targetId) {
