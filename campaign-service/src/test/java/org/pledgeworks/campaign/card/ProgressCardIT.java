@@ -197,6 +197,17 @@ class ProgressCardIT extends ServiceIT {
         assertThat(get("/api/campaigns/no-such-campaign-here/card/grid").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theDemoCampaignHasASmallCardForANewcomerToSee() {
+        JsonNode grid = read(get("/api/campaigns/no-forced-labour/card/grid"));
+        assertThat(grid.get("cycles")).hasSize(2);
+        assertThat(grid.get("targets")).hasSize(6);
+        assertThat(grid.get("targets").findValuesAsString("countryCode")).contains("BR", "GB", "UZ");
+        grid.get("targets").forEach(row -> assertThat(row.get("cells")).hasSize(3));
+        assertThat(grid.get("targets").findValues("reply").stream().filter(r -> !r.isNull())
+                .map(r -> r.get("status").asString())).containsExactlyInAnyOrder("responded", "pending");
+    }
+
     private String addTarget(String campaignId, Map<String, Object> body) {
         var created = post(BASE + campaignId + "/card/targets", admin, body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
