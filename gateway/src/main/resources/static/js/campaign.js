@@ -6,8 +6,7 @@
  *
  * Calls (all through the gateway):
  *   GET  /api/campaigns/{slug}/count    -> {total, byCountry, asOf, ...}   every 5 s
- *   GET  /api/campaigns/{slug}/card     -> {targets: [{targetId, name, kind, cycle, overallScore}]}  (404: no card)
- *   GET  /api/campaigns/{slug}/card/targets/{targetId} -> {cycles: [{cycle, overallScore}]}      (the chart)
+ *   GET  /api/campaigns/{slug}/card/grid -> the progress card's grid, drawn by js/card-grid.js (404: no card)
  *   POST /api/campaigns/{slug}/pledges  <- {name, email, country, consentToUpdates, locale}
  *        202 -> check your email; 400 problem with errors [{field, message}]; 404/409/503 problem
  *
@@ -468,68 +467,13 @@
     });
   }
 
-  /* ---------------------------------------------------------------- progress card and updates */
+  /* ---------------------------------------------------------------- progress card */
 
-  function formatScore(score) {
-    return score === null || score === undefined ? 'not yet assessed' : Math.round(score) + ' out of 100';
-  }
-
-  function loadTargetHistory(slug, target, item) {
-    fetchJson(apiPath(slug, '/card/targets/' + encodeURIComponent(target.targetId))).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (history) {
-      var cycles = history && Array.isArray(history.cycles) ? history.cycles : [];
-      if (cycles.length < 2 || !window.PledgeworksCharts) {
-        return;
-      }
-      var points = cycles.map(function (c) {
-        return { label: c.cycle, value: c.overallScore === null ? null : Math.round(c.overallScore) };
-      });
-      var summary = target.name + ', score by assessment: ' + points.map(function (p) {
-        return p.label + ' ' + (p.value === null ? 'none' : p.value);
-      }).join(', ');
-      item.appendChild(window.PledgeworksCharts.line(points, summary, 100));
-    }).catch(function () {
-      // the chart is extra: the score above it stands on its own
-    });
-  }
-
+  /** The grid is its own script (js/card-grid.js); without it the page is whole, only without the card. */
   function startCard(slug) {
-    fetchJson(apiPath(slug, '/card')).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (card) {
-      var targets = card && Array.isArray(card.targets) ? card.targets : [];
-      if (!targets.length) {
-        return;
-      }
-      var list = $('scorecard-targets');
-      list.textContent = '';
-      targets.forEach(function (target) {
-        var item = document.createElement('li');
-        item.className = 'scorecard-target';
-        var name = document.createElement('h3');
-        name.textContent = target.name;
-        item.appendChild(name);
-        var score = document.createElement('p');
-        score.className = 'score';
-        score.textContent = formatScore(target.overallScore) + (target.cycle ? ' (' + target.cycle + ')' : '');
-        item.appendChild(score);
-        if (typeof target.overallScore === 'number') {
-          var meter = document.createElement('meter');
-          meter.min = 0;
-          meter.max = 100;
-          meter.value = target.overallScore;
-          meter.className = 'score-meter';
-          meter.setAttribute('aria-hidden', 'true');
-          item.appendChild(meter);
-        }
-        list.appendChild(item);
-        loadTargetHistory(slug, target, item);
-      });
-      show($('progress-card'), true);
-    }).catch(function () {
-      // no card shown is better than a broken one
-    });
+    if (window.PledgeworksCardGrid) {
+      window.PledgeworksCardGrid.start(slug);
+    }
   }
 
   /* ---------------------------------------------------------------- sharing */

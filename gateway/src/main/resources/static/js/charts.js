@@ -79,5 +79,73 @@
     return root;
   }
 
-  window.PledgeworksCharts = { bars: bars, line: line };
+  function text(content, attributes) {
+    var node = el('text', attributes);
+    node.textContent = content;
+    return node;
+  }
+
+  /**
+   * A line through [{label, value}] on labelled axes: the labels along the bottom under their title, a
+   * 0-to-max scale with gridlines up the side under its own, and each point's value written beside it,
+   * so the numbers are read, not guessed from the height. (The page also gives them as a table.)
+   *
+   * @param options {label, xTitle, yTitle, max}
+   */
+  function lineWithAxes(points, options) {
+    // narrow on purpose: scaled down to a phone's width, a wider picture's labels would be too small to read
+    var width = 360;
+    var height = 240;
+    var left = 52;
+    var right = 18;
+    var top = 16;
+    var bottom = 52;
+    var max = options.max || 100;
+    var plotW = width - left - right;
+    var plotH = height - top - bottom;
+    var root = svg(options.label, width, height);
+    root.setAttribute('class', 'chart chart-axes');
+    function y(value) {
+      return top + plotH - (value / max) * plotH;
+    }
+    function x(i) {
+      return points.length > 1 ? left + (i * plotW) / (points.length - 1) : left + plotW / 2;
+    }
+    for (var tick = 0; tick <= max; tick += max / 4) {
+      root.appendChild(el('line', {
+        x1: left, x2: left + plotW, y1: y(tick).toFixed(1), y2: y(tick).toFixed(1), 'class': 'chart-grid'
+      }));
+      root.appendChild(text(String(Math.round(tick)), {
+        x: left - 8, y: (y(tick) + 4).toFixed(1), 'class': 'chart-tick chart-tick-y'
+      }));
+    }
+    root.appendChild(el('line', { x1: left, x2: left, y1: top, y2: top + plotH, 'class': 'chart-axis' }));
+    root.appendChild(el('line', { x1: left, x2: left + plotW, y1: top + plotH, y2: top + plotH, 'class': 'chart-axis' }));
+    var path = '';
+    points.forEach(function (point, i) {
+      root.appendChild(text(point.label, { x: x(i).toFixed(1), y: top + plotH + 18, 'class': 'chart-tick' }));
+      if (point.value === null || point.value === undefined) {
+        return;
+      }
+      path += (path ? ' L ' : 'M ') + x(i).toFixed(1) + ' ' + y(point.value).toFixed(1);
+      var dot = el('circle', { cx: x(i).toFixed(1), cy: y(point.value).toFixed(1), r: 4, 'class': 'chart-dot' });
+      var tip = el('title');
+      tip.textContent = point.label + ': ' + point.value;
+      dot.appendChild(tip);
+      root.appendChild(dot);
+      root.appendChild(text(String(point.value), {
+        x: x(i).toFixed(1), y: (y(point.value) - 9).toFixed(1), 'class': 'chart-value'
+      }));
+    });
+    if (path) {
+      root.insertBefore(el('path', { d: path, 'class': 'chart-line' }), root.childNodes[1] || null);
+    }
+    root.appendChild(text(options.xTitle, { x: left + plotW / 2, y: height - 8, 'class': 'chart-axis-title' }));
+    root.appendChild(text(options.yTitle, {
+      x: 0, y: 0, transform: 'translate(14 ' + (top + plotH / 2) + ') rotate(-90)', 'class': 'chart-axis-title'
+    }));
+    return root;
+  }
+
+  window.PledgeworksCharts = { bars: bars, line: line, lineWithAxes: lineWithAxes };
 }());

@@ -28,7 +28,8 @@ $('target-form').addEventListener('submit', function (event) {
   event.preventDefault();
   clearMessages();
   var current = currentCampaign();
-  var input = { name: $('t-name').value.trim(), kind: $('t-kind').value.trim() || null };
+  var input = { name: $('t-name').value.trim(), kind: $('t-kind').value.trim() || null,
+    countryCode: $('t-country').value.trim().toUpperCase() || null };
   api('POST', cardPath(current, '/targets'), input).then(function (result) {
     if (!result.ok) {
       showFailure(result);
@@ -36,6 +37,7 @@ $('target-form').addEventListener('submit', function (event) {
     }
     $('t-name').value = '';
     $('t-kind').value = '';
+    $('t-country').value = '';
     message('Target added: ' + input.name + '.');
     loadCard(current);
   });

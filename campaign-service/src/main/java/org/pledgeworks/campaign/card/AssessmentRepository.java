@@ -30,6 +30,7 @@ class AssessmentRepository {
     AssessmentRepository(MongoDatabase database) {
         this.assessments = database.getCollection(COLLECTION);
         assessments.createIndex(Indexes.ascending("targetId", "cycle"));
+        assessments.createIndex(Indexes.ascending("campaignId", "cycle"));
     }
 
     /** Stores the assessment, replacing an earlier one of the same target, indicator and cycle. */
@@ -43,6 +44,14 @@ class AssessmentRepository {
         assessments.find(and(eq("targetId", targetId), eq("cycle", cycle))).batchSize(200)
                 .forEach(a -> byIndicator.put(a.getString("indicatorId"), a.getDouble("score")));
         return byIndicator;
+    }
+
+    /** Every assessment of a campaign's targets in one cycle: the cells of the card's grid. */
+    List<TargetAssessment> forCampaignCycle(String campaignId, String cycle) {
+        List<TargetAssessment> result = new ArrayList<>();
+        assessments.find(and(eq("campaignId", campaignId), eq("cycle", cycle))).batchSize(1000)
+                .forEach(a -> result.add(fromDocument(a)));
+        return result;
     }
 
     /** Every assessment of a target, oldest cycle first. */

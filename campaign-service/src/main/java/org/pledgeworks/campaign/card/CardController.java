@@ -3,6 +3,8 @@ package org.pledgeworks.campaign.card;
 import static org.pledgeworks.campaign.system.HttpCaching.PUBLIC_MINUTE;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.pledgeworks.campaign.card.CardInput.AssessmentInput;
 import org.pledgeworks.campaign.card.CardInput.FrameworkInput;
 import org.pledgeworks.campaign.card.CardInput.ReplyInput;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The card: staff keep it under {@code /api/staff/campaigns/{id}/card}, anyone reads it by slug. */
@@ -46,7 +49,7 @@ class CardController {
             @Valid @RequestBody TargetInput input) {
         Target target = card.addTarget(member, campaignId, input);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new TargetCreated(target.id(), target.name(), target.kind()));
+                .body(new TargetCreated(target.id(), target.name(), target.kind(), target.countryCode()));
     }
 
     @PutMapping(STAFF + "/targets/{targetId}/assessments")
@@ -80,12 +83,20 @@ class CardController {
         return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(card.card(card.published(slug)));
     }
 
+    /** The whole grid in one cacheable read, so the page draws it without a call per target. */
+    @GetMapping("/api/campaigns/{slug}/card/grid")
+    ResponseEntity<CardGrid> publicGrid(@PathVariable String slug,
+            @RequestParam(required = false) @Size(max = 20) @Pattern(regexp = "^[0-9A-Za-z-]+$",
+                    message = "must be a label such as 2026 or 2026-q1") String cycle) {
+        return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(card.grid(card.published(slug), cycle));
+    }
+
     @GetMapping("/api/campaigns/{slug}/card/targets/{targetId}")
     ResponseEntity<Card.TargetHistory> publicHistory(@PathVariable String slug, @PathVariable String targetId) {
         return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(card.history(card.published(slug), targetId));
     }
 
-    record TargetCreated(String targetId, String name, String kind) {
+    record TargetCreated(String targetId, String name, String kind, String countryCode) {
     }
 
     record ReplyRequested(String replyId) {

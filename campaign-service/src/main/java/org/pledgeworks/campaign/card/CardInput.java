@@ -19,7 +19,9 @@ final class CardInput {
     private CardInput() {
     }
 
-    record TargetInput(@NotBlank @Size(max = 200) String name, @Size(max = 50) String kind) {
+    /** @param countryCode optional ISO 3166 alpha-2, so a card of countries can show and sort by it */
+    record TargetInput(@NotBlank @Size(max = 200) String name, @Size(max = 50) String kind,
+            @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166 alpha-2 code such as GB") String countryCode) {
     }
 
     record FrameworkInput(@NotEmpty @Size(max = 20) List<@Valid @NotNull ThemeInput> themes) {

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
@@ -95,7 +97,8 @@ class ProgressCard {
 
     Target addTarget(StaffMember member, String campaignId, TargetInput input) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
-        Target target = Target.create(campaign.id(), input.name(), input.kind(), now());
+        Target target = Target.create(campaign.id(), input.name(), input.kind(),
+                input.countryCode() == null ? null : input.countryCode().toUpperCase(Locale.ROOT), now());
         targets.insert(target);
         return target;
     }
@@ -139,6 +142,32 @@ class ProgressCard {
             }
         }
         throw new ConflictException("Changed meanwhile", "The target's scores changed while this request ran; retry.");
+    }
+
+    /**
+     * Writes a card as staff would have kept it, for the demo campaign: the framework, the targets, their
+     * assessments and the scores they give. The scores are written without {@code progress-updated}: seed data
+     * is not news, and followers would otherwise be mailed about it on a first start.
+     *
+     * @throws com.mongodb.MongoWriteException (duplicate key) when another instance seeds the same targets first
+     */
+    void seed(Campaign campaign, Framework framework, List<Target> seeded, List<TargetAssessment> assessed,
+            Map<String, List<ReplyRequest>> replies) {
+        frameworks.save(campaign.id(), framework);
+        seeded.forEach(targets::insert);
+        assessed.forEach(assessments::save);
+        replies.forEach((targetId, list) -> list.forEach(reply -> targets.replyRequested(targetId, reply)));
+        for (TargetAssessment a : assessed.stream().filter(distinctBy()).toList()) {
+            Target target = targets.findById(a.targetId()).orElseThrow();
+            CycleScores scores = scores(framework, assessments.scoresByIndicator(a.targetId(), a.cycle()), now());
+            targets.rescoredIfUnchanged(target, new Target.Rescored(a.cycle(), scores, List.of()), List.of());
+        }
+    }
+
+    /** One assessment per target and cycle: each pair is scored once. */
+    private static Predicate<TargetAssessment> distinctBy() {
+        var seen = new HashSet<String>();
+        return a -> seen.add(a.targetId() + "|" + a.cycle());
     }
 
     /** Each theme's score is the mean of its indicators' scores; the overall score the mean of the themes'. */
@@ -188,6 +217,16 @@ class ProgressCard {
         Instant now = clock.instant();
         return new Card(campaign.id(), campaign.slug(), framework,
                 targets.forCampaign(campaign.id()).stream().map(t -> Card.TargetScore.of(t, now)).toList());
+    }
+
+    /** @param cycle the cycle to show, or null for the latest */
+    CardGrid grid(Campaign campaign, String cycle) {
+        Framework framework = frameworks.find(campaign.id());
+        List<Target> all = targets.forCampaign(campaign.id());
+        var cycles = CardGrid.cycles(all);
+        String shown = cycle != null ? cycle : cycles.isEmpty() ? null : cycles.last();
+        List<TargetAssessment> assessed = shown == null ? List.of() : assessments.forCampaignCycle(campaign.id(), shown);
+        return CardGrid.of(campaign.id(), campaign.slug(), framework, all, cycle, assessed, clock.instant());
     }
 
     Card.TargetHistory history(Campaign campaign, String targetId) {

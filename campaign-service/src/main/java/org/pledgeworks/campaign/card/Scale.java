@@ -60,6 +60,58 @@ enum Scale {
         };
     }
 
+    /**
+     * The words a reader sees for a stored value, next to its colour: the colour alone says nothing to
+     * someone who cannot tell the colours apart, or hears the page read aloud.
+     */
+    String label(String value) {
+        if (value == null || value.equals("no-data")) {
+            return "No data";
+        }
+        return switch (this) {
+            case PERCENT -> {
+                try {
+                    double d = Double.parseDouble(value);
+                    yield (d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d)) + "%";
+                }
+                catch (NumberFormatException e) {
+                    // assessed on another scale before the framework changed: the value as it was given
+                    yield value;
+                }
+            }
+            case YES_PARTIAL_NO -> switch (value) {
+                case "yes" -> "Yes";
+                case "partial" -> "Partial";
+                case "no" -> "No";
+                default -> value;
+            };
+        };
+    }
+
     record Score(Double value) {
+    }
+
+    /**
+     * Three bands of a 0–100 score, which the page colours; thirds, so that yes, partial and no fall one in
+     * each, and a percentage or a mean reads on the same scale.
+     */
+    enum Band {
+        GOOD("good", "Good"), FAIR("fair", "Fair"), POOR("poor", "Poor"), NO_DATA("no-data", "No data"),
+        NOT_ASSESSED("not-assessed", "Not assessed");
+
+        final String wireName;
+        final String label;
+
+        Band(String wireName, String label) {
+            this.wireName = wireName;
+            this.label = label;
+        }
+
+        static Band of(Double score) {
+            if (score == null) {
+                return NO_DATA;
+            }
+            return score >= 200 / 3.0 ? GOOD : score >= 100 / 3.0 ? FAIR : POOR;
+        }
     }
 }

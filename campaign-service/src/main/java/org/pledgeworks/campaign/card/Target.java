@@ -15,10 +15,12 @@ import org.pledgeworks.campaign.campaigns.Campaign;
  * A company or government a campaign's card tracks: its scores per assessment cycle and its right of
  * reply. {@link #rescored} is the one change that causes an event.
  *
+ * @param countryCode ISO 3166 alpha-2 of a country (or a company's home country), null when not given
  * @param scores   by cycle label, in order (labels such as 2025, 2026-q1 sort as they read)
  * @param revision counts the writes, so that a recomputation writes only over what it read
  */
-record Target(String id, String campaignId, String name, String kind, Instant createdAt, long revision,
+record Target(String id, String campaignId, String name, String kind, String countryCode, Instant createdAt,
+        long revision,
         NavigableMap<String, CycleScores> scores, List<ReplyRequest> replies) {
 
     Target {
@@ -26,8 +28,9 @@ record Target(String id, String campaignId, String name, String kind, Instant cr
         replies = List.copyOf(replies);
     }
 
-    static Target create(String campaignId, String name, String kind, Instant now) {
-        return new Target("t-" + UUID.randomUUID(), campaignId, name, kind, now, 0, new TreeMap<>(), List.of());
+    static Target create(String campaignId, String name, String kind, String countryCode, Instant now) {
+        return new Target("t-" + UUID.randomUUID(), campaignId, name, kind, countryCode, now, 0, new TreeMap<>(),
+                List.of());
     }
 
     /**

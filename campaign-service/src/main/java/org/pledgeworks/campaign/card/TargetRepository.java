@@ -94,6 +94,7 @@ class TargetRepository {
                 .append("campaignId", t.campaignId())
                 .append("name", t.name())
                 .append("kind", t.kind())
+                .append("countryCode", t.countryCode())
                 .append("createdAt", date(t.createdAt()))
                 .append("revision", t.revision())
                 .append("scores", scores)
@@ -107,7 +108,7 @@ class TargetRepository {
             stored.forEach((cycle, s) -> scores.put(cycle, cycleScores((Document) s)));
         }
         return new Target(d.getString("_id"), d.getString("campaignId"), d.getString("name"), d.getString("kind"),
-                instant(d.getDate("createdAt")), d.get("revision") instanceof Number n ? n.longValue() : 0, scores,
+                d.getString("countryCode"), instant(d.getDate("createdAt")), d.get("revision") instanceof Number n ? n.longValue() : 0, scores,
                 d.getList("replies", Document.class, List.of()).stream().map(TargetRepository::replyRequest).toList());
     }
 

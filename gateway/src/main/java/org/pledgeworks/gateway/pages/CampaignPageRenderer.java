@@ -51,11 +51,52 @@ class CampaignPageRenderer {
                       <h1 id="campaign-title">%s</h1>
                       <p id="campaign-summary" class="lead">%s</p>
                 %s%s%s
-                      <!-- filled from GET /api/campaigns/{slug}/card; stays hidden when the campaign has no card -->
+                      <!-- filled by js/card-grid.js from GET /api/campaigns/{slug}/card/grid; hidden without a card -->
                       <section id="progress-card" class="card scorecard" aria-labelledby="scorecard-heading" hidden>
                         <h2 id="scorecard-heading">Progress card</h2>
-                        <p class="hint">How each target is doing, scored from 0 to 100 at each assessment.</p>
-                        <ul id="scorecard-targets" class="scorecard-targets"></ul>
+                        <p class="hint">How each target is doing on each indicator, scored from 0 to 100 at each
+                          assessment. Open a cell to read its evidence.</p>
+                        <div class="card-controls">
+                          <div class="field">
+                            <label for="card-cycle">Assessment</label>
+                            <select id="card-cycle"></select>
+                          </div>
+                          <div class="field">
+                            <label for="card-sort">Order targets by</label>
+                            <select id="card-sort">
+                              <option value="name">Name, A to Z</option>
+                              <option value="score-high">Overall score, highest first</option>
+                              <option value="score-low">Overall score, lowest first</option>
+                            </select>
+                          </div>
+                          <div class="field">
+                            <label for="card-filter">Find a target</label>
+                            <input id="card-filter" type="search" autocomplete="off">
+                          </div>
+                        </div>
+                        <p id="card-shown" class="hint" aria-live="polite"></p>
+                        <ul id="card-legend" class="band-legend" aria-label="What the colours mean"></ul>
+                        <div id="card-grid-scroll" class="grid-scroll" role="region" aria-labelledby="card-grid-caption"
+                          tabindex="0">
+                          <table id="card-grid" class="card-grid">
+                            <caption id="card-grid-caption">Progress card</caption>
+                            <thead></thead>
+                            <tbody></tbody>
+                          </table>
+                        </div>
+                        <section id="card-history" class="card-history" aria-labelledby="card-history-heading" hidden>
+                          <h3 id="card-history-heading">A target over time</h3>
+                          <div class="field">
+                            <label for="card-history-target">Show the history of</label>
+                            <select id="card-history-target"></select>
+                          </div>
+                          <div id="card-history-chart"></div>
+                          <table id="card-history-table" class="history-table">
+                            <caption id="card-history-caption">Overall score by assessment</caption>
+                            <thead><tr><th scope="col">Assessment</th><th scope="col">Overall score (0 to 100)</th></tr></thead>
+                            <tbody></tbody>
+                          </table>
+                        </section>
                       </section>
 
                       <section class="pledge" aria-labelledby="pledge-heading">

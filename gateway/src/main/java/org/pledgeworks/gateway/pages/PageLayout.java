@@ -31,7 +31,8 @@ final class PageLayout {
     static String page(String lang, String title, String head, String main, boolean script) {
         String language = lang != null && LANGUAGE_TAG.matcher(lang).matches() ? lang : "en";
         String scripts = script
-                ? "  <script src=\"/js/charts.js\" defer></script>\n  <script src=\"/js/campaign.js\" defer></script>\n"
+                ? "  <script src=\"/js/charts.js\" defer></script>\n  <script src=\"/js/card-grid.js\" defer></script>\n"
+                        + "  <script src=\"/js/campaign.js\" defer></script>\n"
                 : "";
         return """
                 <!doctype html>

@@ -256,12 +256,7 @@ class BrowserIT extends GatewayITSupport {
 
     @Test
     void theCampaignPageShowsTheLiveCountTheProgressCardAndUpdates() {
-        campaignService.stubFor(get("/api/campaigns/demo/card").willReturn(okJson("""
-                {"campaignId":"c1","slug":"demo","targets":[
-                 {"targetId":"t1","name":"Phone Co","kind":"company","cycle":"2026","overallScore":62.5}]}""")));
-        campaignService.stubFor(get("/api/campaigns/demo/card/targets/t1").willReturn(okJson("""
-                {"targetId":"t1","name":"Phone Co","cycles":[{"cycle":"2025","overallScore":40.0},
-                 {"cycle":"2026","overallScore":62.5}]}""")));
+        stubCardGrid();
         campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/demo/updates")).willReturn(okJson("""
                 {"items":[{"updateId":"u1","title":"Phone Co replied","bodyText":"They will publish their suppliers.",
                   "publishedAt":"%s"}],"page":0,"size":20,"total":1}""".formatted(TestClock.now().minus(Duration.ofDays(8))))));
@@ -270,11 +265,106 @@ class BrowserIT extends GatewayITSupport {
 
         assertThat(visibleText("count-total")).isEqualTo("42");
         assertThat(visibleText("goal-text")).isEqualTo("4% of the goal of 1,000 signatures");
-        assertThat(visibleText("scorecard-targets")).contains("Phone Co", "63 out of 100 (2026)");
+        assertThat(visibleText("card-grid")).contains("Phone Co", "Tablet Ltd", "Yes", "Partial", "80%", "Not assessed",
+                "Replied", "Awaiting reply");
         new WebDriverWait(browser, WAIT).until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scorecard-targets svg.chart")));
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card-history svg.chart-axes")));
         assertThat(visibleText("updates-list")).contains("Phone Co replied", "They will publish their suppliers.");
         Accessibility.assertNoSeriousViolations(browser, "the open campaign page");
+    }
+
+    @Test
+    void theProgressCardIsAGridWithWordsBesideColoursEvidenceAtHandAndAHistoryWithLabelledAxes() {
+        stubCardGrid();
+        openDemoCampaign();
+        visibleText("card-grid");
+
+        WebElement grid = browser.findElement(By.id("card-grid"));
+        assertThat(grid.findElement(By.tagName("caption")).getText()).contains("Progress card, assessment 2026");
+        assertThat(grid.findElements(By.cssSelector("th[scope=colgroup]")).stream().map(WebElement::getText))
+                .containsExactly("Commitment", "Traceability");
+        assertThat(grid.findElements(By.cssSelector("tbody th[scope=row] .target-title")).stream()
+                .map(WebElement::getText)).containsExactly("Phone Co", "Tablet Ltd");
+        assertThat(grid.findElements(By.cssSelector("td.band"))).as("every coloured cell also has words")
+                .isNotEmpty().allSatisfy(cell -> assertThat(cell.getText()).isNotBlank());
+
+        // the evidence of a cell opens from the keyboard
+        WebElement summary = grid.findElement(By.cssSelector("td.cell details summary"));
+        summary.sendKeys(Keys.ENTER);
+        assertThat(grid.findElement(By.cssSelector("td.cell details .cell-evidence")).getText())
+                .contains("Supplier list, p. 12", "Evidence");
+        assertThat(grid.findElement(By.linkText("Evidence")).getAttribute("href"))
+                .isEqualTo("https://example.org/phone-co-2026.pdf");
+
+        // the history: labelled axes, and the same numbers as a table
+        WebElement chart = browser.findElement(By.cssSelector("#card-history svg.chart-axes"));
+        assertThat(chart.findElements(By.cssSelector(".chart-axis-title")).stream().map(WebElement::getText))
+                .containsExactly("Assessment", "Overall score (0 to 100)");
+        assertThat(visibleText("card-history-table")).contains("2025", "40", "2026", "77.5");
+
+        new Select(browser.findElement(By.id("card-sort"))).selectByValue("score-low");
+        assertThat(grid.findElements(By.cssSelector("tbody th[scope=row] .target-title")).get(0).getText())
+                .isEqualTo("Tablet Ltd");
+        browser.findElement(By.id("card-filter")).sendKeys("phone");
+        assertThat(visibleText("card-shown")).isEqualTo("Showing 1 of 2 targets.");
+        Accessibility.assertNoSeriousViolations(browser, "the campaign page with the progress card's grid");
+
+        new Select(browser.findElement(By.id("card-cycle"))).selectByValue("2025");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("card-grid-caption"), "assessment 2025"));
+        assertThat(visibleText("card-grid")).contains("No", "40");
+    }
+
+    /** The grid read, as campaign-service answers it: two targets, two themes, two cycles. */
+    private static void stubCardGrid() {
+        String themes = """
+                "themes":[{"themeId":"commitment","name":"Commitment","indicators":[
+                   {"indicatorId":"policy","name":"Has a policy","scale":"yes-partial-no"},
+                   {"indicatorId":"board","name":"Board oversight","scale":"yes-partial-no"}]},
+                  {"themeId":"traceability","name":"Traceability","indicators":[
+                   {"indicatorId":"suppliers","name":"Suppliers disclosed","scale":"percent"}]}],
+                "bands":[{"band":"good","label":"Good","scores":"67 to 100 (yes)"},
+                  {"band":"fair","label":"Fair","scores":"34 to 66 (partial)"},
+                  {"band":"poor","label":"Poor","scores":"0 to 33 (no)"},
+                  {"band":"no-data","label":"No data","scores":"assessed, but no evidence either way"},
+                  {"band":"not-assessed","label":"Not assessed","scores":"not assessed in this cycle"}]""";
+        String history = """
+                "history":[{"cycle":"2025","overallScore":40.0},{"cycle":"2026","overallScore":77.5}]""";
+        campaignService.stubFor(get(urlEqualTo("/api/campaigns/demo/card/grid")).willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo","cycle":"2026","cycles":["2025","2026"],%s,"targets":[
+                 {"targetId":"t1","name":"Phone Co","kind":"company","countryCode":"FI",
+                  "overall":{"score":77.5,"band":"good","label":"77.5 out of 100"},
+                  "themes":[{"themeId":"commitment","score":75.0,"band":"good","label":"75 out of 100"},
+                            {"themeId":"traceability","score":80.0,"band":"good","label":"80 out of 100"}],
+                  "cells":[{"indicatorId":"policy","value":"yes","score":100.0,"label":"Yes","band":"good"},
+                           {"indicatorId":"board","value":"partial","score":50.0,"label":"Partial","band":"fair"},
+                           {"indicatorId":"suppliers","value":"80","score":80.0,"label":"80%%","band":"good",
+                            "evidenceLink":"https://example.org/phone-co-2026.pdf","evidenceNote":"Supplier list, p. 12"}],
+                  "reply":{"status":"responded","requestedAt":"%s","deadline":"%s","respondedAt":"%s",
+                           "response":"We publish our suppliers.","link":"https://example.org/reply"},
+                  %s},
+                 {"targetId":"t2","name":"Tablet Ltd","kind":"company","countryCode":"DE",
+                  "overall":{"score":0.0,"band":"poor","label":"0 out of 100"},
+                  "themes":[{"themeId":"commitment","score":0.0,"band":"poor","label":"0 out of 100"},
+                            {"themeId":"traceability","score":null,"band":"not-assessed","label":"Not assessed"}],
+                  "cells":[{"indicatorId":"policy","value":"no","score":0.0,"label":"No","band":"poor"},
+                           {"indicatorId":"board","value":"no-data","score":null,"label":"No data","band":"no-data"},
+                           {"indicatorId":"suppliers","value":null,"score":null,"label":"Not assessed","band":"not-assessed"}],
+                  "reply":{"status":"pending","requestedAt":"%s","deadline":"%s"},
+                  "history":[{"cycle":"2026","overallScore":0.0}]}]}""".formatted(themes,
+                TestClock.now().minus(Duration.ofDays(20)), TestClock.now().minus(Duration.ofDays(5)),
+                TestClock.now().minus(Duration.ofDays(7)), history, TestClock.now().minus(Duration.ofDays(2)),
+                TestClock.now().plus(Duration.ofDays(12))))));
+        campaignService.stubFor(get(urlEqualTo("/api/campaigns/demo/card/grid?cycle=2025")).willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo","cycle":"2025","cycles":["2025","2026"],%s,"targets":[
+                 {"targetId":"t1","name":"Phone Co","kind":"company","countryCode":"FI",
+                  "overall":{"score":40.0,"band":"fair","label":"40 out of 100"},
+                  "themes":[{"themeId":"commitment","score":0.0,"band":"poor","label":"0 out of 100"},
+                            {"themeId":"traceability","score":80.0,"band":"good","label":"80 out of 100"}],
+                  "cells":[{"indicatorId":"policy","value":"no","score":0.0,"label":"No","band":"poor"},
+                           {"indicatorId":"board","value":null,"score":null,"label":"Not assessed","band":"not-assessed"},
+                           {"indicatorId":"suppliers","value":"80","score":80.0,"label":"80%%","band":"good"}],
+                  "reply":null,%s}]}""".formatted(themes, history))));
     }
 
     @Test

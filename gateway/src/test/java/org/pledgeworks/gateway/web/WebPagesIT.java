@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The public pages come from the gateway itself, with the form a signer needs. */
 class WebPagesIT extends GatewayITSupport {
 
-    private static final String[] SCRIPTS = {"/js/index.js", "/js/campaign.js", "/js/charts.js", "/js/my-data.js",
+    private static final String[] SCRIPTS = {"/js/index.js", "/js/campaign.js", "/js/charts.js", "/js/card-grid.js",
+            "/js/my-data.js",
             "/js/staff.js", "/js/staff/shared.js", "/js/staff/sign-in.js", "/js/staff/campaign-list.js",
             "/js/staff/campaign-editor.js", "/js/staff/counts.js", "/js/staff/updates.js", "/js/staff/quarantine.js",
             "/js/staff/delivery.js", "/js/staff/card.js", "/js/staff/card-forms.js"};
