@@ -15,6 +15,7 @@ class OutboxConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("campaigns", "tallies", "updates", "card-targets", "opportunities");
+        return OutboxCollections.of("campaigns", "tallies", "updates", "card-targets", "opportunities",
+                "opportunity-interests");
     }
 }
