@@ -45,6 +45,7 @@ class InterestRepository {
         // for real MongoDB (the embedded server ignores secondary indexes): the staff list and erasure
         interests.createIndex(Indexes.ascending("opportunityId", "status", "confirmedAt"));
         interests.createIndex(Indexes.ascending("emailHash"));
+        interests.createIndex(Indexes.ascending("status", "expressedAt"));
     }
 
     /** @return false when an interest of that id exists already (a race of two first expressions) */
@@ -98,6 +99,12 @@ class InterestRepository {
 
     boolean delete(String interestId) {
         return interests.deleteOne(eq("_id", interestId)).getDeletedCount() == 1;
+    }
+
+    /** Pending interests last expressed before {@code cutoff}: nobody confirmed them, and no link can now. */
+    long deletePendingBefore(Instant cutoff) {
+        return interests.deleteMany(and(eq("status", Status.PENDING.name()),
+                com.mongodb.client.model.Filters.lt("expressedAt", Date.from(cutoff)))).getDeletedCount();
     }
 
     long deleteByEmailHash(String emailHash) {

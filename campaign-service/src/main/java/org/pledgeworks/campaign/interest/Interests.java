@@ -36,6 +36,7 @@ class Interests {
     private final EventOutbox outbox;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final java.time.Duration confirmValidity;
 
     Interests(InterestRepository repository, OpportunityDirectory opportunities, InterestLinks links,
             EventOutbox outbox, Clock clock, CampaignServiceProperties properties) {
@@ -45,6 +46,7 @@ class Interests {
         this.outbox = outbox;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
+        this.confirmValidity = properties.links().confirmValidity();
     }
 
     /**
@@ -141,6 +143,15 @@ class Interests {
         return repository.setStatus(opportunityId, interestId, status, member.id(), clock.instant())
                 .orElseThrow(() -> new NotFoundException("No confirmed interest '" + interestId
                         + "' in this opportunity."));
+    }
+
+    /**
+     * Deletes the pending interests whose last confirm link has expired by {@code now}: the person never
+     * confirmed, so their name and address are not kept. A repeat moves {@code expressedAt}, and its link
+     * expires no later than {@code expressedAt} + the validity, so no working link loses its interest.
+     */
+    long purgeUnconfirmed(Instant now) {
+        return repository.deletePendingBefore(now.minus(confirmValidity));
     }
 
     /** {@code signer-erased}: every interest of the person goes, pending or confirmed, on every opportunity. */

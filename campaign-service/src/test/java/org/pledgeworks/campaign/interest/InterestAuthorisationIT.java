@@ -61,7 +61,7 @@ class InterestAuthorisationIT extends ServiceIT {
                 new Endpoint("GET csv", false, (t, o, i, tok) -> t.get(base + o + "/interest.csv", tok)),
                 new Endpoint("PATCH status", true, (t, o, i, tok) -> t.send(t.request(base + o + "/interest/" + i, tok)
                         .header("Content-Type", "application/json")
-                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"contacted\"}"))))));
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"contacted\"}")))));
     }
 
     static Stream<Arguments> matrix() {

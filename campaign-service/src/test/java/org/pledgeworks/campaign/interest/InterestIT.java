@@ -38,6 +38,9 @@ class InterestIT extends ServiceIT {
     @Autowired
     InterestLinks links;
 
+    @Autowired
+    Interests interests;
+
     private final String ownerAdmin = CampaignMother.ownerAdmin();
 
     @Test
@@ -242,6 +245,23 @@ class InterestIT extends ServiceIT {
         assertThat(patch("/api/staff/opportunities/" + o.id + "/interest/" + pending, editor,
                 "{\"status\":\"contacted\"}").statusCode()).as("a pending interest is nobody's to track yet")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anUnconfirmedInterestIsDeletedOnceItsConfirmLinkHasExpiredAndAConfirmedOneStays() {
+        Opened o = openOpportunity();
+        expressIn(o.id, "never-confirms-" + System.nanoTime() + "@example.org");
+        confirmed(o.id, InterestMother.interest());
+
+        interests.purgeUnconfirmed(TestClock.now().plus(6, ChronoUnit.DAYS));
+        long pendingWithinAWeek = read(get("/api/staff/opportunities/" + o.id + "/interest", ownerAdmin))
+                .get("pending").asLong();
+        interests.purgeUnconfirmed(TestClock.now().plus(7, ChronoUnit.DAYS).plus(1, ChronoUnit.MINUTES));
+
+        assertThat(pendingWithinAWeek).as("its link still works").isEqualTo(1);
+        JsonNode after = read(get("/api/staff/opportunities/" + o.id + "/interest", ownerAdmin));
+        assertThat(after.get("pending").asLong()).isZero();
+        assertThat(after.get("confirmed").asLong()).isEqualTo(1);
     }
 
     @Test
