@@ -25,6 +25,11 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         return BearerTokenApi.staffApi(http, requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").permitAll()
+                        // interest in an opportunity: expressed without sign-in; its mailed links confirm
+                        // and withdraw by POST (their GET only shows the button)
+                        .requestMatchers(HttpMethod.POST, "/api/opportunities/*/interest",
+                                "/api/opportunities/interest/confirm/*", "/api/opportunities/interest/withdraw/*")
+                        .permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .build();

@@ -9,12 +9,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database the MongoDB database this service owns
  * @param demo     whether to seed and publish the demo campaign on first start
  * @param publicBaseUrl the gateway's public URL, for links in events (update and card pages)
+ * @param links    the signed links mailed to people who express interest in an opportunity
  */
 @ConfigurationProperties("pledgeworks")
 public record CampaignServiceProperties(
         @DefaultValue("pledgeworks-campaigns") String database,
         @DefaultValue Demo demo,
-        @DefaultValue("http://127.0.0.1:8080") String publicBaseUrl) {
+        @DefaultValue("http://127.0.0.1:8080") String publicBaseUrl,
+        @DefaultValue Links links) {
+
+    /**
+     * @param secret           HMAC key of the links; empty: a random one per start (links die with the process)
+     * @param confirmValidity  how long a link to confirm one's interest works
+     * @param withdrawValidity how long a link to withdraw it works
+     */
+    public record Links(@DefaultValue("") String secret, @DefaultValue("P7D") java.time.Duration confirmValidity,
+            @DefaultValue("P365D") java.time.Duration withdrawValidity) {
+    }
 
     public record Demo(@DefaultValue("true") boolean enabled) {
     }

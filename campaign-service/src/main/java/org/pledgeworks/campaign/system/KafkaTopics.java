@@ -17,6 +17,8 @@ import org.springframework.kafka.config.TopicBuilder;
 public class KafkaTopics {
 
     public static final String CAMPAIGNS = "campaigns";
+    /** A person's interest in an opportunity: name and address, so a week at most, and not on {@code campaigns}. */
+    public static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
     private static final String SEVEN_DAYS_MS = "604800000";
 
     @Bean
@@ -27,6 +29,18 @@ public class KafkaTopics {
     @Bean
     NewTopic campaignsDeadLetterTopic() {
         return TopicBuilder.name(CAMPAIGNS + ".dlt").partitions(3).build();
+    }
+
+    @Bean
+    NewTopic opportunityInterestsTopic() {
+        return TopicBuilder.name(OPPORTUNITY_INTERESTS).partitions(3)
+                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
+    }
+
+    @Bean
+    NewTopic opportunityInterestsDeadLetterTopic() {
+        return TopicBuilder.name(OPPORTUNITY_INTERESTS + ".dlt").partitions(3)
+                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
     }
 
     /** Where this service's pledge listener dead-letters; personal data, so a week at most. */

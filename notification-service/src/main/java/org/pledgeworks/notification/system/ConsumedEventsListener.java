@@ -7,7 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code pledges} and {@code campaigns} (group notification-service) and hands each event to
+ * Consumes {@code pledges}, {@code campaigns} and {@code opportunity-interests} (group notification-service) and hands each event to
  * the handler of its {@code ce_type}. The offset is committed after the handler returns, so a crash
  * before that redelivers the record, which handlers absorb.
  */
@@ -30,6 +30,11 @@ class ConsumedEventsListener {
 
     @KafkaListener(id = "campaigns", idIsGroup = false, topics = CAMPAIGNS)
     void onCampaign(ConsumerRecord<String, String> record) {
+        dispatcher.dispatch(record);
+    }
+
+    @KafkaListener(id = "opportunity-interests", idIsGroup = false, topics = KafkaConfiguration.OPPORTUNITY_INTERESTS)
+    void onInterest(ConsumerRecord<String, String> record) {
         dispatcher.dispatch(record);
     }
 }

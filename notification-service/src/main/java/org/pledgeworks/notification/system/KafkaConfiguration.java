@@ -24,6 +24,8 @@ public class KafkaConfiguration {
 
     static final String PLEDGES = "pledges";
     static final String CAMPAIGNS = "campaigns";
+    /** campaign-service's events about a person's interest in an opportunity: personal data, a week. */
+    static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
     public static final String NOTIFICATIONS = "notifications";
     static final String DEAD_LETTER_SUFFIX = ListenerErrorPolicy.DEAD_LETTER_SUFFIX;
 
@@ -37,6 +39,18 @@ public class KafkaConfiguration {
     @Bean
     NewTopic pledgesDeadLetterTopic() {
         return TopicBuilder.name(PLEDGES + DEAD_LETTER_SUFFIX).partitions(6)
+                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
+    }
+
+    @Bean
+    NewTopic opportunityInterestsTopic() {
+        return TopicBuilder.name(OPPORTUNITY_INTERESTS).partitions(3)
+                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
+    }
+
+    @Bean
+    NewTopic opportunityInterestsDeadLetterTopic() {
+        return TopicBuilder.name(OPPORTUNITY_INTERESTS + DEAD_LETTER_SUFFIX).partitions(3)
                 .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
     }
 

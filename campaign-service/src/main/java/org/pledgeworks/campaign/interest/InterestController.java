@@ -1,0 +1,92 @@
+package org.pledgeworks.campaign.interest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public side of interest: expressing it (no sign-in), and the pages behind the two links of the mail.
+ * Mail filters open every link in a mail, so a GET of either link only shows a page with a button; the
+ * button POSTs to the same address, and only that confirms or withdraws. The form posts to the page's own
+ * address, so the token is never written into the page; no cookie, nothing cached, no referrer.
+ */
+@RestController
+class InterestController {
+
+    private final Interests interests;
+
+    InterestController(Interests interests) {
+        this.interests = interests;
+    }
+
+    /** Always 202 with the same body, whether the address is new here, pending or confirmed. */
+    @PostMapping("/api/opportunities/{opportunityId}/interest")
+    ResponseEntity<Accepted> express(@PathVariable @Size(max = 64) String opportunityId,
+            @Valid @RequestBody InterestInput input) {
+        interests.express(opportunityId, input);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
+                .body(new Accepted("pending", "Thank you. Please confirm your interest with the link we are sending "
+                        + "to your email address."));
+    }
+
+    record Accepted(String status, String message) {
+    }
+
+    @GetMapping(path = "/" + InterestLinks.CONFIRM_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> confirmPage(@PathVariable @Size(max = 512) String token) {
+        return page(interests.confirmPage(token));
+    }
+
+    @PostMapping(path = "/" + InterestLinks.CONFIRM_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> confirm(@PathVariable @Size(max = 512) String token) {
+        return page(interests.confirm(token));
+    }
+
+    @GetMapping(path = "/" + InterestLinks.WITHDRAW_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> withdrawPage(@PathVariable @Size(max = 512) String token) {
+        return page(interests.withdrawPage(token));
+    }
+
+    @PostMapping(path = "/" + InterestLinks.WITHDRAW_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> withdraw(@PathVariable @Size(max = 512) String token) {
+        return page(interests.withdraw(token));
+    }
+
+    private static ResponseEntity<String> page(LinkOutcome outcome) {
+        String body = outcome.button == null ? "<p><a href=\"/\">See all campaigns</a></p>" : """
+                <form method="post">
+                <button type="submit">%s</button>
+                </form>""".formatted(outcome.button);
+        String html = """
+                <!doctype html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="robots" content="noindex">
+                <title>%s · Pledgeworks</title>
+                <link rel="stylesheet" href="/css/app.css">
+                </head>
+                <body>
+                <main class="page interest %s">
+                <h1>%s</h1>
+                <p>%s</p>
+                %s
+                </main>
+                </body>
+                </html>
+                """.formatted(outcome.title, outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                outcome.title, outcome.detail, body);
+        return ResponseEntity.status(outcome.status).cacheControl(CacheControl.noStore())
+                .header("Referrer-Policy", "no-referrer").contentType(MediaType.TEXT_HTML).body(html);
+    }
+}
