@@ -52,6 +52,8 @@ class KafkaBrokerTest {
                 new TopicSpec("pledges", 6, Optional.of(Duration.ofDays(7))),
                 new TopicSpec("pledges.dlt", 6, Optional.of(Duration.ofDays(7))),
                 new TopicSpec("notifications", 12, Optional.of(Duration.ofDays(7))),
-                new TopicSpec("notifications.dlt", 12, Optional.of(Duration.ofDays(7))));
+                new TopicSpec("notifications.dlt", 12, Optional.of(Duration.ofDays(7))),
+                new TopicSpec("opportunity-interests", 3, Optional.of(Duration.ofDays(7))),
+                new TopicSpec("opportunity-interests.dlt", 3, Optional.of(Duration.ofDays(7))));
     }
 }
