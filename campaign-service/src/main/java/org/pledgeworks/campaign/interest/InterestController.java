@@ -1,7 +1,10 @@
 package org.pledgeworks.campaign.interest;
 
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.pledgeworks.kit.links.LinkPage;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -66,27 +69,7 @@ class InterestController {
                 <form method="post">
                 <button type="submit">%s</button>
                 </form>""".formatted(outcome.button);
-        String html = """
-                <!doctype html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex">
-                <title>%s · Pledgeworks</title>
-                <link rel="stylesheet" href="/css/app.css">
-                </head>
-                <body>
-                <main class="page interest %s">
-                <h1>%s</h1>
-                <p>%s</p>
-                %s
-                </main>
-                </body>
-                </html>
-                """.formatted(outcome.title, outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        return LinkPage.of(outcome.status, "interest " + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 outcome.title, outcome.detail, body);
-        return ResponseEntity.status(outcome.status).cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer").contentType(MediaType.TEXT_HTML).body(html);
     }
 }

@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import org.pledgeworks.campaign.interest.Interest.Consent;
 import org.pledgeworks.campaign.interest.Interest.Status;
-import org.pledgeworks.campaign.interest.InterestLinks.Check;
-import org.pledgeworks.campaign.interest.InterestLinks.Outcome;
 import org.pledgeworks.campaign.opportunities.OpportunityDirectory;
 import org.pledgeworks.campaign.opportunities.OpportunityDirectory.Listing;
 import org.pledgeworks.campaign.outbox.EventOutbox;
@@ -18,6 +16,9 @@ import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.KafkaTopics;
 import org.pledgeworks.campaign.system.NotFoundException;
+import org.pledgeworks.kit.links.SignedLinks.Check;
+import org.pledgeworks.kit.links.SignedLinks.Link;
+import org.pledgeworks.kit.links.SignedLinks.Outcome;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Service;
@@ -94,7 +95,7 @@ class Interests {
         if (check.outcome() != Outcome.VALID) {
             return check.outcome() == Outcome.EXPIRED ? LinkOutcome.EXPIRED : LinkOutcome.INVALID;
         }
-        return repository.find(check.interestId())
+        return repository.find(check.subject().orElseThrow())
                 .map(i -> i.confirmed() ? LinkOutcome.CONFIRMED : LinkOutcome.CONFIRM_READY)
                 .orElse(LinkOutcome.GONE);
     }
@@ -106,10 +107,10 @@ class Interests {
         if (check.outcome() != Outcome.VALID) {
             return check.outcome() == Outcome.EXPIRED ? LinkOutcome.EXPIRED : LinkOutcome.INVALID;
         }
-        if (repository.confirm(check.interestId(), now)) {
+        if (repository.confirm(check.subject().orElseThrow(), now)) {
             return LinkOutcome.CONFIRMED;
         }
-        return repository.find(check.interestId()).isPresent() ? LinkOutcome.CONFIRMED : LinkOutcome.GONE;
+        return repository.find(check.subject().orElseThrow()).isPresent() ? LinkOutcome.CONFIRMED : LinkOutcome.GONE;
     }
 
     LinkOutcome withdrawPage(String token) {
@@ -117,7 +118,7 @@ class Interests {
         if (check.outcome() != Outcome.VALID) {
             return check.outcome() == Outcome.EXPIRED ? LinkOutcome.EXPIRED : LinkOutcome.INVALID;
         }
-        return repository.find(check.interestId()).isPresent() ? LinkOutcome.WITHDRAW_READY : LinkOutcome.WITHDRAWN;
+        return repository.find(check.subject().orElseThrow()).isPresent() ? LinkOutcome.WITHDRAW_READY : LinkOutcome.WITHDRAWN;
     }
 
     /** Deletes the interest and the person's details with it; a second time there is nothing left to delete. */
@@ -126,7 +127,7 @@ class Interests {
         if (check.outcome() != Outcome.VALID) {
             return check.outcome() == Outcome.EXPIRED ? LinkOutcome.EXPIRED : LinkOutcome.INVALID;
         }
-        repository.delete(check.interestId());
+        repository.delete(check.subject().orElseThrow());
         return LinkOutcome.WITHDRAWN;
     }
 
@@ -160,7 +161,7 @@ class Interests {
     }
 
     private List<PendingEvent> requested(Interest interest, Listing opportunity, Instant now) {
-        InterestLinks.Link confirm = links.confirm(interest.id(), now);
+        Link confirm = links.confirm(interest.id(), now);
         OpportunityInterestRequested event = new OpportunityInterestRequested(UUID.randomUUID(), now, interest.id(),
                 opportunity.opportunityId(), opportunity.title(), opportunity.campaignId(), opportunity.campaignSlug(),
                 opportunity.campaignTitle(), opportunity.postingOrganisation(), interest.name(), interest.email(),

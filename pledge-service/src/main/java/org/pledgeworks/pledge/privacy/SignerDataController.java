@@ -5,7 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.pledgeworks.pledge.links.LinkPage;
+import org.pledgeworks.kit.links.LinkPage;
 import org.pledgeworks.pledge.signatures.EmailAddress;
 
 import org.springframework.http.CacheControl;

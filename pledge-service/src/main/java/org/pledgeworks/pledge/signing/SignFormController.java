@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.pledgeworks.pledge.links.LinkPage;
+import org.pledgeworks.kit.links.LinkPage;
 import org.pledgeworks.pledge.system.PrivacyHashes;
 import org.pledgeworks.pledge.system.ProblemException;
 

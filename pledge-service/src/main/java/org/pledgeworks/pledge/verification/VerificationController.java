@@ -2,7 +2,7 @@ package org.pledgeworks.pledge.verification;
 
 import java.net.URI;
 
-import org.pledgeworks.pledge.links.LinkPage;
+import org.pledgeworks.kit.links.LinkPage;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;

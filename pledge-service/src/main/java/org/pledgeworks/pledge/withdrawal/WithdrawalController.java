@@ -1,6 +1,6 @@
 package org.pledgeworks.pledge.withdrawal;
 
-import org.pledgeworks.pledge.links.LinkPage;
+import org.pledgeworks.kit.links.LinkPage;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

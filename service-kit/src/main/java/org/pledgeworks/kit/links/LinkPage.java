@@ -1,4 +1,4 @@
-package org.pledgeworks.pledge.links;
+package org.pledgeworks.kit.links;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
