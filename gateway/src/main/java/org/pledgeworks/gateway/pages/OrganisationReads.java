@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.observation.ObservationRegistry;
 import org.pledgeworks.gateway.routing.RoutingProperties;
@@ -61,8 +63,9 @@ class OrganisationReads {
     private final WebClient campaigns;
     private final ReactiveCircuitBreaker breaker;
     private final PagesProperties properties;
-    private final AsyncCache<String, Optional<OrganisationProfile>> cards = Caffeine.newBuilder()
-            .expireAfterWrite(KEPT).maximumSize(10_000).buildAsync();
+    private final Cache<String, Optional<OrganisationProfile>> kept = Caffeine.newBuilder()
+            .expireAfterWrite(KEPT).maximumSize(10_000).build();
+    private final ConcurrentMap<String, Mono<Optional<OrganisationProfile>>> reading = new ConcurrentHashMap<>();
 
     OrganisationReads(ObjectProvider<ObservationRegistry> observations, RoutingProperties routing,
             ReactiveCircuitBreakerFactory<?, ?> breakers, PagesProperties properties) {
@@ -116,14 +119,22 @@ class OrganisationReads {
 
     /** Empty when there is no profile or it could not be read. */
     private Mono<OrganisationProfile> card(String id) {
-        // the shared read outlives one page giving up on it, so the next page finds it done
-        return Mono.fromFuture(() -> cards.get(id, (key, executor) -> breaker.run(read(key, properties.timeout())
+        Optional<OrganisationProfile> known = kept.getIfPresent(id);
+        if (known != null) {
+            return Mono.justOrEmpty(known);
+        }
+        return reading.computeIfAbsent(id, key -> breaker.run(read(key, properties.timeout())
                                 .map(json -> Optional.of(OrganisationProfile.from(key, json).card()))
                                 .onErrorResume(WebClientResponseException.NotFound.class,
                                         e -> Mono.just(Optional.empty())))
-                        .toFuture()), true)
+                        .doOnNext(found -> kept.put(key, found))
+                        // a failed read is not kept: the next page asks again (the breaker stops that asking
+                        // when the directory is down)
+                        .doFinally(signal -> reading.remove(key))
+                        // one read shared by the pages that ask at once; it outlives a page giving up on it
+                        // (cache() does not pass a subscriber's cancel on), so the next page finds it kept
+                        .cache())
                 .flatMap(Mono::justOrEmpty)
-                // a failed read is not kept (Caffeine drops a failed future), so the next page asks again
                 .onErrorResume(e -> Mono.empty());
     }
 
