@@ -17,22 +17,51 @@ import tools.jackson.databind.JsonNode;
  * @param count   null when the count could not be read: the page says "–" and the script fills it in
  * @param updates newest first, as campaign-service lists them; empty when there are none or they could not
  *                be read (the page stands without them)
+ * @param organisations the profiles of the campaign's owner and partners that could be read, by id; one
+ *                missing is shown as its id
  */
-record CampaignPageData(Campaign campaign, Count count, List<Update> updates) {
+record CampaignPageData(Campaign campaign, Count count, List<Update> updates,
+        Map<String, OrganisationProfile> organisations) {
 
     record Campaign(String slug, String title, String summary, String descriptionHtml, String pledgeText, long goal,
             String status, String locale, String imageUrl, Instant startsAt, Instant endsAt,
-            String ownerOrganisation) {
+            String ownerOrganisation, List<String> partnerOrganisations) {
+
+        Campaign {
+            partnerOrganisations = partnerOrganisations == null ? List.of() : List.copyOf(partnerOrganisations);
+        }
 
         boolean open() {
             return status == null || "open".equalsIgnoreCase(status);
         }
 
+        /** The partners, each once, without the owner (it is named as the owner). */
+        List<String> partners() {
+            return partnerOrganisations.stream()
+                    .filter(p -> p != null && !p.isBlank() && !p.equals(ownerOrganisation)).distinct().toList();
+        }
+
+        /** Every organisation the page names: the owner first, then the partners. */
+        List<String> organisations() {
+            List<String> all = new ArrayList<>();
+            if (ownerOrganisation != null && !ownerOrganisation.isBlank()) {
+                all.add(ownerOrganisation);
+            }
+            all.addAll(partners());
+            return List.copyOf(all);
+        }
+
         static Campaign from(JsonNode json) {
+            List<String> partners = new ArrayList<>();
+            for (JsonNode partner : json.path("partnerOrganisations").values()) {
+                if (partner.isString()) {
+                    partners.add(partner.asString());
+                }
+            }
             return new Campaign(text(json, "slug"), text(json, "title"), text(json, "summary"),
                     text(json, "descriptionHtml"), text(json, "pledgeText"), json.path("goal").asLong(0),
                     text(json, "status"), text(json, "locale"), text(json, "imageUrl"), instant(json, "startsAt"),
-                    instant(json, "endsAt"), text(json, "ownerOrganisation"));
+                    instant(json, "endsAt"), text(json, "ownerOrganisation"), List.copyOf(partners));
         }
     }
 

@@ -1,7 +1,5 @@
 package org.pledgeworks.gateway.pages;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The campaign page as HTML: the head a link preview reads (title, description, Open Graph, Twitter card,
  * canonical link) and a body that is whole without script: pledge, count, description, dates, the sign form
- * (or, for a closed campaign, its final count and no form), updates, signatures by country and share links.
+ * (or, for a closed campaign, its final count and no form), share links, who runs it (owner and partners,
+ * after the form, so that a hundred partners' links do not stand between a keyboard and the form),
+ * signatures by country and updates.
  * Every value from a service is escaped or cleaned by {@link Html}.
  */
 @Component
@@ -109,7 +109,8 @@ class CampaignPageRenderer {
                 Html.text(c.title()), Html.text(c.summary()), image(c), dates(c), count(c, data.count()),
                 Html.text(c.pledgeText()), description(c),
                 c.open() ? SignForm.sign(c.slug(), share) : closed(), c.open() ? SignForm.follow() : "",
-                share.section(), byCountry(data.count()), updates(data));
+                share.section() + OrganisationLinks.section(c, data.organisations()), byCountry(data.count()),
+                updates(data));
         return PageLayout.page(c.locale(), c.title() + " — Pledgeworks", head(c, url), main, true);
     }
 
@@ -132,8 +133,7 @@ class CampaignPageRenderer {
     }
 
     private static void meta(StringBuilder head, String key, String name, String content) {
-        head.append("  <meta ").append(key).append("=\"").append(name).append("\" content=\"")
-                .append(Html.text(content)).append("\">\n");
+        PageLayout.meta(head, key, name, content);
     }
 
     /** One line for previews: whole words, at most {@value #DESCRIPTION_MAX} characters. */
@@ -148,17 +148,7 @@ class CampaignPageRenderer {
 
     /** The image, if it is an https address (campaign-service accepts no other; checked again here). */
     static String httpsImage(Campaign c) {
-        if (c.imageUrl() == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(c.imageUrl());
-            return "https".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null
-                    ? uri.toString() : null;
-        }
-        catch (URISyntaxException e) {
-            return null;
-        }
+        return Html.httpsUrl(c.imageUrl());
     }
 
     private static String image(Campaign c) {

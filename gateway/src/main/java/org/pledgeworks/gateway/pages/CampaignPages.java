@@ -2,6 +2,8 @@ package org.pledgeworks.gateway.pages;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.pledgeworks.gateway.pages.CampaignReads.Found;
@@ -14,7 +16,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -37,8 +38,6 @@ class CampaignPages {
     /** As long as the campaign's own JSON may be cached (campaign-service's {@code max-age}). */
     private static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
-    private static final String IMG_SRC = "img-src 'self' data:";
-
     @Bean
     RouterFunction<ServerResponse> campaignPage(CampaignReads reads, CampaignPageRenderer renderer) {
         return RouterFunctions.route(GET("/campaigns/{slug}"), request -> page(request, reads, renderer))
@@ -54,7 +53,9 @@ class CampaignPages {
         return reads.campaign(slug, language).flatMap(outcome -> {
             if (outcome instanceof Found found) {
                 CampaignPageData data = found.data();
-                allowImage(request.exchange().getResponse(), CampaignPageRenderer.httpsImage(data.campaign()));
+                List<String> images = new ArrayList<>(OrganisationLinks.logos(data.organisations()));
+                images.add(CampaignPageRenderer.httpsImage(data.campaign()));
+                ImageSources.allow(request.exchange().getResponse(), images);
                 return ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(PUBLIC_SHORT)
                         .varyBy(HttpHeaders.ACCEPT_LANGUAGE)
                         .headers(h -> {
@@ -91,25 +92,5 @@ class CampaignPages {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return response.bodyValue(page);
-    }
-
-    /**
-     * The gateway's Content-Security-Policy allows images from this origin only; the campaign's image (an
-     * https address staff gave) is let in by its origin alone, on this response alone. Rewritten just before
-     * the response is committed, after the security filter has written the policy.
-     */
-    private static void allowImage(ServerHttpResponse response, String image) {
-        if (image == null) {
-            return;
-        }
-        URI uri = URI.create(image);
-        String origin = "https://" + uri.getRawAuthority();
-        response.beforeCommit(() -> {
-            String policy = response.getHeaders().getFirst("Content-Security-Policy");
-            if (policy != null && policy.contains(IMG_SRC) && origin.matches("https://[A-Za-z0-9.:\\[\\]-]+")) {
-                response.getHeaders().set("Content-Security-Policy", policy.replace(IMG_SRC, IMG_SRC + " " + origin));
-            }
-            return Mono.empty();
-        });
     }
 }

@@ -2,6 +2,7 @@ package org.pledgeworks.gateway.pages;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -28,7 +29,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * make (campaign, count, updates), in parallel, each bounded by {@code pledgeworks.gateway.pages.timeout}.
  * Each service's reads go through a circuit breaker of their own ({@code campaign-page},
  * {@code count-page}), so a service that is away costs the page one quick 503 rather than a timeout per
- * visitor. Only the campaign is needed: the count and the updates are left out when they fail.
+ * visitor. Only the campaign is needed: the count and the updates are left out when they fail, and the
+ * owner's and partners' profiles ({@link OrganisationReads}) become bare ids.
  */
 @Component
 class CampaignReads {
@@ -53,13 +55,14 @@ class CampaignReads {
     private final ReactiveCircuitBreaker campaignBreaker;
     private final ReactiveCircuitBreaker countBreaker;
     private final PagesProperties properties;
+    private final OrganisationReads organisations;
 
     /**
      * Built here: Boot 4 gives no {@code WebClient.Builder} without its webclient module, which the gateway
      * does not otherwise need; the observation registry is what carries the page's trace to the services.
      */
     CampaignReads(ObjectProvider<ObservationRegistry> observations, RoutingProperties routing,
-            ReactiveCircuitBreakerFactory<?, ?> breakers, PagesProperties properties) {
+            ReactiveCircuitBreakerFactory<?, ?> breakers, PagesProperties properties, OrganisationReads organisations) {
         WebClient.Builder web = WebClient.builder()
                 .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         this.campaigns = web.clone().baseUrl(service(routing, "campaign-service")).build();
@@ -67,13 +70,21 @@ class CampaignReads {
         this.campaignBreaker = breakers.create("campaign-page");
         this.countBreaker = breakers.create("count-page");
         this.properties = properties;
+        this.organisations = organisations;
     }
 
     Mono<Outcome> campaign(String slug, String acceptLanguage) {
         Mono<Optional<JsonNode>> campaign = campaignBreaker.run(read(campaigns, "", slug, acceptLanguage)
                 .map(Optional::of)
                 // "no such campaign" is an answer, not a failure: it must not open the breaker
-                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(Optional.empty())));
+                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(Optional.empty())))
+                .cache();
+        // the owner's and partners' names, read as soon as the campaign says who they are (while the count
+        // and updates may still be on their way); a campaign that fails is answered by the zip below
+        Mono<Map<String, OrganisationProfile>> named = campaign
+                .flatMap(found -> found.map(json -> organisations.cards(Campaign.from(json).organisations()))
+                        .orElseGet(() -> Mono.just(Map.of())))
+                .onErrorResume(e -> Mono.just(Map.of()));
         Mono<Optional<Count>> count = countBreaker.run(read(pledges, "/count", slug, null)
                 .map(json -> Optional.of(Count.from(json)))
                 .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(Optional.empty())))
@@ -83,8 +94,9 @@ class CampaignReads {
                 .map(Update::listFrom)
                 .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(List.of())))
                 .onErrorResume(e -> Mono.just(List.of()));
-        return Mono.zip(campaign, count, updates).<Outcome>map(all -> all.getT1().<Outcome>map(json ->
-                        new Found(new CampaignPageData(Campaign.from(json), all.getT2().orElse(null), all.getT3())))
+        return Mono.zip(campaign, count, updates, named).<Outcome>map(all -> all.getT1().<Outcome>map(json ->
+                        new Found(new CampaignPageData(Campaign.from(json), all.getT2().orElse(null), all.getT3(),
+                                all.getT4())))
                         .orElseGet(Missing::new))
                 .onErrorResume(e -> {
                     // the slug is left out: it says what someone reads (the route and the cause are enough)
@@ -108,7 +120,7 @@ class CampaignReads {
                 .timeout(properties.timeout());
     }
 
-    private static String service(RoutingProperties routing, String name) {
+    static String service(RoutingProperties routing, String name) {
         URI uri = routing.services().get(name);
         if (uri == null) {
             throw new IllegalStateException("pledgeworks.gateway.services." + name + " is not set");

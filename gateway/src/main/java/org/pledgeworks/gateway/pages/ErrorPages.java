@@ -20,6 +20,11 @@ final class ErrorPages {
                 "The address may be mistyped, or the campaign may have been moved or taken down.");
     }
 
+    static String organisationNotFound() {
+        return page("Organisation not found", "We could not find this organisation",
+                "The address may be mistyped, or the organisation may have no page here yet.");
+    }
+
     static String unavailable() {
         return page("Temporarily unavailable", "We cannot show this page right now",
                 "Please try again in a few seconds.");

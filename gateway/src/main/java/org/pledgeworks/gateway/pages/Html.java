@@ -1,5 +1,8 @@
 package org.pledgeworks.gateway.pages;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
@@ -28,6 +31,25 @@ final class Html {
     /** Text for an element's content or a quoted attribute value; empty for null. */
     static String text(String value) {
         return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
+    }
+
+    /**
+     * An address from a service, if it is an absolute https URL with a host and no user info; else null.
+     * campaign-service accepts no other for images, logos and websites, and it is checked again here so
+     * that a {@code javascript:} or {@code http:} address never becomes a link or an image on our pages.
+     */
+    static String httpsUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null
+                    ? uri.toString() : null;
+        }
+        catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** HTML from a service, cleaned to the allow-list; empty for null. */

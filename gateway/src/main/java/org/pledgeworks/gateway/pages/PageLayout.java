@@ -50,6 +50,12 @@ final class PageLayout {
                 FRAME.footer());
     }
 
+    /** One {@code <meta>} of the head, e.g. {@code property="og:title"}; the content is escaped here. */
+    static void meta(StringBuilder head, String key, String name, String content) {
+        head.append("  <meta ").append(key).append("=\"").append(name).append("\" content=\"")
+                .append(Html.text(content)).append("\">\n");
+    }
+
     /**
      * A static page's frame around its content.
      *

@@ -17,11 +17,15 @@ import org.springframework.validation.annotation.Validated;
  *                      be a proxy's internal name)
  * @param timeout       how long a page waits for one service read before it answers 503: a page that
  *                      hangs is worse than one that says "try again"
+ * @param organisationsTimeout how long the campaign page waits for its owner's and partners' profiles, after
+ *                      the campaign itself; what has not come by then is shown as the organisation's id. Short:
+ *                      the names are a nicety, and the page must not be slow because the directory is
  */
 @Validated
 @ConfigurationProperties("pledgeworks.gateway.pages")
 record PagesProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") URI publicBaseUrl,
-        @NotNull @DefaultValue("3s") Duration timeout) {
+        @NotNull @DefaultValue("3s") Duration timeout,
+        @NotNull @DefaultValue("1s") Duration organisationsTimeout) {
 
     /** The absolute address of a path on the gateway, e.g. {@code /campaigns/x}. */
     String absolute(String path) {

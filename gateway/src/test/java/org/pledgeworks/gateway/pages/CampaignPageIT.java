@@ -1,5 +1,7 @@
 package org.pledgeworks.gateway.pages;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.gateway.GatewayITSupport;
 
@@ -80,6 +82,111 @@ class CampaignPageIT extends GatewayITSupport {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().exists("Retry-After")
                 .expectBody(String.class).value(html -> assertThat(html).contains("Please try again in a few seconds."));
+    }
+
+    @Test
+    void theCampaignPageNamesItsOwnerAndPartnersFromTheDirectory() {
+        stubCampaign("coalition", "union-owner", "union-partner", "union-without-profile");
+        campaignService.stubFor(get("/api/organisations/union-owner").willReturn(okJson(profile("union-owner",
+                "Phone Workers' Union", "https://logos.example.org/union.png", "https://union.example.org"))));
+        campaignService.stubFor(get("/api/organisations/union-partner").willReturn(okJson(profile("union-partner",
+                "<script>alert(1)</script>", null, "javascript:alert(2)"))));
+        campaignService.stubFor(get("/api/organisations/union-without-profile").willReturn(notFound()));
+
+        String html = client.get().uri("/campaigns/coalition").exchange().expectStatus().isOk()
+                // the logo is hot-linked by the reader's browser: its origin is let in, on this page only
+                .expectHeader().value("Content-Security-Policy",
+                        csp -> assertThat(csp).contains("img-src 'self' data: https://logos.example.org;"))
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<h3 id=\"owner-heading\">Run by</h3>",
+                "<a class=\"org-name\" href=\"/organisations/union-owner\">Phone Workers&#39; Union</a>",
+                "<img class=\"org-logo\" src=\"https://logos.example.org/union.png\" alt=\"\"",
+                "loading=\"lazy\" referrerpolicy=\"no-referrer\">",
+                "href=\"https://union.example.org\" rel=\"noopener nofollow\">union.example.org</a>",
+                "<h3 id=\"partners-heading\">Partners (2)</h3>",
+                "<a class=\"org-name\" href=\"/organisations/union-partner\">&lt;script&gt;alert(1)&lt;/script&gt;</a>",
+                "<span class=\"org-name\">union-without-profile</span>")
+                .doesNotContain("javascript:", "/organisations/union-without-profile");
+    }
+
+    @Test
+    void theCampaignPageStandsWhenTheDirectoryFailsOrIsSlow() {
+        stubCampaign("coalition-down", "owner-fast", "partner-broken", "partner-slow");
+        campaignService.stubFor(get("/api/organisations/owner-fast").willReturn(okJson(profile("owner-fast",
+                "Fast Owner", null, null))));
+        campaignService.stubFor(get("/api/organisations/partner-broken").willReturn(aResponse().withStatus(500)));
+        campaignService.stubFor(get("/api/organisations/partner-slow").willReturn(okJson(profile("partner-slow",
+                "Slow Partner", null, null)).withFixedDelay(4_000)));
+
+        long started = System.nanoTime();
+        String html = client.get().uri("/campaigns/coalition-down").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // the page waits pages.organisations-timeout (1 s) for the directory, not the slow answer's 4 s
+        assertThat(took).isLessThan(Duration.ofMillis(3_500));
+        assertThat(html).contains("<a class=\"org-name\" href=\"/organisations/owner-fast\">Fast Owner</a>",
+                        "<span class=\"org-name\">partner-broken</span>", "<span class=\"org-name\">partner-slow</span>",
+                        "id=\"sign-form\"")
+                .doesNotContain("Slow Partner");
+    }
+
+    @Test
+    void anOrganisationHasAPageOfItsOwn() {
+        campaignService.stubFor(get("/api/organisations/fair-supply").willReturn(okJson("""
+                {"organisationId":"fair-supply","name":"Fair <Supply> Coalition","kind":"ngo",
+                 "description":"We check supply chains.","website":"javascript:alert(1)",
+                 "logoUrl":"https://logos.example.org/fsc.png","contactEmail":"hello@fsc.example.org",
+                 "socialLinks":["https://social.example.org/@fsc"],
+                 "campaigns":[{"campaignId":"c1","slug":"fair-phones","title":"Buy fair phones","status":"open","role":"owner"},
+                              {"campaignId":"c2","slug":"clean-laptops","title":"Clean laptops","status":"closed","role":"partner"}]}""")));
+
+        String html = client.get().uri("/organisations/fair-supply").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().value("Cache-Control", cache -> assertThat(cache).contains("max-age=60"))
+                .expectHeader().value("Content-Security-Policy",
+                        csp -> assertThat(csp).contains("img-src 'self' data: https://logos.example.org;"))
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<title>Fair &lt;Supply&gt; Coalition — Pledgeworks</title>",
+                "<meta name=\"description\" content=\"We check supply chains.\">",
+                "<link rel=\"canonical\" href=\"http://127.0.0.1:8080/organisations/fair-supply\">",
+                "<meta property=\"og:title\" content=\"Fair &lt;Supply&gt; Coalition\">",
+                "<meta property=\"og:image\" content=\"https://logos.example.org/fsc.png\">",
+                "<h1 id=\"organisation-name\">Fair &lt;Supply&gt; Coalition</h1>", "Non-governmental organisation",
+                "<a class=\"org-social\" href=\"https://social.example.org/@fsc\" rel=\"noopener nofollow\">",
+                "<a href=\"/campaigns/fair-phones\">Buy fair phones</a>",
+                "<a href=\"/campaigns/clean-laptops\">Clean laptops</a> <span class=\"hint\">(closed)</span>")
+                .doesNotContain("javascript:");
+    }
+
+    @Test
+    void anUnknownOrganisationIsARealNotFoundPage() {
+        campaignService.stubFor(get("/api/organisations/nobody").willReturn(notFound()));
+
+        for (String path : new String[] {"/organisations/nobody", "/organisations/-not-an-id"}) {
+            client.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class).value(html -> assertThat(html)
+                            .contains("We could not find this organisation", "href=\"/css/app.css\"")
+                            .doesNotContain("Whitelabel"));
+        }
+    }
+
+    private static void stubCampaign(String slug, String owner, String... partners) {
+        campaignService.stubFor(get("/api/campaigns/" + slug).willReturn(okJson("""
+                {"campaignId":"c-%1$s","slug":"%1$s","title":"A coalition","pledgeText":"I pledge.","goal":10,
+                 "status":"open","ownerOrganisation":"%2$s","partnerOrganisations":[%3$s]}""".formatted(slug, owner,
+                java.util.Arrays.stream(partners).map(p -> "\"" + p + "\"").collect(java.util.stream.Collectors.joining(","))))));
+    }
+
+    private static String profile(String id, String name, String logo, String website) {
+        return """
+                {"organisationId":"%s","name":"%s","kind":"ngo","logoUrl":%s,"website":%s,"socialLinks":[],"campaigns":[]}"""
+                .formatted(id, name.replace("\"", "\\\""), logo == null ? "null" : "\"" + logo + "\"",
+                        website == null ? "null" : "\"" + website + "\"");
     }
 
     @Test

@@ -22,7 +22,7 @@ class CampaignPageRendererTest {
     private static final Instant NOW = TestClock.now();
 
     private final CampaignPageRenderer renderer = new CampaignPageRenderer(
-            new PagesProperties(URI.create("https://pledge.example.org/"), Duration.ofSeconds(3)));
+            new PagesProperties(URI.create("https://pledge.example.org/"), Duration.ofSeconds(3), Duration.ofSeconds(1)));
 
     @Test
     void theHeadCarriesWhatALinkPreviewReads() {
@@ -57,7 +57,7 @@ class CampaignPageRendererTest {
     void markupInTheServicesTextComesOutAsText() {
         Campaign evil = new Campaign("fair-phones", "<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>",
                 "<p>ok</p><script>alert(3)</script><a href=\"javascript:alert(4)\">x</a><img src=x onerror=alert(5)>",
-                "I pledge <b>this</b>", 1000, "open", "en\"><script>", null, null, null, "owner");
+                "I pledge <b>this</b>", 1000, "open", "en\"><script>", null, null, null, "owner", List.of());
         Update update = new Update("u1\"><script>", "<i>t</i>", "<p onclick=\"alert(6)\">body</p><iframe></iframe>",
                 null, NOW);
 
@@ -81,7 +81,8 @@ class CampaignPageRendererTest {
     @Test
     void descriptionAndUpdatesKeepTheirFormattingAndLinks() {
         Campaign c = new Campaign("fair-phones", "Buy fair phones", "Summary", "<h2>Why</h2><p><strong>Now</strong></p>",
-                "I pledge", 1000, "open", "en", null, NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(30)), "o");
+                "I pledge", 1000, "open", "en", null, NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(30)), "o",
+                List.of());
         Update update = new Update("u1", "Phone Co replied", "<p>Read <a href=\"https://example.org/r\">it</a></p>",
                 "Read it", NOW.minus(Duration.ofDays(1)));
 
@@ -119,12 +120,78 @@ class CampaignPageRendererTest {
         assertThat(cut).hasSizeLessThanOrEqualTo(201).endsWith("word…");
     }
 
+    @Test
+    void theOwnerAndPartnersAreNamedLinkedAndShownWithTheirLogos() {
+        Campaign c = withPartners(List.of("phone-workers-union", "fair-supply-coalition", "no-profile-yet",
+                "phone-workers-union"));
+        Map<String, OrganisationProfile> profiles = Map.of(
+                "fair-supply-coalition", OrganisationMother.profile("fair-supply-coalition", "Fair Supply Coalition")
+                        .logo("https://logos.example.org/fsc.png").website("https://www.fairsupply.example.org").build(),
+                "phone-workers-union", OrganisationMother.profile("phone-workers-union", "Phone Workers' Union").build());
+
+        String html = renderer.render(new CampaignPageData(c, null, List.of(), profiles));
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.select("#owner .org-name").eachText()).containsExactly("Fair Supply Coalition");
+        assertThat(page.select("#owner a.org-name").attr("href")).isEqualTo("/organisations/fair-supply-coalition");
+        assertThat(page.select("#owner img.org-logo").outerHtml()).isEqualTo("<img class=\"org-logo\" "
+                + "src=\"https://logos.example.org/fsc.png\" alt=\"\" width=\"40\" height=\"40\" loading=\"lazy\" "
+                + "referrerpolicy=\"no-referrer\">");
+        assertThat(page.select("#owner a.org-website").outerHtml()).isEqualTo("<a class=\"org-website\" "
+                + "href=\"https://www.fairsupply.example.org\" rel=\"noopener nofollow\">fairsupply.example.org</a>");
+        // the owner is not listed again as a partner, nor a partner twice; one without a profile is its id, unlinked
+        assertThat(page.select("#partners-heading").text()).isEqualTo("Partners (2)");
+        assertThat(page.select("#partners .org-name").eachText()).containsExactly("Phone Workers' Union", "no-profile-yet");
+        assertThat(page.select("#partners a").eachAttr("href")).containsExactly("/organisations/phone-workers-union");
+        assertThat(page.select("#partners img")).as("no logo, no image").isEmpty();
+    }
+
+    @Test
+    void withoutTheDirectoryTheOrganisationsAreTheirIds() {
+        String html = renderer.render(new CampaignPageData(withPartners(List.of("union")), null, List.of(), Map.of()));
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.select("#organisations .org-name").eachText()).containsExactly("fair-supply-coalition", "union");
+        assertThat(page.select("#organisations a, #organisations img")).isEmpty();
+    }
+
+    @Test
+    void aHundredPartnersAreOneCompactList() {
+        List<String> ids = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "partner-" + i).toList();
+
+        Document page = Jsoup.parse(renderer.render(new CampaignPageData(withPartners(ids), null, List.of(), Map.of())));
+
+        assertThat(page.select("#partners > li.org")).hasSize(100);
+        assertThat(page.select("#partners-heading").text()).isEqualTo("Partners (100)");
+        assertThat(page.select("#organisations").first().elementSiblingIndex())
+                .as("after the form, so the partners' links do not stand between the keyboard and the form")
+                .isGreaterThan(page.select("#share").first().elementSiblingIndex());
+    }
+
+    @Test
+    void aHostileProfileIsTextAndItsAddressesAreNotLinked() {
+        Map<String, OrganisationProfile> profiles = Map.of("fair-supply-coalition",
+                OrganisationMother.profile("fair-supply-coalition", "<script>alert(1)</script>")
+                        .website("javascript:alert(2)").logo("http://logos.example.org/x.png\" onerror=\"alert(3)").build());
+
+        String html = renderer.render(new CampaignPageData(withPartners(List.of()), null, List.of(), profiles));
+
+        assertThat(html).contains("<a class=\"org-name\" href=\"/organisations/fair-supply-coalition\">"
+                        + "&lt;script&gt;alert(1)&lt;/script&gt;</a>")
+                .doesNotContain("javascript:", "onerror", "alert(2)", "logos.example.org");
+    }
+
+    private static Campaign withPartners(List<String> partners) {
+        return new Campaign("fair-phones", "Buy fair phones", "Summary", null, "I pledge", 1000, "open", "en", null,
+                null, null, "fair-supply-coalition", partners);
+    }
+
     private static CampaignPageData page(Campaign campaign, Count count, List<Update> updates) {
-        return new CampaignPageData(campaign, count, updates);
+        return new CampaignPageData(campaign, count, updates, Map.of());
     }
 
     private static Campaign campaign(String status, String image) {
         return new Campaign("fair-phones", "Buy fair phones", "Phones made without forced labour.", null,
-                "I will buy a fair phone.", 1000, status, "en", image, null, null, "fair-supply-coalition");
+                "I will buy a fair phone.", 1000, status, "en", image, null, null, "fair-supply-coalition", List.of());
     }
 }

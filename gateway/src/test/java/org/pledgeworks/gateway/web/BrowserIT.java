@@ -210,6 +210,36 @@ class BrowserIT extends GatewayITSupport {
     }
 
     @Test
+    void aCampaignNamesWhoRunsItAndEachLeadsToItsOwnPage() {
+        campaignService.stubFor(get("/api/campaigns/coalition-demo").willReturn(okJson(
+                CAMPAIGN.replace("\"slug\":\"demo\"", "\"slug\":\"coalition-demo\"")
+                        .replace("\"ownerOrganisation\":\"fair-supply-coalition\"",
+                                "\"ownerOrganisation\":\"browser-coalition\",\"partnerOrganisations\":"
+                                        + "[\"browser-union\",\"browser-no-profile\"]"))));
+        campaignService.stubFor(get("/api/organisations/browser-coalition").willReturn(okJson("""
+                {"organisationId":"browser-coalition","name":"Fair Supply Coalition","kind":"ngo",
+                 "description":"We check supply chains.","website":"https://fsc.example.org",
+                 "socialLinks":["https://social.example.org/@fsc"],"contactEmail":"hello@fsc.example.org",
+                 "campaigns":[{"slug":"coalition-demo","title":"Buy fair phones","status":"open","role":"owner"},
+                              {"slug":"old-demo","title":"An old campaign","status":"closed","role":"partner"}]}""")));
+        campaignService.stubFor(get("/api/organisations/browser-union").willReturn(okJson("""
+                {"organisationId":"browser-union","name":"Phone Workers' Union","kind":"other","campaigns":[]}""")));
+
+        browser.get("http://127.0.0.1:" + port + "/campaigns/coalition-demo");
+
+        assertThat(visibleText("owner")).contains("Fair Supply Coalition", "fsc.example.org");
+        assertThat(visibleText("partners")).contains("Phone Workers' Union", "browser-no-profile");
+        Accessibility.assertNoSeriousViolations(browser, "a campaign page naming its owner and partners");
+
+        browser.findElement(By.linkText("Fair Supply Coalition")).click();
+
+        assertThat(visibleText("organisation-name")).isEqualTo("Fair Supply Coalition");
+        assertThat(visibleText("campaigns-runs")).contains("Buy fair phones");
+        assertThat(visibleText("campaigns-partners")).contains("An old campaign (closed)");
+        Accessibility.assertNoSeriousViolations(browser, "an organisation's page");
+    }
+
+    @Test
     void theHomePageListsTheOpenCampaigns() {
         campaignService.stubFor(get(urlPathEqualTo("/api/campaigns")).willReturn(okJson(
                 "{\"items\":[" + CAMPAIGN + "],\"page\":0,\"size\":20,\"total\":1}")));
