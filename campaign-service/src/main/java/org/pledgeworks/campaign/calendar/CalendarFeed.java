@@ -3,6 +3,7 @@ package org.pledgeworks.campaign.calendar;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -29,8 +30,12 @@ class CalendarFeed {
         this.host = URI.create(properties.publicBaseUrl()).getHost();
     }
 
+    /**
+     * DTSTAMP is the minute the document is made: to the minute, not the second, so that the body (and
+     * its ETag) stays the same for the minute it may be cached, and a subscriber revalidates with a 304.
+     */
     String write(String calendarName, List<CalendarEventView> events) {
-        return ICalendarWriter.write(PRODUCT_ID, calendarName, clock.instant(),
+        return ICalendarWriter.write(PRODUCT_ID, calendarName, clock.instant().truncatedTo(ChronoUnit.MINUTES),
                 events.stream().map(this::entry).toList());
     }
 
