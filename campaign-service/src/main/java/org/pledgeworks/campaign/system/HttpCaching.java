@@ -18,7 +18,7 @@ public class HttpCaching {
 
     /**
      * How long browsers and shared caches may keep a public read of a campaign's card, updates or
-     * opportunities, or of the partner directory.
+     * opportunities or events, or of the partner directory.
      */
     public static final CacheControl PUBLIC_MINUTE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
@@ -26,7 +26,7 @@ public class HttpCaching {
     FilterRegistrationBean<ShallowEtagHeaderFilter> publicEtags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
                 new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/api/campaigns", "/api/campaigns/*", "/api/organisations",
+        registration.addUrlPatterns("/api/campaigns", "/api/campaigns/*", "/api/events/*", "/api/organisations",
                 "/api/organisations/*");
         return registration;
     }

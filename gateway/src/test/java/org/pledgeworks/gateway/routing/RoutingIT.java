@@ -69,6 +69,31 @@ class RoutingIT extends GatewayITSupport {
     }
 
     @Test
+    void anEventItsCalendarEntryAndACampaignsCalendarReachCampaignService() {
+        campaignService.stubFor(get("/api/events/e-1").willReturn(okJson("""
+                {"calendarEventId":"e-1","title":"An evening of questions"}""")));
+        campaignService.stubFor(get("/api/events/e-1.ics").willReturn(aResponse()
+                .withHeader("Content-Type", "text/calendar; charset=utf-8").withBody("BEGIN:VCALENDAR\r\n")));
+        campaignService.stubFor(get("/api/campaigns/demo/events.ics").willReturn(aResponse()
+                .withHeader("Content-Type", "text/calendar; charset=utf-8").withBody("BEGIN:VCALENDAR\r\n")));
+
+        client.get().uri("/api/events/e-1").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.title").isEqualTo("An evening of questions");
+        client.get().uri("/api/events/e-1.ics").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("BEGIN:VCALENDAR\r\n");
+        client.get().uri("/api/campaigns/demo/events.ics").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/calendar");
+
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/events/e-1")));
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/events/e-1.ics")));
+        campaignService.verify(1, getRequestedFor(urlEqualTo("/api/campaigns/demo/events.ics")));
+        assertReceivedNothing(pledgeService);
+    }
+
+    @Test
     void theDirectoryAndAnOrganisationsProfileReachCampaignService() {
         campaignService.stubFor(get("/api/organisations?page=1&size=5").willReturn(okJson("""
                 {"items":[],"page":1,"size":5,"total":0}""")));
