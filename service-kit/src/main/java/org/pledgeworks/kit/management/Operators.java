@@ -35,10 +35,7 @@ final class Operators implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     boolean isOperator(Jwt jwt) {
-        if (jwt.getClaim("roles") instanceof List<?> roles && roles.contains("operator")) {
-            return true;
-        }
-        return jwt.getClaim("organisations") instanceof Map<?, ?> organisations
-                && properties.organisations().stream().anyMatch(org -> "admin".equals(organisations.get(org)));
+        return properties.isOperator(jwt.getClaim("roles") instanceof List<?> roles ? roles : List.of(),
+                jwt.getClaim("organisations") instanceof Map<?, ?> organisations ? organisations : Map.of());
     }
 }
