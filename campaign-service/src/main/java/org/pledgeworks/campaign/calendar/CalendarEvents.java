@@ -15,7 +15,6 @@ import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.ConflictException;
 import org.pledgeworks.campaign.system.InvalidInputException;
-import org.pledgeworks.campaign.system.InvalidInputException.FieldProblem;
 import org.pledgeworks.campaign.system.NotAllowedException;
 import org.pledgeworks.campaign.system.NotFoundException;
 import org.pledgeworks.kit.outbox.PendingEvent;
@@ -52,7 +51,7 @@ class CalendarEvents {
     CalendarEvent post(StaffMember member, String campaignId, CalendarEventInput input) {
         Campaign campaign = campaigns.forReading(member, campaignId);
         mayChangeFor(member, input.organisingOrganisation());
-        validate(input);
+        InvalidInputException.throwIfAny(input.problems());
         if (!campaign.organisations().contains(input.organisingOrganisation())) {
             throw new InvalidInputException("organisingOrganisation", "must be the campaign's owner or one of its partners");
         }
@@ -64,7 +63,7 @@ class CalendarEvents {
 
     CalendarEvent revise(StaffMember member, String campaignId, String eventId, CalendarEventInput input) {
         return change(member, campaignId, eventId, (campaign, current) -> {
-            validate(input);
+            InvalidInputException.throwIfAny(input.problems());
             if (!current.organisingOrganisation().equals(input.organisingOrganisation())) {
                 throw new InvalidInputException("organisingOrganisation", "cannot change; post a new event instead");
             }
@@ -137,24 +136,17 @@ class CalendarEvents {
         Change result = change.apply(campaign, current);
         List<PendingEvent> pending = result.events().stream()
                 .map(e -> outbox.pending(e.wireType(), e.campaignId(), e.eventId(), e)).toList();
-        if (!repository.changeIfUnchanged(result.after(), pending)) {
+        if (!outbox.write(CalendarEventRepository.COLLECTION, eventId, pending,
+                events -> repository.changeIfUnchanged(result.after(), events))) {
             throw new ConflictException("Event changed meanwhile",
                     "Someone else changed this event since it was read; read it again and retry.");
         }
-        outbox.relay(CalendarEventRepository.COLLECTION, eventId, pending);
         return find(campaign, eventId);
     }
 
     private static void mayChangeFor(StaffMember member, String organisingOrganisation) {
         if (!member.roleIn(organisingOrganisation).map(Role::canChange).orElse(false)) {
             throw new NotAllowedException("Only editors and admins of the organising organisation change an event.");
-        }
-    }
-
-    private static void validate(CalendarEventInput input) {
-        List<FieldProblem> problems = input.problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
         }
     }
 

@@ -90,9 +90,7 @@ class CampaignCatalogue {
         if (current.status() == CampaignStatus.ARCHIVED) {
             throw new ConflictException("Campaign archived", "An archived campaign cannot be changed.");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         Bson update = CampaignRepository.edited(input, translations(input), partners(input));
         if (!repository.updateIfUnchanged(id, current.revision(), update, List.of())) {
             throw changedMeanwhile();
@@ -241,9 +239,7 @@ class CampaignCatalogue {
         if (input.partnerOrganisations() != null && input.partnerOrganisations().contains(input.ownerOrganisation())) {
             problems.add(new FieldProblem("partnerOrganisations", "must not contain the owner organisation"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
     }
 
     /** Validated, never fetched: the browser loads it, the server does not (no SSRF). */

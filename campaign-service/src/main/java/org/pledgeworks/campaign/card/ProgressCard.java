@@ -83,9 +83,7 @@ class ProgressCard {
                 seen.add(indicator.indicatorId());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        InvalidInputException.throwIfAny(problems);
         Framework framework = new Framework(input.themes().stream().map(theme -> new Framework.Theme(theme.themeId(),
                 theme.name(), theme.indicators().stream().map(i -> new Framework.Indicator(i.indicatorId(), i.name(),
                         i.scale())).toList())).toList());

@@ -69,8 +69,8 @@ class Interests {
                 Interest interest = Interest.pending(opportunityId, opportunity.campaignId(),
                         opportunity.postingOrganisation(), name, email, message, locale, consent, now);
                 List<PendingEvent> events = requested(interest, opportunity, now);
-                if (repository.insert(interest, events)) {
-                    outbox.relay(InterestRepository.COLLECTION, interest.id(), events);
+                if (outbox.write(InterestRepository.COLLECTION, interest.id(), events,
+                        written -> repository.insert(interest, written))) {
                     return;
                 }
                 continue;
@@ -81,10 +81,9 @@ class Interests {
             }
             Interest again = current.expressedAgain(name, email, message, locale, consent, now);
             List<PendingEvent> events = requested(again, opportunity, now);
-            if (repository.changeIfUnchanged(again, events)) {
-                outbox.relay(InterestRepository.COLLECTION, again.id(), events);
-            }
-            // else a concurrent expression (or the confirmation) won, and that one's mail is on its way
+            outbox.write(InterestRepository.COLLECTION, again.id(), events,
+                    written -> repository.changeIfUnchanged(again, written));
+            // when it did not write, a concurrent expression (or the confirmation) won, and that one's mail is on its way
             return;
         }
     }

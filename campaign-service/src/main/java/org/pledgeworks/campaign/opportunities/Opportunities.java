@@ -14,7 +14,6 @@ import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.ConflictException;
 import org.pledgeworks.campaign.system.InvalidInputException;
-import org.pledgeworks.campaign.system.InvalidInputException.FieldProblem;
 import org.pledgeworks.campaign.system.NotAllowedException;
 import org.pledgeworks.campaign.system.NotFoundException;
 import org.pledgeworks.kit.outbox.PendingEvent;
@@ -47,7 +46,7 @@ class Opportunities {
     Opportunity post(StaffMember member, String campaignId, OpportunityInput input) {
         Campaign campaign = campaigns.forReading(member, campaignId);
         mayChangeFor(member, input.postingOrganisation());
-        validate(input);
+        InvalidInputException.throwIfAny(input.problems());
         if (!campaign.organisations().contains(input.postingOrganisation())) {
             throw new InvalidInputException("postingOrganisation", "must be the campaign's owner or one of its partners");
         }
@@ -59,7 +58,7 @@ class Opportunities {
 
     Opportunity edit(StaffMember member, String campaignId, String opportunityId, OpportunityInput input) {
         return change(member, campaignId, opportunityId, (campaign, current) -> {
-            validate(input);
+            InvalidInputException.throwIfAny(input.problems());
             if (!current.postingOrganisation().equals(input.postingOrganisation())) {
                 throw new InvalidInputException("postingOrganisation", "cannot change; post a new opportunity instead");
             }
@@ -125,24 +124,17 @@ class Opportunities {
         Change result = change.apply(campaign, current);
         List<PendingEvent> pending = result.events().stream()
                 .map(e -> outbox.pending(e.wireType(), e.campaignId(), e.eventId(), e)).toList();
-        if (!repository.changeIfUnchanged(result.after(), pending)) {
+        if (!outbox.write(OpportunityRepository.COLLECTION, opportunityId, pending,
+                events -> repository.changeIfUnchanged(result.after(), events))) {
             throw new ConflictException("Opportunity changed meanwhile",
                     "Someone else changed this opportunity since it was read; read it again and retry.");
         }
-        outbox.relay(OpportunityRepository.COLLECTION, opportunityId, pending);
         return find(campaign, opportunityId);
     }
 
     private static void mayChangeFor(StaffMember member, String postingOrganisation) {
         if (!member.roleIn(postingOrganisation).map(Role::canChange).orElse(false)) {
             throw new NotAllowedException("Only editors and admins of the posting organisation change an opportunity.");
-        }
-    }
-
-    private static void validate(OpportunityInput input) {
-        List<FieldProblem> problems = input.problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
         }
     }
 

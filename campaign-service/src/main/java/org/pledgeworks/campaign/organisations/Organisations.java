@@ -11,7 +11,6 @@ import org.pledgeworks.campaign.staff.Role;
 import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.ConflictException;
 import org.pledgeworks.campaign.system.InvalidInputException;
-import org.pledgeworks.campaign.system.InvalidInputException.FieldProblem;
 import org.pledgeworks.campaign.system.NotAllowedException;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
@@ -48,7 +47,7 @@ class Organisations {
         if (!operators.isOperator(member)) {
             throw new NotAllowedException("Only platform operators add organisations.");
         }
-        validate(input, true);
+        InvalidInputException.throwIfAny(input.problems(true));
         Organisation.Change created = Organisation.created(input.organisationId(), input.profile(), clock.instant());
         if (!insert(created, member.id())) {
             throw new ConflictException("Organisation exists",
@@ -71,7 +70,7 @@ class Organisations {
         if (!operators.isOperator(member) && member.roleIn(organisationId).filter(r -> r == Role.ADMIN).isEmpty()) {
             throw new NotAllowedException("Only the organisation's admins change its profile.");
         }
-        validate(input, false);
+        InvalidInputException.throwIfAny(input.problems(false));
         if (input.organisationId() != null && !input.organisationId().equals(organisationId)) {
             throw new InvalidInputException("organisationId",
                     "cannot be changed: tokens and campaigns know the organisation by it");
@@ -81,11 +80,11 @@ class Organisations {
             return current;
         }
         List<PendingEvent> pending = pending(revised);
-        if (!repository.reviseIfUnchanged(revised.after(), member.id(), pending)) {
+        if (!outbox.write(OrganisationRepository.COLLECTION, organisationId, pending,
+                events -> repository.reviseIfUnchanged(revised.after(), member.id(), events))) {
             throw new ConflictException("Organisation changed meanwhile",
                     "Someone else changed this profile since it was read; read it again and retry.");
         }
-        outbox.relay(OrganisationRepository.COLLECTION, organisationId, pending);
         return one(organisationId);
     }
 
@@ -107,23 +106,12 @@ class Organisations {
     }
 
     private boolean insert(Organisation.Change created, String createdBy) {
-        List<PendingEvent> pending = pending(created);
-        if (!repository.insert(created.after(), createdBy, pending)) {
-            return false;
-        }
-        outbox.relay(OrganisationRepository.COLLECTION, created.after().id(), pending);
-        return true;
+        return outbox.write(OrganisationRepository.COLLECTION, created.after().id(), pending(created),
+                events -> repository.insert(created.after(), createdBy, events));
     }
 
     private List<PendingEvent> pending(Organisation.Change change) {
         return change.events().stream()
                 .map(e -> outbox.pending(e.wireType(), e.organisationId(), e.eventId(), e)).toList();
-    }
-
-    private static void validate(OrganisationInput input, boolean creating) {
-        List<FieldProblem> problems = input.problems(creating);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
     }
 }

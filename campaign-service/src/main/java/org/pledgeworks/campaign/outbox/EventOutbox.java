@@ -2,6 +2,7 @@ package org.pledgeworks.campaign.outbox;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.pledgeworks.campaign.system.KafkaTopics;
 import org.pledgeworks.kit.outbox.EventSerializer;
@@ -41,6 +42,19 @@ public class EventOutbox {
      */
     public PendingEvent pendingOn(String topic, String type, String key, UUID eventId, Object event) {
         return serializer.pending(topic, type, key, eventId, event);
+    }
+
+    /**
+     * Writes a change with its events in one conditional write ({@code conditionalWrite} answers false when
+     * the document changed since it was read, and then nothing was written) and relays them once written.
+     */
+    public boolean write(String collection, Object id, List<PendingEvent> events,
+            Predicate<List<PendingEvent>> conditionalWrite) {
+        if (!conditionalWrite.test(events)) {
+            return false;
+        }
+        relay(collection, id, events);
+        return true;
     }
 
     /** Sends the events just written with the document {@code id} of {@code collection}; returns at once. */

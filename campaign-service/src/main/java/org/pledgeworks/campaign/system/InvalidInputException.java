@@ -16,6 +16,13 @@ public class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** Every rule a feature checks by hand ends here: 400 naming each field, or nothing when there is none. */
+    public static void throwIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
     public List<FieldProblem> errors() {
         return errors;
     }
