@@ -42,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -57,10 +56,9 @@ import org.yaml.snakeyaml.Yaml;
  * draining, and a shorter timeout releases those too, so they are sent twice without any fault (15 s
  * did: 138 mails sent again where at most 80 were in flight).
  *
- * <p>Runs with {@code -Dpledgeworks.faults=true} only: 7 to 8 minutes that the default run and CI have
- * no budget for (docs/operations.md, "Faults", says how to run it and what it proves).
+ * <p>Part of every {@code ./pledgeworks test} and of CI: 6 to 8 minutes, most of them the stack's start and
+ * the 2 minutes a restarted sender waits out (docs/operations.md, "Faults", says what it proves).
  */
-@EnabledIfSystemProperty(named = "pledgeworks.faults", matches = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
