@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.pledgeworks.campaign.support.BadInput;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.OrganisationMother;
+import org.pledgeworks.campaign.support.ProgressCardBodies;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.kit.testing.KafkaProbe;
@@ -141,6 +142,28 @@ class EndorsementsIT extends ServiceIT {
         new BadInput("not JSON", "PUT", path, "{not json", List.of("body")).assertRefusedBy(this, path, admin);
         assertThat(put(path, admin, Map.of("quote", "Two lines,\nboth ours.")).statusCode())
                 .as("a line break is no control character here").isEqualTo(201);
+    }
+
+    @Test
+    void anEndorserBecomesATargetOnTheCardSoItsCommitmentIsFollowed() {
+        String org = organisationInDirectory();
+        Map<String, Object> draft = CampaignMother.draft();
+        String campaignId = openCampaign(draft);
+        String targets = "/api/staff/campaigns/" + campaignId + "/card/targets";
+        assertThat(put("/api/staff/campaigns/" + campaignId + "/card/framework", CampaignMother.ownerAdmin(),
+                ProgressCardBodies.framework()).statusCode()).isEqualTo(200);
+        Map<String, Object> target = Map.of("name", "Ministry of Labour", "kind", "government", "organisationId", org);
+
+        new BadInput("a target for an organisation that does not endorse", "POST", targets, target,
+                List.of("organisationId")).assertRefusedBy(this, targets, CampaignMother.ownerAdmin());
+        assertThat(put(path(campaignId, org), OrganisationMother.adminOf(org), Map.of()).statusCode()).isEqualTo(201);
+        HttpResponse<String> added = post(targets, CampaignMother.ownerAdmin(), target);
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(read(added).get("organisationId").asString()).isEqualTo(org);
+        JsonNode row = read(get("/api/campaigns/" + draft.get("slug") + "/card/grid")).get("targets").get(0);
+        assertThat(row.get("name").asString()).isEqualTo("Ministry of Labour");
+        assertThat(row.get("organisationId").asString()).isEqualTo(org);
     }
 
     private String organisationInDirectory() {
