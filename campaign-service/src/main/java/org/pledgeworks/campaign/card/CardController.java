@@ -49,7 +49,8 @@ class CardController {
             @Valid @RequestBody TargetInput input) {
         Target target = card.addTarget(member, campaignId, input);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new TargetCreated(target.id(), target.name(), target.kind(), target.countryCode()));
+                .body(new TargetCreated(target.id(), target.name(), target.kind(), target.countryCode(),
+                        target.organisationId()));
     }
 
     @PutMapping(STAFF + "/targets/{targetId}/assessments")
@@ -96,7 +97,7 @@ class CardController {
         return ResponseEntity.ok().cacheControl(PUBLIC_MINUTE).body(card.history(card.published(slug), targetId));
     }
 
-    record TargetCreated(String targetId, String name, String kind, String countryCode) {
+    record TargetCreated(String targetId, String name, String kind, String countryCode, String organisationId) {
     }
 
     record ReplyRequested(String replyId) {

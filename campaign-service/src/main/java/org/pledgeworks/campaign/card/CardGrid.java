@@ -40,8 +40,9 @@ record CardGrid(String campaignId, String slug, String cycle, List<String> cycle
      * @param cells   one per indicator, in the framework's order (themes first to last)
      * @param reply   its latest right-of-reply request, null when none was made
      * @param history its overall score in every cycle it was assessed, oldest first
+     * @param organisationId the endorsing organisation it is, whose commitment it follows; null otherwise
      */
-    record Row(String targetId, String name, String kind, String countryCode, Score overall, List<ThemeScore> themes,
+    record Row(String targetId, String name, String kind, String countryCode, String organisationId, Score overall, List<ThemeScore> themes,
             List<Cell> cells, Reply reply, List<HistoryPoint> history) {
     }
 
@@ -126,7 +127,7 @@ record CardGrid(String campaignId, String slug, String cycle, List<String> cycle
         }
         List<HistoryPoint> history = new ArrayList<>();
         target.scores().forEach((c, s) -> history.add(new HistoryPoint(c, s.overall())));
-        return new Row(target.id(), target.name(), target.kind(), target.countryCode(),
+        return new Row(target.id(), target.name(), target.kind(), target.countryCode(), target.organisationId(),
                 scores == null ? Score.NOT_ASSESSED : Score.of(scores.overall()), themeScores, cells,
                 latestReply(target, now), history);
     }

@@ -19,9 +19,14 @@ final class CardInput {
     private CardInput() {
     }
 
-    /** @param countryCode optional ISO 3166 alpha-2, so a card of countries can show and sort by it */
+    /**
+     * @param countryCode    optional ISO 3166 alpha-2, so a card of countries can show and sort by it
+     * @param organisationId optional: an organisation that endorses the campaign, whose commitment this
+     *                       target follows
+     */
     record TargetInput(@NotBlank @Size(max = 200) String name, @Size(max = 50) String kind,
-            @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166 alpha-2 code such as GB") String countryCode) {
+            @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166 alpha-2 code such as GB") String countryCode,
+            @Size(max = 64) String organisationId) {
     }
 
     record FrameworkInput(@NotEmpty @Size(max = 20) List<@Valid @NotNull ThemeInput> themes) {

@@ -113,7 +113,7 @@ class DemoCard {
         List<TargetAssessment> assessed = new ArrayList<>();
         for (List<String> country : COUNTRIES) {
             String targetId = "t-demo-" + country.get(0).toLowerCase(Locale.ROOT);
-            seeded.add(new Target(targetId, campaign.id(), country.get(1), "country", country.get(0), now, 0,
+            seeded.add(new Target(targetId, campaign.id(), country.get(1), "country", country.get(0), null, now, 0,
                     new TreeMap<>(), List.of()));
             for (int i = 0; i < indicators.size(); i++) {
                 for (int c = 0; c < cycles.size(); c++) {

@@ -28,6 +28,7 @@ import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.ConflictException;
 import org.pledgeworks.campaign.system.InvalidInputException;
 import org.pledgeworks.campaign.system.NotFoundException;
+import org.pledgeworks.campaign.endorsements.Endorsers;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Service;
@@ -47,16 +48,19 @@ class ProgressCard {
     private final TargetRepository targets;
     private final AssessmentRepository assessments;
     private final CampaignAccess campaigns;
+    private final Endorsers endorsers;
     private final EventOutbox outbox;
     private final Clock clock;
     private final String publicBaseUrl;
 
     ProgressCard(FrameworkRepository frameworks, TargetRepository targets, AssessmentRepository assessments,
-            CampaignAccess campaigns, EventOutbox outbox, Clock clock, CampaignServiceProperties properties) {
+            CampaignAccess campaigns, Endorsers endorsers, EventOutbox outbox, Clock clock,
+            CampaignServiceProperties properties) {
         this.frameworks = frameworks;
         this.targets = targets;
         this.assessments = assessments;
         this.campaigns = campaigns;
+        this.endorsers = endorsers;
         this.outbox = outbox;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
@@ -95,8 +99,12 @@ class ProgressCard {
 
     Target addTarget(StaffMember member, String campaignId, TargetInput input) {
         Campaign campaign = campaigns.forChanging(member, campaignId);
+        if (input.organisationId() != null && !endorsers.endorses(campaign.id(), input.organisationId())) {
+            throw new InvalidInputException("organisationId", "must be an organisation that endorses this campaign");
+        }
         Target target = Target.create(campaign.id(), input.name(), input.kind(),
-                input.countryCode() == null ? null : input.countryCode().toUpperCase(Locale.ROOT), now());
+                input.countryCode() == null ? null : input.countryCode().toUpperCase(Locale.ROOT),
+                input.organisationId(), now());
         targets.insert(target);
         return target;
     }

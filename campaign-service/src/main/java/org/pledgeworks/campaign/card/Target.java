@@ -16,11 +16,13 @@ import org.pledgeworks.campaign.campaigns.Campaign;
  * reply. {@link #rescored} is the one change that causes an event.
  *
  * @param countryCode ISO 3166 alpha-2 of a country (or a company's home country), null when not given
+ * @param organisationId the organisation this target is, when it endorsed the campaign: its "commitment to
+ *                 action" is then followed by the assessments of the action; null for any other target
  * @param scores   by cycle label, in order (labels such as 2025, 2026-q1 sort as they read)
  * @param revision counts the writes, so that a recomputation writes only over what it read
  */
-record Target(String id, String campaignId, String name, String kind, String countryCode, Instant createdAt,
-        long revision,
+record Target(String id, String campaignId, String name, String kind, String countryCode, String organisationId,
+        Instant createdAt, long revision,
         NavigableMap<String, CycleScores> scores, List<ReplyRequest> replies) {
 
     Target {
@@ -28,9 +30,10 @@ record Target(String id, String campaignId, String name, String kind, String cou
         replies = List.copyOf(replies);
     }
 
-    static Target create(String campaignId, String name, String kind, String countryCode, Instant now) {
-        return new Target("t-" + UUID.randomUUID(), campaignId, name, kind, countryCode, now, 0, new TreeMap<>(),
-                List.of());
+    static Target create(String campaignId, String name, String kind, String countryCode, String organisationId,
+            Instant now) {
+        return new Target("t-" + UUID.randomUUID(), campaignId, name, kind, countryCode, organisationId, now, 0,
+                new TreeMap<>(), List.of());
     }
 
     /**

@@ -95,6 +95,7 @@ class TargetRepository {
                 .append("name", t.name())
                 .append("kind", t.kind())
                 .append("countryCode", t.countryCode())
+                .append("organisationId", t.organisationId())
                 .append("createdAt", date(t.createdAt()))
                 .append("revision", t.revision())
                 .append("scores", scores)
@@ -108,7 +109,7 @@ class TargetRepository {
             stored.forEach((cycle, s) -> scores.put(cycle, cycleScores((Document) s)));
         }
         return new Target(d.getString("_id"), d.getString("campaignId"), d.getString("name"), d.getString("kind"),
-                d.getString("countryCode"), instant(d.getDate("createdAt")), d.get("revision") instanceof Number n ? n.longValue() : 0, scores,
+                d.getString("countryCode"), d.getString("organisationId"), instant(d.getDate("createdAt")), d.get("revision") instanceof Number n ? n.longValue() : 0, scores,
                 d.getList("replies", Document.class, List.of()).stream().map(TargetRepository::replyRequest).toList());
     }
 

@@ -1,9 +1,11 @@
 package org.pledgeworks.campaign.organisations;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +76,11 @@ class OrganisationRepository {
     Optional<Organisation> find(String id) {
         return Optional.ofNullable(organisations.find(eq("_id", id)).projection(EventDocuments.WITHOUT_EVENTS).first())
                 .map(OrganisationRepository::fromDocument);
+    }
+
+    List<Organisation> findAll(Collection<String> ids) {
+        return organisations.find(in("_id", ids)).projection(EventDocuments.WITHOUT_EVENTS)
+                .map(OrganisationRepository::fromDocument).into(new ArrayList<>());
     }
 
     /** A page of the directory, by name regardless of case, then id for a stable order among equal names. */

@@ -192,6 +192,51 @@ class AuthorisationMatrixIT extends ServiceIT {
         StaffAuthorisation.assertAnswered(response, expected);
     }
 
+    static Stream<Arguments> endorsementMatrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String endpoint : List.of("PUT endorsement", "DELETE endorsement")) {
+            for (String role : List.of("admin", "editor", "viewer")) {
+                for (Standing standing : Standing.values()) {
+                    cases.add(Arguments.of(endpoint, role, standing));
+                }
+            }
+            // the campaign's own staff do not speak for another organisation either
+            cases.add(Arguments.of(endpoint, "admin", null));
+        }
+        return cases.stream();
+    }
+
+    /**
+     * An endorsement is an organisation's word: only its own admins give or withdraw it; its editors and
+     * viewers, operators, the campaign's owner and any other organisation get 403 (null standing: the
+     * campaign owner's admin).
+     */
+    @ParameterizedTest(name = "{0} as {1} of {2}")
+    @MethodSource("endorsementMatrix")
+    void onlyAnOrganisationsOwnAdminsEndorseForIt(String endpoint, String role, Standing standing) {
+        String organisationId = createOrganisation();
+        String campaignId = shared(true)[0];
+        String path = BASE + campaignId + "/endorsements/" + organisationId;
+        String callerOrganisation = standing == null ? CampaignMother.OWNER : switch (standing) {
+            case OPERATORS -> OrganisationMother.OPERATORS;
+            case OWN -> organisationId;
+            case OTHER -> CampaignMother.OTHER;
+        };
+        String token = StaffTokens.forRoles(Map.of(callerOrganisation, role));
+        boolean own = role.equals("admin") && standing == Standing.OWN;
+
+        HttpResponse<String> response;
+        if (endpoint.startsWith("PUT")) {
+            response = put(path, token, Map.of("quote", "As " + role + " of " + standing));
+        }
+        else {
+            assertThat(put(path, OrganisationMother.adminOf(organisationId), Map.of()).statusCode()).isEqualTo(201);
+            response = send(request(path, token).DELETE());
+        }
+
+        StaffAuthorisation.assertAnswered(response, own ? (endpoint.startsWith("PUT") ? 201 : 204) : 403);
+    }
+
     private static final Map<String, String> SHARED_ORGANISATION = new java.util.concurrent.ConcurrentHashMap<>();
 
     String createOrganisation() {
