@@ -18,66 +18,6 @@
 
   var COUNT_EVERY_MS = 5000;
 
-  // ISO 3166-1 alpha-2 codes with English short names (CLDR), sorted by code; shown sorted by name
-  var COUNTRIES = [
-  ["AD","Andorra"], ["AE","United Arab Emirates"], ["AF","Afghanistan"], ["AG","Antigua & Barbuda"],
-  ["AI","Anguilla"], ["AL","Albania"], ["AM","Armenia"], ["AO","Angola"], ["AQ","Antarctica"],
-  ["AR","Argentina"], ["AS","American Samoa"], ["AT","Austria"], ["AU","Australia"], ["AW","Aruba"],
-  ["AX","Åland Islands"], ["AZ","Azerbaijan"], ["BA","Bosnia & Herzegovina"], ["BB","Barbados"],
-  ["BD","Bangladesh"], ["BE","Belgium"], ["BF","Burkina Faso"], ["BG","Bulgaria"], ["BH","Bahrain"],
-  ["BI","Burundi"], ["BJ","Benin"], ["BL","St. Barthélemy"], ["BM","Bermuda"], ["BN","Brunei"],
-  ["BO","Bolivia"], ["BQ","Caribbean Netherlands"], ["BR","Brazil"], ["BS","Bahamas"], ["BT","Bhutan"],
-  ["BV","Bouvet Island"], ["BW","Botswana"], ["BY","Belarus"], ["BZ","Belize"], ["CA","Canada"],
-  ["CC","Cocos (Keeling) Islands"], ["CD","Congo - Kinshasa"], ["CF","Central African Republic"],
-  ["CG","Congo - Brazzaville"], ["CH","Switzerland"], ["CI","Côte d’Ivoire"], ["CK","Cook Islands"],
-  ["CL","Chile"], ["CM","Cameroon"], ["CN","China"], ["CO","Colombia"], ["CR","Costa Rica"], ["CU","Cuba"],
-  ["CV","Cape Verde"], ["CW","Curaçao"], ["CX","Christmas Island"], ["CY","Cyprus"], ["CZ","Czechia"],
-  ["DE","Germany"], ["DJ","Djibouti"], ["DK","Denmark"], ["DM","Dominica"], ["DO","Dominican Republic"],
-  ["DZ","Algeria"], ["EC","Ecuador"], ["EE","Estonia"], ["EG","Egypt"], ["EH","Western Sahara"],
-  ["ER","Eritrea"], ["ES","Spain"], ["ET","Ethiopia"], ["FI","Finland"], ["FJ","Fiji"],
-  ["FK","Falkland Islands"], ["FM","Micronesia"], ["FO","Faroe Islands"], ["FR","France"], ["GA","Gabon"],
-  ["GB","United Kingdom"], ["GD","Grenada"], ["GE","Georgia"], ["GF","French Guiana"], ["GG","Guernsey"],
-  ["GH","Ghana"], ["GI","Gibraltar"], ["GL","Greenland"], ["GM","Gambia"], ["GN","Guinea"],
-  ["GP","Guadeloupe"], ["GQ","Equatorial Guinea"], ["GR","Greece"],
-  ["GS","South Georgia & South Sandwich Islands"], ["GT","Guatemala"], ["GU","Guam"], ["GW","Guinea-Bissau"],
-  ["GY","Guyana"], ["HK","Hong Kong SAR China"], ["HM","Heard & McDonald Islands"], ["HN","Honduras"],
-  ["HR","Croatia"], ["HT","Haiti"], ["HU","Hungary"], ["ID","Indonesia"], ["IE","Ireland"], ["IL","Israel"],
-  ["IM","Isle of Man"], ["IN","India"], ["IO","British Indian Ocean Territory"], ["IQ","Iraq"],
-  ["IR","Iran"], ["IS","Iceland"], ["IT","Italy"], ["JE","Jersey"], ["JM","Jamaica"], ["JO","Jordan"],
-  ["JP","Japan"], ["KE","Kenya"], ["KG","Kyrgyzstan"], ["KH","Cambodia"], ["KI","Kiribati"],
-  ["KM","Comoros"], ["KN","St. Kitts & Nevis"], ["KP","North Korea"], ["KR","South Korea"], ["KW","Kuwait"],
-  ["KY","Cayman Islands"], ["KZ","Kazakhstan"], ["LA","Laos"], ["LB","Lebanon"], ["LC","St. Lucia"],
-  ["LI","Liechtenstein"], ["LK","Sri Lanka"], ["LR","Liberia"], ["LS","Lesotho"], ["LT","Lithuania"],
-  ["LU","Luxembourg"], ["LV","Latvia"], ["LY","Libya"], ["MA","Morocco"], ["MC","Monaco"], ["MD","Moldova"],
-  ["ME","Montenegro"], ["MF","St. Martin"], ["MG","Madagascar"], ["MH","Marshall Islands"],
-  ["MK","North Macedonia"], ["ML","Mali"], ["MM","Myanmar (Burma)"], ["MN","Mongolia"],
-  ["MO","Macao SAR China"], ["MP","Northern Mariana Islands"], ["MQ","Martinique"], ["MR","Mauritania"],
-  ["MS","Montserrat"], ["MT","Malta"], ["MU","Mauritius"], ["MV","Maldives"], ["MW","Malawi"],
-  ["MX","Mexico"], ["MY","Malaysia"], ["MZ","Mozambique"], ["NA","Namibia"], ["NC","New Caledonia"],
-  ["NE","Niger"], ["NF","Norfolk Island"], ["NG","Nigeria"], ["NI","Nicaragua"], ["NL","Netherlands"],
-  ["NO","Norway"], ["NP","Nepal"], ["NR","Nauru"], ["NU","Niue"], ["NZ","New Zealand"], ["OM","Oman"],
-  ["PA","Panama"], ["PE","Peru"], ["PF","French Polynesia"], ["PG","Papua New Guinea"], ["PH","Philippines"],
-  ["PK","Pakistan"], ["PL","Poland"], ["PM","St. Pierre & Miquelon"], ["PN","Pitcairn Islands"],
-  ["PR","Puerto Rico"], ["PS","Palestinian Territories"], ["PT","Portugal"], ["PW","Palau"],
-  ["PY","Paraguay"], ["QA","Qatar"], ["RE","Réunion"], ["RO","Romania"], ["RS","Serbia"], ["RU","Russia"],
-  ["RW","Rwanda"], ["SA","Saudi Arabia"], ["SB","Solomon Islands"], ["SC","Seychelles"], ["SD","Sudan"],
-  ["SE","Sweden"], ["SG","Singapore"], ["SH","St. Helena"], ["SI","Slovenia"], ["SJ","Svalbard & Jan Mayen"],
-  ["SK","Slovakia"], ["SL","Sierra Leone"], ["SM","San Marino"], ["SN","Senegal"], ["SO","Somalia"],
-  ["SR","Suriname"], ["SS","South Sudan"], ["ST","São Tomé & Príncipe"], ["SV","El Salvador"],
-  ["SX","Sint Maarten"], ["SY","Syria"], ["SZ","Eswatini"], ["TC","Turks & Caicos Islands"], ["TD","Chad"],
-  ["TF","French Southern Territories"], ["TG","Togo"], ["TH","Thailand"], ["TJ","Tajikistan"],
-  ["TK","Tokelau"], ["TL","Timor-Leste"], ["TM","Turkmenistan"], ["TN","Tunisia"], ["TO","Tonga"],
-  ["TR","Türkiye"], ["TT","Trinidad & Tobago"], ["TV","Tuvalu"], ["TW","Taiwan"], ["TZ","Tanzania"],
-  ["UA","Ukraine"], ["UG","Uganda"], ["UM","U.S. Outlying Islands"], ["US","United States"],
-  ["UY","Uruguay"], ["UZ","Uzbekistan"], ["VA","Vatican City"], ["VC","St. Vincent & Grenadines"],
-  ["VE","Venezuela"], ["VG","British Virgin Islands"], ["VI","U.S. Virgin Islands"], ["VN","Vietnam"],
-  ["VU","Vanuatu"], ["WF","Wallis & Futuna"], ["WS","Samoa"], ["YE","Yemen"], ["YT","Mayotte"],
-  ["ZA","South Africa"], ["ZM","Zambia"], ["ZW","Zimbabwe"]
-  ];
-
-  // which input shows the server's message for each field of the request body
-  var FIELD_INPUTS = { name: 'name', email: 'email', country: 'country', consentToUpdates: 'consent' };
-
   var numberFormat = new Intl.NumberFormat(document.documentElement.lang || undefined);
 
   function $(id) {
@@ -179,178 +119,24 @@
 
   /* ---------------------------------------------------------------- sign form */
 
-  function fillCountries() {
-    var select = $('country');
-    if (select.options.length > 1) {
-      return; // written by the server
-    }
-    var sorted = COUNTRIES.slice().sort(function (a, b) {
-      return a[1].localeCompare(b[1], 'en');
-    });
-    sorted.forEach(function (country) {
-      var option = document.createElement('option');
-      option.value = country[0];
-      option.textContent = country[1];
-      select.appendChild(option);
-    });
-  }
-
-  function describedBy(input) {
-    return (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-  }
-
-  function clearErrors() {
-    Object.keys(FIELD_INPUTS).forEach(function (field) {
-      var input = $(FIELD_INPUTS[field]);
-      var error = $(input.id + '-error');
-      error.textContent = '';
-      show(error, false);
-      input.removeAttribute('aria-invalid');
-      var ids = describedBy(input).filter(function (id) {
-        return id !== error.id;
+  /** The sign form is its own script (js/sign-form.js); without it the form still posts, as a plain form. */
+  function startForm(slug) {
+    if (window.PledgeworksSignForm) {
+      window.PledgeworksSignForm.start(slug, {
+        $: $, show: show, apiPath: apiPath, readProblem: readProblem, fetchJson: fetchJson,
+        problemCount: problemCount, browserLocale: browserLocale
       });
-      if (ids.length) {
-        input.setAttribute('aria-describedby', ids.join(' '));
-      } else {
-        input.removeAttribute('aria-describedby');
-      }
-    });
-    $('sign-errors-live').textContent = '';
-    $('form-problem-title').textContent = '';
-    $('form-problem-detail').textContent = '';
-    $('form-problem-list').textContent = '';
-    show($('form-problem'), false);
-  }
-
-  /** Shows each message next to its field; returns the messages that belong to no field. */
-  function showFieldErrors(errors) {
-    var unplaced = [];
-    errors.forEach(function (error) {
-      var inputId = FIELD_INPUTS[error.field];
-      if (!inputId) {
-        unplaced.push(error.field ? error.field + ': ' + error.message : error.message);
-        return;
-      }
-      var input = $(inputId);
-      var box = $(inputId + '-error');
-      box.textContent = box.textContent ? box.textContent + ' ' + error.message : error.message;
-      show(box, true);
-      input.setAttribute('aria-invalid', 'true');
-      var ids = describedBy(input);
-      if (ids.indexOf(box.id) < 0) {
-        ids.push(box.id);
-        input.setAttribute('aria-describedby', ids.join(' '));
-      }
-    });
-    $('sign-errors-live').textContent = problemCount(errors.length);
-    // focus the first field in the form's order, whatever order the server listed them in
-    var first = document.querySelector('#sign-form [aria-invalid="true"]');
-    if (first) {
-      first.focus();
     }
-    return unplaced;
   }
 
   function problemCount(n) {
     return n === 1 ? 'There is 1 problem with the form.' : 'There are ' + n + ' problems with the form.';
   }
 
-  function showFormProblem(problem, extraMessages) {
-    $('form-problem-title').textContent = problem.title || 'Something went wrong';
-    $('form-problem-detail').textContent = problem.detail || '';
-    var list = $('form-problem-list');
-    (extraMessages || []).forEach(function (message) {
-      var item = document.createElement('li');
-      item.textContent = message;
-      list.appendChild(item);
-    });
-    show($('form-problem'), true);
-    $('form-problem').focus();
-  }
-
-  /** The same checks the server makes, so most mistakes are caught without a round trip. */
-  function validate(pledge) {
-    var errors = [];
-    if (!pledge.name) {
-      errors.push({ field: 'name', message: 'Enter your name.' });
-    } else if (pledge.name.length > 100) {
-      errors.push({ field: 'name', message: 'Your name can be at most 100 characters.' });
-    }
-    if (!pledge.email) {
-      errors.push({ field: 'email', message: 'Enter your email address.' });
-    } else if (!/^[^\s@]+@[^\s@]+$/.test(pledge.email) || pledge.email.length > 254) {
-      errors.push({ field: 'email', message: 'Enter an email address like name@example.org.' });
-    }
-    if (!pledge.country) {
-      errors.push({ field: 'country', message: 'Choose your country.' });
-    }
-    return errors;
-  }
-
   /** The reader's language, sent so the confirmation mail can be in it; left out if it looks odd. */
   function browserLocale() {
     var locale = navigator.language;
     return locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale) ? locale : undefined;
-  }
-
-  function setBusy(busy) {
-    var button = $('sign-button');
-    button.disabled = busy;
-    button.textContent = busy ? 'Signing…' : 'Sign the pledge';
-  }
-
-  function startForm(slug) {
-    fillCountries();
-    var form = $('sign-form');
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      clearErrors();
-
-      var pledge = {
-        name: $('name').value.trim(),
-        email: $('email').value.trim(),
-        country: $('country').value,
-        consentToUpdates: $('consent').checked,
-        locale: browserLocale()
-      };
-      var mistakes = validate(pledge);
-      if (mistakes.length) {
-        showFieldErrors(mistakes);
-        return;
-      }
-
-      setBusy(true);
-      fetchJson(apiPath(slug, '/pledges'), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(pledge)
-      }).then(function (response) {
-        if (response.status === 202 || response.ok) {
-          show(form, false);
-          show($('sign-success'), true);
-          $('sign-success').focus();
-          return;
-        }
-        return readProblem(response).then(function (problem) {
-          var errors = Array.isArray(problem.errors) ? problem.errors : [];
-          if (response.status === 400 && errors.length) {
-            var unplaced = showFieldErrors(errors);
-            if (unplaced.length) {
-              showFormProblem(problem, unplaced);
-            }
-          } else {
-            showFormProblem(problem);
-          }
-        });
-      }).catch(function () {
-        showFormProblem({
-          title: 'We could not reach Pledgeworks',
-          detail: 'Check your connection and try again. Your signature has not been sent.'
-        });
-      }).then(function () {
-        setBusy(false);
-      });
-    });
   }
 
   /* ---------------------------------------------------------------- follow without signing */

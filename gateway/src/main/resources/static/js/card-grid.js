@@ -9,6 +9,10 @@
  *   GET /api/campaigns/{slug}/card/grid[?cycle=]  -> {cycle, cycles, themes, targets, bands}  (404: no card)
  *
  * Everything from the server is written with textContent, never as HTML.
+ *
+ * One file of some 400 lines on purpose: the table, its ordering and finding, the cycle choice and the
+ * history chart all draw from the one grid in `state`; apart, each script would need that state handed
+ * round, and the page would load four scripts for one card.
  */
 (function () {
   'use strict';

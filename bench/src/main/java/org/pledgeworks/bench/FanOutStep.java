@@ -31,6 +31,8 @@ import org.pledgeworks.infra.Endpoints;
  * the mails arriving at the fake: emails/s from the first accepted to the last, duplicates,
  * completeness, notification-service's heap (its Prometheus {@code jvm_memory_used_bytes}, area heap)
  * and RSS. Each size is bounded in time; a size that runs out of time is marked incomplete.
+ * A little over 300 lines on purpose: it is one measurement, and its phases share the sizes, the fake
+ * and the deadline; the parts that stand alone are their own classes already (those linked above).
  */
 final class FanOutStep {
 

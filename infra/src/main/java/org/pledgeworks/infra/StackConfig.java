@@ -18,6 +18,8 @@ import org.pledgeworks.infra.process.JavaCommand;
  * What the local stack runs and where: ports, the data directory, and the external Kafka, MongoDB
  * or SMTP server to use instead of starting one. Built from the environment by the launcher, or
  * programmatically by tests ({@code StackConfig.defaults(home).withDataDir(dir).withFreePorts()}).
+ * Some 360 lines because it is one record of thirteen components: each needs its environment variable,
+ * its default, its {@code with...} copy and its check, and split up they would be read across files.
  *
  * @param home                 the repository root: the service jars are under it
  * @param dataDir              Kafka's log dirs, the MongoDB file, logs, the token secret

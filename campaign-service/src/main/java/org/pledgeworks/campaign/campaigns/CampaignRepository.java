@@ -29,6 +29,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.outbox.EventDocuments;
 import org.pledgeworks.campaign.system.ConflictException;
+import org.pledgeworks.kit.mongo.Inserts;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Repository;
@@ -72,16 +73,7 @@ class CampaignRepository {
                 .append("pledgeTextVersions", List.of(toDocument(new PledgeTextVersion(campaign.pledgeTextVersion(),
                         campaign.pledgeText(), now, null))))
                 .append("pendingEvents", pending);
-        try {
-            campaigns.insertOne(document);
-            return true;
-        }
-        catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(campaigns, document);
     }
 
     /** The edit of a campaign's settings and texts (the pledge text of a published one changes by revision). */

@@ -10,8 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -23,6 +21,7 @@ import org.bson.Document;
 import org.pledgeworks.campaign.interest.Interest.Consent;
 import org.pledgeworks.campaign.interest.Interest.Status;
 import org.pledgeworks.campaign.outbox.EventDocuments;
+import org.pledgeworks.kit.mongo.Inserts;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Repository;
@@ -52,16 +51,7 @@ class InterestRepository {
     boolean insert(Interest interest, List<PendingEvent> events) {
         Document document = toDocument(interest)
                 .append(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList());
-        try {
-            interests.insertOne(document);
-            return true;
-        }
-        catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(interests, document);
     }
 
     Optional<Interest> find(String interestId) {

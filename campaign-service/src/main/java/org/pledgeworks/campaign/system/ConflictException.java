@@ -1,16 +1,13 @@
 package org.pledgeworks.campaign.system;
 
-/** The request clashes with the current state (a taken slug, publishing an open campaign): 409. */
-public class ConflictException extends RuntimeException {
+import org.pledgeworks.kit.web.ProblemException;
 
-    private final String title;
+import org.springframework.http.HttpStatus;
+
+/** The request clashes with the current state (a taken slug, publishing an open campaign): 409. */
+public class ConflictException extends ProblemException {
 
     public ConflictException(String title, String detail) {
-        super(detail);
-        this.title = title;
-    }
-
-    public String title() {
-        return title;
+        super(HttpStatus.CONFLICT, "conflict", title, detail);
     }
 }

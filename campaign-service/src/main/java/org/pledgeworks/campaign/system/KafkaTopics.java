@@ -1,11 +1,11 @@
 package org.pledgeworks.campaign.system;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
+import org.pledgeworks.kit.kafka.Topics;
+import org.pledgeworks.kit.kafka.Topics.Retention;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Declares the topics this service publishes to, with the partition counts DESIGN.md fixes, so that
@@ -19,34 +19,17 @@ public class KafkaTopics {
     public static final String CAMPAIGNS = "campaigns";
     /** A person's interest in an opportunity: name and address, so a week at most, and not on {@code campaigns}. */
     public static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
-    private static final String SEVEN_DAYS_MS = "604800000";
 
+    /**
+     * {@code pledges.dlt} is where this service's pledge listener dead-letters; pledge-service declares
+     * {@code pledges} itself.
+     */
     @Bean
-    NewTopic campaignsTopic() {
-        return TopicBuilder.name(CAMPAIGNS).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic campaignsDeadLetterTopic() {
-        return TopicBuilder.name(CAMPAIGNS + ".dlt").partitions(3).build();
-    }
-
-    @Bean
-    NewTopic opportunityInterestsTopic() {
-        return TopicBuilder.name(OPPORTUNITY_INTERESTS).partitions(3)
-                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
-    }
-
-    @Bean
-    NewTopic opportunityInterestsDeadLetterTopic() {
-        return TopicBuilder.name(OPPORTUNITY_INTERESTS + ".dlt").partitions(3)
-                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
-    }
-
-    /** Where this service's pledge listener dead-letters; personal data, so a week at most. */
-    @Bean
-    NewTopic pledgesDeadLetterTopic() {
-        return TopicBuilder.name("pledges.dlt").partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS)
+    KafkaAdmin.NewTopics topics() {
+        return Topics.declare()
+                .withDeadLetter(CAMPAIGNS, 3, Retention.BROKER_DEFAULT)
+                .withDeadLetter(OPPORTUNITY_INTERESTS, 3, Retention.PERSONAL_DATA)
+                .deadLetterOnly("pledges", 6, Retention.PERSONAL_DATA)
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.pledgeworks.campaign.system.InvalidInputException.FieldProblem;
+import org.pledgeworks.kit.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -35,27 +36,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    /** Not found, not allowed, a conflict, or a feature's own problem type. */
     @ExceptionHandler
-    ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    ProblemDetail problem(ProblemException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.detail());
         problem.setTitle(e.title());
         problem.setType(URI.create("https://pledgeworks.org/problems/" + e.type()));
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notAllowed(NotAllowedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Not allowed");
-        problem.setType(URI.create("https://pledgeworks.org/problems/not-allowed"));
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail conflict(ConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle(e.title());
-        problem.setType(URI.create("https://pledgeworks.org/problems/conflict"));
         return problem;
     }
 

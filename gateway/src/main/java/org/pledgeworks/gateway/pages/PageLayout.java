@@ -32,6 +32,7 @@ final class PageLayout {
         String language = lang != null && LANGUAGE_TAG.matcher(lang).matches() ? lang : "en";
         String scripts = script
                 ? "  <script src=\"/js/charts.js\" defer></script>\n  <script src=\"/js/card-grid.js\" defer></script>\n"
+                        + "  <script src=\"/js/sign-form.js\" defer></script>\n"
                         + "  <script src=\"/js/campaign.js\" defer></script>\n"
                 : "";
         return """

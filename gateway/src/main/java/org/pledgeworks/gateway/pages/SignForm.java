@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The sign and follow forms of an open campaign, with the country list written into the page so the form
- * is complete before (and without) script. The ids are the ones {@code static/js/campaign.js} works with.
+ * is complete before (and without) script. The ids are the ones {@code static/js/sign-form.js} (sign) and
+ * {@code campaign.js} (follow) work with.
  */
 final class SignForm {
 

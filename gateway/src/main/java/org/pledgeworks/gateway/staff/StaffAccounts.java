@@ -6,13 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.pledgeworks.kit.mongo.Inserts;
 
 import org.springframework.stereotype.Component;
 
@@ -51,22 +50,13 @@ class StaffAccounts {
 
     /** Adds the account; false when one with this email exists already. */
     boolean add(StaffAccount account) {
-        try {
-            accounts.insertOne(new Document("_id", StaffAccount.normalise(account.email()))
-                    .append("accountId", account.accountId())
-                    .append("name", account.name())
-                    .append("passwordHash", account.passwordHash())
-                    .append("organisations", new Document(new LinkedHashMap<>(account.organisations())))
-                    .append("passwordChangeRequired", account.passwordChangeRequired())
-                    .append("createdAt", new Date()));
-            return true;
-        }
-        catch (MongoWriteException ex) {
-            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw ex;
-        }
+        return Inserts.insertIfAbsent(accounts, new Document("_id", StaffAccount.normalise(account.email()))
+                .append("accountId", account.accountId())
+                .append("name", account.name())
+                .append("passwordHash", account.passwordHash())
+                .append("organisations", new Document(new LinkedHashMap<>(account.organisations())))
+                .append("passwordChangeRequired", account.passwordChangeRequired())
+                .append("createdAt", new Date()));
     }
 
     /**

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebPagesIT extends GatewayITSupport {
 
     private static final String[] SCRIPTS = {"/js/index.js", "/js/campaign.js", "/js/charts.js", "/js/card-grid.js",
-            "/js/my-data.js",
+            "/js/sign-form.js", "/js/my-data.js",
             "/js/staff.js", "/js/staff/shared.js", "/js/staff/sign-in.js", "/js/staff/campaign-list.js",
             "/js/staff/campaign-editor.js", "/js/staff/counts.js", "/js/staff/updates.js", "/js/staff/quarantine.js",
             "/js/staff/delivery.js", "/js/staff/card.js", "/js/staff/card-forms.js"};
@@ -40,7 +40,8 @@ class WebPagesIT extends GatewayITSupport {
                 .containsPattern("<input id=\"consent\" name=\"consentToUpdates\" type=\"checkbox\">")
                 .contains("<label for=\"name\">", "<label for=\"email\">", "<label for=\"country\">",
                         "<label for=\"consent\">Keep me updated about this campaign by email. I can unsubscribe at any time.</label>")
-                .contains("aria-live=\"polite\"", "<progress id=\"count-bar\"", "src=\"/js/campaign.js\"");
+                .contains("aria-live=\"polite\"", "<progress id=\"count-bar\"", "src=\"/js/campaign.js\"",
+                        "src=\"/js/sign-form.js\"");
         assertThat(html).doesNotContainPattern("id=\"consent\"[^>]*checked");
         assertSelfContained(html.replaceAll("<ul id=\"share-[a-z-]+\" class=\"share-links\">[\\s\\S]*?</ul>", "")
                 .replaceAll("<(link rel=\"canonical\"|img class=\"campaign-image\")[^>]*>", ""));

@@ -16,8 +16,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -25,6 +23,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.pledgeworks.kit.mongo.Inserts;
 
 import org.springframework.stereotype.Repository;
 
@@ -50,16 +49,7 @@ class BulkMessages {
 
     /** @return false when the message exists (a redelivered or replayed event) */
     boolean create(Document message) {
-        try {
-            messages.insertOne(message);
-            return true;
-        }
-        catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(messages, message);
     }
 
     /** Takes a fan-out nobody holds (or whose holder's lease ran out), atomically. */

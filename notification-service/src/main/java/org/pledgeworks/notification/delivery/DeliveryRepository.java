@@ -20,7 +20,6 @@ import java.util.Set;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -35,6 +34,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.pledgeworks.kit.mongo.Inserts;
 
 import org.springframework.stereotype.Repository;
 
@@ -166,16 +166,7 @@ class DeliveryRepository {
 
     /** @return false when a delivery with this id exists: the event that asks for it was seen before */
     boolean insert(Delivery delivery, Instant now) {
-        try {
-            deliveries.insertOne(delivery.toNewDocument(now));
-            return true;
-        }
-        catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(deliveries, delivery.toNewDocument(now));
     }
 
     /** A queued delivery found due, with the due time it had then (what {@link #claim} compares). */

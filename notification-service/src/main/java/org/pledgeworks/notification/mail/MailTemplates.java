@@ -22,11 +22,16 @@ import org.springframework.stereotype.Component;
  * {@code {{variable}}} placeholders. Every variable is HTML-escaped in the HTML part; none is in the
  * others. {@code {{{variable}}}} is the exception, for HTML sanitised where it was written (an
  * update's body, sanitised by campaign-service). A locale without its own set falls back to its language, then to English.
+ * <p>
+ * An HTML part is its {@code <title>} line and then the card the mail shows; what every mail has around
+ * them (the document in the template's language, the grey page, the centred column) is written once, in
+ * {@code mail-templates/layout.html}, at {@code [[lang]]}, {@code [[title]]} and {@code [[content]]}.
  */
 @Component
 public class MailTemplates {
 
     static final String DEFAULT_LOCALE = "en";
+    private static final String LAYOUT = "mail-templates/layout.html";
 
     // {{name}} is escaped in HTML; {{{name}}} is not: only for HTML sanitised at its source (update bodies)
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\{?)\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}(}?)");
@@ -49,7 +54,18 @@ public class MailTemplates {
     }
 
     private List<Part> parts(String template, String locale, String part) {
-        return compiled.computeIfAbsent(path(template, locale, part), p -> compile(file(template, locale, part)));
+        return compiled.computeIfAbsent(path(template, locale, part), p -> {
+            String text = file(template, locale, part);
+            return compile("html".equals(part) ? inLayout(locale, text) : text);
+        });
+    }
+
+    /** The HTML part's first line (its {@code <title>}) and the rest (its card) put into the layout. */
+    private String inLayout(String locale, String html) {
+        int endOfTitle = html.indexOf('\n');
+        String layout = load(LAYOUT).orElseThrow(() -> new IllegalStateException("missing " + LAYOUT));
+        return layout.replace("[[lang]]", locale).replace("[[title]]", html.substring(0, endOfTitle))
+                .replace("[[content]]", html.substring(endOfTitle + 1));
     }
 
     private String locale(String template, String requested) {

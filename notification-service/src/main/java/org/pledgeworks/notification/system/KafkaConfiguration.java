@@ -1,13 +1,12 @@
 package org.pledgeworks.notification.system;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.pledgeworks.kit.kafka.ListenerErrorPolicy;
+import org.pledgeworks.kit.kafka.Topics;
+import org.pledgeworks.kit.kafka.Topics.Retention;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
@@ -15,9 +14,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * are service-kit's ({@code ListenerAutoConfiguration}, set by {@code pledgeworks.events.*}).
  *
  * <p>This service owns {@code notifications}. pledge-service owns {@code pledges} and campaign-service
- * {@code campaigns}; they are declared here too (same settings, so harmless) so that
- * this service starts cleanly against a broker where nothing was created yet. Both carry personal
- * data: they keep it 7 days.
+ * {@code campaigns} and {@code opportunity-interests}; they are declared here too (same settings, so
+ * harmless) so that this service starts cleanly against a broker where nothing was created yet.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -27,54 +25,16 @@ public class KafkaConfiguration {
     /** campaign-service's events about a person's interest in an opportunity: personal data, a week. */
     static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
     public static final String NOTIFICATIONS = "notifications";
-    static final String DEAD_LETTER_SUFFIX = ListenerErrorPolicy.DEAD_LETTER_SUFFIX;
 
-    private static final String SEVEN_DAYS_MS = "604800000";
-
+    /** {@code notifications}: one record per recipient and bulk message; 12 partitions, the unit of sending parallelism. */
     @Bean
-    NewTopic pledgesTopic() {
-        return TopicBuilder.name(PLEDGES).partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
-    }
-
-    @Bean
-    NewTopic pledgesDeadLetterTopic() {
-        return TopicBuilder.name(PLEDGES + DEAD_LETTER_SUFFIX).partitions(6)
-                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
-    }
-
-    @Bean
-    NewTopic opportunityInterestsTopic() {
-        return TopicBuilder.name(OPPORTUNITY_INTERESTS).partitions(3)
-                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
-    }
-
-    @Bean
-    NewTopic opportunityInterestsDeadLetterTopic() {
-        return TopicBuilder.name(OPPORTUNITY_INTERESTS + DEAD_LETTER_SUFFIX).partitions(3)
-                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
-    }
-
-    @Bean
-    NewTopic campaignsTopic() {
-        return TopicBuilder.name(CAMPAIGNS).partitions(3).build();
-    }
-
-    @Bean
-    NewTopic campaignsDeadLetterTopic() {
-        return TopicBuilder.name(CAMPAIGNS + DEAD_LETTER_SUFFIX).partitions(3).build();
-    }
-
-    /** One record per recipient and bulk message; 12 partitions: the unit of sending parallelism. */
-    @Bean
-    NewTopic notificationsTopic() {
-        return TopicBuilder.name(NOTIFICATIONS).partitions(12).config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS)
+    KafkaAdmin.NewTopics topics() {
+        return Topics.declare()
+                .withDeadLetter(PLEDGES, 6, Retention.PERSONAL_DATA)
+                .withDeadLetter(OPPORTUNITY_INTERESTS, 3, Retention.PERSONAL_DATA)
+                .withDeadLetter(CAMPAIGNS, 3, Retention.BROKER_DEFAULT)
+                .withDeadLetter(NOTIFICATIONS, 12, Retention.PERSONAL_DATA)
                 .build();
-    }
-
-    @Bean
-    NewTopic notificationsDeadLetterTopic() {
-        return TopicBuilder.name(NOTIFICATIONS + DEAD_LETTER_SUFFIX).partitions(12)
-                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
     }
 
     /**

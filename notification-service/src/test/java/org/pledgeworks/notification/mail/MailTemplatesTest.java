@@ -31,6 +31,20 @@ class MailTemplatesTest {
     }
 
     @Test
+    void theHtmlPartIsAWholeDocumentInTheLanguageOfTheTemplateChosen() {
+        Mail german = templates.render("follow-confirmation", "de-AT", "a@example.org", Map.of("campaignTitle", "Fair",
+                "confirmUrl", "https://example.org/c", "name", "Ada"));
+        Mail fallback = templates.render("verification", "fr", "a@example.org", variables);
+
+        assertThat(german.html()).startsWith("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n")
+                .containsOnlyOnce("<title>").endsWith("</td></tr>\n</table>\n</body>\n</html>\n");
+        assertThat(fallback.html()).startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n")
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                        + "<title>Confirm your signature</title>\n</head>\n<body ")
+                .doesNotContain("[[");
+    }
+
+    @Test
     void noPlaceholderIsLeftUnfilled() {
         Mail mail = templates.render("verification", "en", "a@example.org", variables);
 

@@ -1,6 +1,6 @@
 package org.pledgeworks.pledge.campaigns;
 
-import org.pledgeworks.pledge.system.ProblemException;
+import org.pledgeworks.kit.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 

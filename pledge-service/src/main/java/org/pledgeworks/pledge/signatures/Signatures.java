@@ -37,8 +37,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -55,6 +53,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.kit.mongo.IdSlices;
+import org.pledgeworks.kit.mongo.Inserts;
 import org.pledgeworks.kit.outbox.EventSerializer;
 import org.pledgeworks.kit.outbox.OutboxRelay;
 import org.pledgeworks.kit.outbox.PendingEvent;
@@ -114,14 +113,8 @@ public class Signatures {
         List<PendingEvent> pending = pending(signature.id(), created.events());
         Document document = SignatureCodec.toDocument(signature)
                 .append(PendingEvent.FIELD, pending.stream().map(PendingEvent::toDocument).toList());
-        try {
-            signatures.insertOne(document);
-        }
-        catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        if (!Inserts.insertIfAbsent(signatures, document)) {
+            return false;
         }
         relay.publish(COLLECTION, signature.id(), pending);
         return true;

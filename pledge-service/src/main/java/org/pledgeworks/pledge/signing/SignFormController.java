@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.pledgeworks.kit.links.LinkPage;
+import org.pledgeworks.kit.web.ProblemException;
 import org.pledgeworks.pledge.system.PrivacyHashes;
-import org.pledgeworks.pledge.system.ProblemException;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

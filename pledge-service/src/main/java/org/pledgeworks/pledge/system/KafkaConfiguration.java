@@ -1,11 +1,11 @@
 package org.pledgeworks.pledge.system;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
+import org.pledgeworks.kit.kafka.Topics;
+import org.pledgeworks.kit.kafka.Topics.Retention;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Topics this service publishes to and dead-letters to. The dispatcher and the listener error policy
@@ -14,23 +14,12 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    private static final String SEVEN_DAYS_MS = "604800000";
-
+    /** {@code pledges} carries names and email addresses; {@code campaigns.dlt} is where its campaign listener dead-letters. */
     @Bean
-    NewTopic pledgesTopic() {
-        // personal data: kept no longer than a week
-        return TopicBuilder.name("pledges").partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
-    }
-
-    @Bean
-    NewTopic pledgesDeadLetterTopic() {
-        return TopicBuilder.name("pledges.dlt").partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS)
+    KafkaAdmin.NewTopics topics() {
+        return Topics.declare()
+                .withDeadLetter("pledges", 6, Retention.PERSONAL_DATA)
+                .deadLetterOnly("campaigns", 3, Retention.BROKER_DEFAULT)
                 .build();
     }
-
-    @Bean
-    NewTopic campaignsDeadLetterTopic() {
-        return TopicBuilder.name("campaigns.dlt").partitions(3).build();
-    }
-
 }

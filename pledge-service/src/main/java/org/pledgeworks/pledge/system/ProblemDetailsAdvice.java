@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.pledgeworks.kit.web.InvalidFieldException;
+import org.pledgeworks.kit.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -31,14 +32,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPES = "https://pledgeworks.org/problems/";
 
+    /** A feature's own problem, and {@link NotPermittedException}. */
     @ExceptionHandler
     ProblemDetail featureProblem(ProblemException e) {
         return problem(e.status(), e.type(), e.title(), e.detail());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notAllowed(NotPermittedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
     }
 
     @ExceptionHandler

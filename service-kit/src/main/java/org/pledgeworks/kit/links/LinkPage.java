@@ -11,6 +11,18 @@ import org.springframework.http.ResponseEntity;
  */
 public final class LinkPage {
 
+    /**
+     * Up to the title, the same on every link page. {@code noindex}: the address carries a token, and a
+     * search engine that was shown one must not keep it (the gateway's static pages have their own heads).
+     */
+    private static final String HEAD = String.join("\n",
+            "<!doctype html>",
+            "<html lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<meta name=\"robots\" content=\"noindex\">");
+
     private LinkPage() {
     }
 
@@ -20,12 +32,7 @@ public final class LinkPage {
      */
     public static ResponseEntity<String> of(int status, String kind, String title, String detail, String body) {
         String html = """
-                <!doctype html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex">
+                %s
                 <title>%s · Pledgeworks</title>
                 <link rel="stylesheet" href="/css/app.css">
                 </head>
@@ -37,7 +44,7 @@ public final class LinkPage {
                 </main>
                 </body>
                 </html>
-                """.formatted(title, kind.isEmpty() ? "page" : "page " + kind, title, detail, body);
+                """.formatted(HEAD, title, kind.isEmpty() ? "page" : "page " + kind, title, detail, body);
         return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer").contentType(MediaType.TEXT_HTML).body(html);
     }

@@ -25,10 +25,10 @@ class DeadLettersTest {
 
     @Test
     void numbersAreReadAsSpringWritesThemOrAsText() {
-        assertThat(DeadLetters.number(ByteBuffer.allocate(4).putInt(5).array())).isEqualTo(5L);
-        assertThat(DeadLetters.number(ByteBuffer.allocate(8).putLong(1L << 40).array())).isEqualTo(1L << 40);
-        assertThat(DeadLetters.number("123".getBytes(StandardCharsets.UTF_8))).isEqualTo(123L);
-        assertThat(DeadLetters.number("x".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(DeadLetterRecords.number(ByteBuffer.allocate(4).putInt(5).array())).isEqualTo(5L);
+        assertThat(DeadLetterRecords.number(ByteBuffer.allocate(8).putLong(1L << 40).array())).isEqualTo(1L << 40);
+        assertThat(DeadLetterRecords.number("123".getBytes(StandardCharsets.UTF_8))).isEqualTo(123L);
+        assertThat(DeadLetterRecords.number("x".getBytes(StandardCharsets.UTF_8))).isNull();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.pledgeworks.kit.mongo;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,11 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
@@ -28,23 +23,18 @@ class IdSlicesTest {
     private static final List<String> ODD_IDS = List.of("", "0", "00", "01", "0z", "0\uffff", "9~", "a", "f", "fe",
             "ff", "ff\uffff", "fg", "g", "Z", "~", "\u00e9t\u00e9", "\ud83d\ude00", "FF", "-1");
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo mongo;
     private MongoCollection<Document> signatures;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        InetSocketAddress address = server.getLocalAddress();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-        signatures = client.getDatabase("slices").getCollection("signatures");
+        mongo = new InMemoryMongo();
+        signatures = mongo.collection("slices", "signatures");
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test
