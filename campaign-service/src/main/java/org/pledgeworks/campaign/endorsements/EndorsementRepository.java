@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.outbox.EventDocuments;
+import org.pledgeworks.kit.mongo.Inserts;
 import org.pledgeworks.kit.outbox.PendingEvent;
 import org.springframework.stereotype.Repository;
 
@@ -38,7 +39,7 @@ class EndorsementRepository {
         Document document = toDocument(endorsement)
                 .append("revision", endorsement.revision())
                 .append(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList());
-        return EventDocuments.insertNew(endorsements, document);
+        return Inserts.insertIfAbsent(endorsements, document);
     }
 
     /** @return false when it changed since {@code after} was computed from it */

@@ -6,12 +6,8 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
@@ -27,24 +23,6 @@ public final class EventDocuments {
     public static final Bson WITHOUT_EVENTS = Projections.exclude(PendingEvent.FIELD);
 
     private EventDocuments() {
-    }
-
-    /**
-     * Inserts a new document carrying its first events.
-     *
-     * @return false when its id (or another unique key) is taken: someone made it first
-     */
-    public static boolean insertNew(MongoCollection<Document> collection, Document document) {
-        try {
-            collection.insertOne(document);
-            return true;
-        }
-        catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     /** The document {@code id}, only while it is still at {@code revision}. */
