@@ -149,12 +149,17 @@ record CampaignPageData(Campaign campaign, Count count, List<Update> updates,
     }
 
     static Instant instant(JsonNode json, String field) {
+        return time(json, field, Instant::parse);
+    }
+
+    /** A date or time in ISO form, or null when it is absent or cannot be read. */
+    static <T> T time(JsonNode json, String field, Function<String, T> parse) {
         String value = text(json, field);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Instant.parse(value);
+            return parse.apply(value);
         }
         catch (DateTimeParseException e) {
             return null; // a date the page cannot read is left out, not a broken page

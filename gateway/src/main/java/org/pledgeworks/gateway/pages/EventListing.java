@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +39,11 @@ record EventListing(String id, String campaignSlug, String organiser, String sta
         JsonNode capacity = json.path("capacity");
         return new EventListing(text(json, "calendarEventId"), text(json, "campaignSlug"),
                 text(json, "organisingOrganisation"), text(json, "status"), text(json, "title"),
-                text(json, "descriptionHtml"), text(json, "descriptionText"), local(json, "startsAt"),
-                local(json, "endsAt"), text(json, "timeZone"), CampaignPageData.instant(json, "startsAtUtc"),
-                CampaignPageData.instant(json, "endsAtUtc"), venue, text(json, "onlineUrl"),
-                capacity.isNumber() ? capacity.asInt() : null);
+                text(json, "descriptionHtml"), text(json, "descriptionText"),
+                CampaignPageData.time(json, "startsAt", LocalDateTime::parse),
+                CampaignPageData.time(json, "endsAt", LocalDateTime::parse), text(json, "timeZone"),
+                CampaignPageData.instant(json, "startsAtUtc"), CampaignPageData.instant(json, "endsAtUtc"), venue,
+                text(json, "onlineUrl"), capacity.isNumber() ? capacity.asInt() : null);
     }
 
     /** The items of a page of events; one without an id (which no link could name) is left out. */
@@ -103,18 +103,5 @@ record EventListing(String id, String campaignSlug, String organiser, String sta
             return online ? "Online" : "";
         }
         return online ? venue + ", and online" : venue;
-    }
-
-    private static LocalDateTime local(JsonNode json, String field) {
-        String value = text(json, field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value);
-        }
-        catch (DateTimeParseException e) {
-            return null; // a time the page cannot read is left out, not a broken page
-        }
     }
 }
