@@ -88,7 +88,13 @@ public abstract class GatewayITSupport {
         // timeout because this machine is busy during builds, and a slow answer would fail over to memory
         registry.add("PLEDGEWORKS_RATE_LIMIT_STORE", () -> "mongodb");
         registry.add("PLEDGEWORKS_RATE_LIMIT_STORE_TIMEOUT", () -> "5s");
+        // the campaign page's events and opportunities: 1 s in production, but a build on a busy machine can take
+        // that long for a first read, and the page would come without them
+        registry.add("pledgeworks.gateway.pages.sections-timeout", () -> SECTIONS_TIMEOUT.toString());
     }
+
+    /** How long the campaign page waits here for its events and opportunities. */
+    protected static final Duration SECTIONS_TIMEOUT = Duration.ofSeconds(3);
 
     /** The first admin's password once {@link #firstAdminPassword()} has changed it, as a person would. */
     protected static final String FIRST_ADMIN_PASSWORD = "a long walk to the tidy lighthouse";

@@ -95,11 +95,13 @@ class CampaignController {
     /**
      * @param locale       the locale of title, summary and pledge text (added after issue 4)
      * @param translations every translation, as before, for a page that switches language itself
+     * @param milestones   the verified counts announced as milestones, the goal among them, ascending (added for
+     *                     issue 27: the campaign page says which are reached, against the public count)
      */
     record CampaignView(String campaignId, String slug, String title, String summary, String descriptionHtml,
             String pledgeText, int pledgeTextVersion, long goal, String status, String defaultLocale,
             Map<String, Translation> translations, String ownerOrganisation, List<String> partnerOrganisations,
-            Instant startsAt, Instant endsAt, String imageUrl, String locale) {
+            Instant startsAt, Instant endsAt, String imageUrl, String locale, List<Long> milestones) {
 
         static CampaignView of(Campaign c, String locale) {
             Translation t = locale.equals(c.defaultLocale()) ? null : c.translations().get(locale);
@@ -107,7 +109,8 @@ class CampaignController {
                     or(t == null ? null : t.summary(), c.summary()), Markdown.toHtml(c.description()),
                     or(t == null ? null : t.pledgeText(), c.pledgeText()), c.pledgeTextVersion(), c.goal(),
                     c.status().wireName(), c.defaultLocale(), c.translations(), c.ownerOrganisation(),
-                    c.partnerOrganisations(), c.startsAt(), c.endsAt(), c.imageUrl(), t == null ? c.defaultLocale() : locale);
+                    c.partnerOrganisations(), c.startsAt(), c.endsAt(), c.imageUrl(), t == null ? c.defaultLocale() : locale,
+                    c.thresholds());
         }
 
         private static String or(String translated, String original) {

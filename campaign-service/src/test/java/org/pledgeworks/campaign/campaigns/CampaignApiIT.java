@@ -27,6 +27,8 @@ class CampaignApiIT extends ServiceIT {
         assertThat(campaign.get("status").asString()).isEqualTo("open");
         assertThat(campaign.get("pledgeText").asString()).startsWith("I pledge");
         assertThat(campaign.get("pledgeTextVersion").asInt()).isEqualTo(1);
+        // the default thresholds with its goal of 10,000 among them, for the page to say which are reached
+        assertThat(campaign.get("milestones").toString()).isEqualTo("[100,1000,10000,100000]");
     }
 
     @Test

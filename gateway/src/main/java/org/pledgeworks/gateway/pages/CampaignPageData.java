@@ -6,29 +6,57 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * What the campaign page shows, read from the public JSON of campaign-service
- * ({@code /api/campaigns/{slug}}, {@code .../updates}) and pledge-service ({@code .../count}). Only the
- * fields the page uses are read; a field a service leaves out or adds changes nothing here.
+ * ({@code /api/campaigns/{slug}}, {@code .../updates}, {@code .../events}, {@code .../opportunities}) and
+ * pledge-service ({@code .../count}). Only the fields the page uses are read; a field a service leaves out or
+ * adds changes nothing here.
  *
  * @param count   null when the count could not be read: the page says "–" and the script fills it in
  * @param updates newest first, as campaign-service lists them; empty when there are none or they could not
  *                be read (the page stands without them)
  * @param organisations the profiles of the campaign's owner and partners that could be read, by id; one
  *                missing is shown as its id
+ * @param events  its upcoming events ({@code .../events}), soonest first; empty when there are none or they
+ *                could not be read in time (the section is left out)
+ * @param opportunities its published volunteer opportunities ({@code .../opportunities}), newest first; empty
+ *                as the events are
  */
 record CampaignPageData(Campaign campaign, Count count, List<Update> updates,
-        Map<String, OrganisationProfile> organisations) {
+        Map<String, OrganisationProfile> organisations, List<EventListing> events,
+        List<OpportunityListing> opportunities) {
+
+    CampaignPageData {
+        events = events == null ? List.of() : List.copyOf(events);
+        opportunities = opportunities == null ? List.of() : List.copyOf(opportunities);
+    }
+
+    /** A page without events or opportunities. */
+    CampaignPageData(Campaign campaign, Count count, List<Update> updates,
+            Map<String, OrganisationProfile> organisations) {
+        this(campaign, count, updates, organisations, List.of(), List.of());
+    }
 
     record Campaign(String slug, String title, String summary, String descriptionHtml, String pledgeText, long goal,
             String status, String locale, String imageUrl, Instant startsAt, Instant endsAt,
-            String ownerOrganisation, List<String> partnerOrganisations) {
+            String ownerOrganisation, List<String> partnerOrganisations, List<Long> milestones) {
 
         Campaign {
             partnerOrganisations = partnerOrganisations == null ? List.of() : List.copyOf(partnerOrganisations);
+            milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        }
+
+        /** A campaign whose milestones are not known (a campaign-service from before they were in its answer). */
+        Campaign(String slug, String title, String summary, String descriptionHtml, String pledgeText, long goal,
+                String status, String locale, String imageUrl, Instant startsAt, Instant endsAt,
+                String ownerOrganisation, List<String> partnerOrganisations) {
+            this(slug, title, summary, descriptionHtml, pledgeText, goal, status, locale, imageUrl, startsAt, endsAt,
+                    ownerOrganisation, partnerOrganisations, List.of());
         }
 
         boolean open() {
@@ -58,10 +86,18 @@ record CampaignPageData(Campaign campaign, Count count, List<Update> updates,
                     partners.add(partner.asString());
                 }
             }
+            List<Long> milestones = new ArrayList<>();
+            for (JsonNode milestone : json.path("milestones").values()) {
+                if (milestone.isIntegralNumber() && milestone.asLong() > 0) {
+                    milestones.add(milestone.asLong());
+                }
+            }
+            milestones.sort(Comparator.naturalOrder());
             return new Campaign(text(json, "slug"), text(json, "title"), text(json, "summary"),
                     text(json, "descriptionHtml"), text(json, "pledgeText"), json.path("goal").asLong(0),
                     text(json, "status"), text(json, "locale"), text(json, "imageUrl"), instant(json, "startsAt"),
-                    instant(json, "endsAt"), text(json, "ownerOrganisation"), List.copyOf(partners));
+                    instant(json, "endsAt"), text(json, "ownerOrganisation"), List.copyOf(partners),
+                    List.copyOf(milestones));
         }
     }
 
@@ -95,18 +131,35 @@ record CampaignPageData(Campaign campaign, Count count, List<Update> updates,
         }
     }
 
+    /** The {@code items} of a page of a list endpoint, as parsed, those {@code keep} does not want left out. */
+    static <T> List<T> items(JsonNode page, Function<JsonNode, T> parse, Predicate<T> keep) {
+        List<T> items = new ArrayList<>();
+        for (JsonNode item : page.path("items").values()) {
+            T parsed = parse.apply(item);
+            if (keep.test(parsed)) {
+                items.add(parsed);
+            }
+        }
+        return List.copyOf(items);
+    }
+
     static String text(JsonNode json, String field) {
         JsonNode value = json.path(field);
         return value.isMissingNode() || value.isNull() ? null : value.asString();
     }
 
-    private static Instant instant(JsonNode json, String field) {
+    static Instant instant(JsonNode json, String field) {
+        return time(json, field, Instant::parse);
+    }
+
+    /** A date or time in ISO form, or null when it is absent or cannot be read. */
+    static <T> T time(JsonNode json, String field, Function<String, T> parse) {
         String value = text(json, field);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Instant.parse(value);
+            return parse.apply(value);
         }
         catch (DateTimeParseException e) {
             return null; // a date the page cannot read is left out, not a broken page

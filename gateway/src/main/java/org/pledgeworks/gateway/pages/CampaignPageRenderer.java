@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * The campaign page as HTML: the head a link preview reads (title, description, Open Graph, Twitter card,
  * canonical link) and a body that is whole without script: pledge, count, description, dates, the sign form
- * (or, for a closed campaign, its final count and no form), share links, who runs it (owner and partners,
- * after the form, so that a hundred partners' links do not stand between a keyboard and the form),
- * signatures by country and updates.
+ * (or, for a closed campaign, its final count and no form), the progress card, share links, who runs it
+ * (owner and partners), upcoming events and volunteer opportunities ({@link EngagementSections}), signatures
+ * by country and updates. All but the count come after the form, so that a hundred partners' links or a
+ * card's thirty cells do not stand between a keyboard and the form.
  * Every value from a service is escaped or cleaned by {@link Html}.
  */
 @Component
@@ -28,29 +30,11 @@ class CampaignPageRenderer {
             .withZone(ZoneOffset.UTC);
     private static final int DESCRIPTION_MAX = 200;
 
-    private final PagesProperties properties;
-
-    CampaignPageRenderer(PagesProperties properties) {
-        this.properties = properties;
-    }
-
-    /** The canonical address of a campaign's page. */
-    String url(String slug) {
-        return properties.absolute("/campaigns/" + ShareLinks.encode(slug));
-    }
-
-    String render(CampaignPageData data) {
-        Campaign c = data.campaign();
-        String url = url(c.slug());
-        ShareLinks share = new ShareLinks(url, c.title());
-        String main = """
-                    <p><a href="/" class="back-link">All campaigns</a></p>
-                    <div id="page-status" class="status" role="status" hidden></div>
-
-                    <article id="campaign" data-slug="%s" data-goal="%d" data-status="%s">
-                      <h1 id="campaign-title">%s</h1>
-                      <p id="campaign-summary" class="lead">%s</p>
-                %s%s%s
+    /**
+     * The progress card's grid, after the sign and follow forms: a card has some thirty keyboard stops, which
+     * must not stand between a keyboard and the form (issue 26).
+     */
+    private static final String PROGRESS_CARD = """
                       <!-- filled by js/card-grid.js from GET /api/campaigns/{slug}/card/grid; hidden without a card -->
                       <section id="progress-card" class="card scorecard" aria-labelledby="scorecard-heading" hidden>
                         <h2 id="scorecard-heading">Progress card</h2>
@@ -98,32 +82,51 @@ class CampaignPageRenderer {
                           </table>
                         </section>
                       </section>
+                """;
 
+    private final PagesProperties properties;
+
+    CampaignPageRenderer(PagesProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The canonical address of a campaign's page. */
+    String url(String slug) {
+        return properties.absolute("/campaigns/" + ShareLinks.encode(slug));
+    }
+
+    String render(CampaignPageData data) {
+        Campaign c = data.campaign();
+        String url = url(c.slug());
+        ShareLinks share = new ShareLinks(url, c.title());
+        String main = """
+                    <p><a href="/" class="back-link">All campaigns</a></p>
+                    <div id="page-status" class="status" role="status" hidden></div>
+
+                    <article id="campaign" data-slug="%s" data-goal="%d" data-status="%s">
+                      <h1 id="campaign-title">%s</h1>
+                      <p id="campaign-summary" class="lead">%s</p>
+                %s%s%s
                       <section class="pledge" aria-labelledby="pledge-heading">
                         <h2 id="pledge-heading">The pledge</h2>
                         <blockquote id="pledge-text" class="pledge-text">%s</blockquote>
                       </section>
-                %s%s%s%s%s%s
+                %s%s%s%s%s%s%s%s%s
                     </article>
                 """.formatted(Html.text(c.slug()), c.goal(), Html.text(c.open() ? "open" : c.status()),
                 Html.text(c.title()), Html.text(c.summary()), image(c), dates(c), count(c, data.count()),
                 Html.text(c.pledgeText()), description(c),
                 c.open() ? SignForm.sign(c.slug(), share) : closed(), c.open() ? SignForm.follow() : "",
-                share.section() + OrganisationLinks.section(c, data.organisations()), byCountry(data.count()),
-                updates(data));
+                PROGRESS_CARD, share.section() + OrganisationLinks.section(c, data.organisations()),
+                EngagementSections.events(c.slug(), data.events(), data.organisations()),
+                EngagementSections.opportunities(data.opportunities(), data.organisations()),
+                byCountry(data.count()), updates(data));
         return PageLayout.page(c.locale(), c.title() + " — Pledgeworks", head(c, url), main, true);
     }
 
     private String head(Campaign c, String url) {
         String description = description(c.summary() != null && !c.summary().isBlank() ? c.summary() : c.pledgeText());
-        StringBuilder head = new StringBuilder();
-        meta(head, "name", "description", description);
-        head.append("  <link rel=\"canonical\" href=\"").append(Html.text(url)).append("\">\n");
-        meta(head, "property", "og:type", "website");
-        meta(head, "property", "og:site_name", "Pledgeworks");
-        meta(head, "property", "og:title", c.title());
-        meta(head, "property", "og:description", description);
-        meta(head, "property", "og:url", url);
+        StringBuilder head = PageLayout.preview("website", c.title(), description, url);
         String image = httpsImage(c);
         if (image != null) {
             meta(head, "property", "og:image", image);
@@ -170,7 +173,7 @@ class CampaignPageRenderer {
         return p.append("</p>\n").toString();
     }
 
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return "<time datetime=\"" + instant + "\">" + DAY.format(instant) + "</time>";
     }
 
@@ -199,9 +202,31 @@ class CampaignPageRenderer {
                           <span id="count-total" class="count-total">%s</span>
                           <span id="count-label">%s</span>
                         </p>
-                %s        <p id="count-stale" class="hint" hidden>The live count is paused; we keep trying.</p>
+                %s%s        <p id="count-stale" class="hint" hidden>The live count is paused; we keep trying.</p>
                       </section>
-                """.formatted(c.open() ? "Signatures so far" : "Final count", total, label, goal);
+                """.formatted(c.open() ? "Signatures so far" : "Final count", total, label, goal, milestones(c, count));
+    }
+
+    /**
+     * Which of the campaign's milestones the count has reached, and the next one: the same verified count
+     * campaign-service announces them by. Nothing when either is not known.
+     */
+    private static String milestones(Campaign c, Count count) {
+        if (count == null || c.milestones().isEmpty()) {
+            return "";
+        }
+        NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        List<String> reached = c.milestones().stream().filter(m -> m <= count.total()).map(numbers::format).toList();
+        String next = c.milestones().stream().filter(m -> m > count.total()).findFirst().map(numbers::format)
+                .orElse(null);
+        StringBuilder text = new StringBuilder();
+        if (!reached.isEmpty()) {
+            text.append("Milestones reached: ").append(String.join(", ", reached)).append(". ");
+        }
+        if (next != null) {
+            text.append("Next milestone: ").append(next).append(" signatures.");
+        }
+        return "        <p id=\"milestones\" class=\"hint\">" + Html.text(text.toString().strip()) + "</p>\n";
     }
 
     private static String description(Campaign c) {

@@ -26,7 +26,9 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 /**
  * The page's reads of the services' public JSON: the same three reads the page's script would otherwise
- * make (campaign, count, updates), in parallel, each bounded by {@code pledgeworks.gateway.pages.timeout}.
+ * make (campaign, count, updates), in parallel, each bounded by {@code pledgeworks.gateway.pages.timeout}; and
+ * beside them the upcoming events and volunteer opportunities ({@link EngagementReads}, left out when they fail
+ * or are slow), which the script never read.
  * Each service's reads go through a circuit breaker of their own ({@code campaign-page},
  * {@code count-page}), so a service that is away costs the page one quick 503 rather than a timeout per
  * visitor. Only the campaign is needed: the count and the updates are left out when they fail, and the
@@ -56,13 +58,15 @@ class CampaignReads {
     private final ReactiveCircuitBreaker countBreaker;
     private final PagesProperties properties;
     private final OrganisationReads organisations;
+    private final EngagementReads engagement;
 
     /**
      * Built here: Boot 4 gives no {@code WebClient.Builder} without its webclient module, which the gateway
      * does not otherwise need; the observation registry is what carries the page's trace to the services.
      */
     CampaignReads(ObjectProvider<ObservationRegistry> observations, RoutingProperties routing,
-            ReactiveCircuitBreakerFactory<?, ?> breakers, PagesProperties properties, OrganisationReads organisations) {
+            ReactiveCircuitBreakerFactory<?, ?> breakers, PagesProperties properties, OrganisationReads organisations,
+            EngagementReads engagement) {
         WebClient.Builder web = WebClient.builder()
                 .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         this.campaigns = web.clone().baseUrl(service(routing, "campaign-service")).build();
@@ -71,6 +75,7 @@ class CampaignReads {
         this.countBreaker = breakers.create("count-page");
         this.properties = properties;
         this.organisations = organisations;
+        this.engagement = engagement;
     }
 
     Mono<Outcome> campaign(String slug, String acceptLanguage) {
@@ -94,9 +99,12 @@ class CampaignReads {
                 .map(Update::listFrom)
                 .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(List.of())))
                 .onErrorResume(e -> Mono.just(List.of()));
-        return Mono.zip(campaign, count, updates, named).<Outcome>map(all -> all.getT1().<Outcome>map(json ->
-                        new Found(new CampaignPageData(Campaign.from(json), all.getT2().orElse(null), all.getT3(),
-                                all.getT4())))
+        // asked at once with the campaign (never failing): a slug that is no campaign costs them a quick 404
+        Mono<List<EventListing>> events = engagement.upcomingEvents(slug);
+        Mono<List<OpportunityListing>> opportunities = engagement.opportunities(slug);
+        return Mono.zip(campaign, count, updates, named, events, opportunities).<Outcome>map(all -> all.getT1()
+                        .<Outcome>map(json -> new Found(new CampaignPageData(Campaign.from(json),
+                                all.getT2().orElse(null), all.getT3(), all.getT4(), all.getT5(), all.getT6())))
                         .orElseGet(Missing::new))
                 .onErrorResume(e -> {
                     // the slug is left out: it says what someone reads (the route and the cause are enough)

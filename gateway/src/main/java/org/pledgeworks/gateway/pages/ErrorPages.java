@@ -25,6 +25,16 @@ final class ErrorPages {
                 "The address may be mistyped, or the organisation may have no page here yet.");
     }
 
+    static String eventNotFound() {
+        return page("Event not found", "We could not find this event",
+                "The address may be mistyped, or the event may have been taken down.");
+    }
+
+    static String opportunityNotFound() {
+        return page("Opportunity not found", "We could not find this volunteer opportunity",
+                "The address may be mistyped, or the opportunity may have been taken down.");
+    }
+
     static String unavailable() {
         return page("Temporarily unavailable", "We cannot show this page right now",
                 "Please try again in a few seconds.");

@@ -52,14 +52,7 @@ class OrganisationPageRenderer {
     private static String head(OrganisationProfile o, String name, String url) {
         String description = CampaignPageRenderer.description(o.description() != null && !o.description().isBlank()
                 ? o.description() : name + " on Pledgeworks: the campaigns it runs and supports.");
-        StringBuilder head = new StringBuilder();
-        PageLayout.meta(head, "name", "description", description);
-        head.append("  <link rel=\"canonical\" href=\"").append(Html.text(url)).append("\">\n");
-        PageLayout.meta(head, "property", "og:type", "profile");
-        PageLayout.meta(head, "property", "og:site_name", "Pledgeworks");
-        PageLayout.meta(head, "property", "og:title", name);
-        PageLayout.meta(head, "property", "og:description", description);
-        PageLayout.meta(head, "property", "og:url", url);
+        StringBuilder head = PageLayout.preview("profile", name, description, url);
         String logo = Html.httpsUrl(o.logoUrl());
         if (logo != null) {
             PageLayout.meta(head, "property", "og:image", logo);
@@ -79,6 +72,15 @@ class OrganisationPageRenderer {
                 : "      <p id=\"organisation-description\" class=\"lead\">" + Html.text(o.description()) + "</p>\n";
     }
 
+    /** A mailto link to the address, or nothing when it does not look like one. */
+    static String mailto(String address) {
+        if (address == null || !EMAIL.matcher(address.strip()).matches()) {
+            return "";
+        }
+        String email = Html.text(address.strip());
+        return "<a href=\"mailto:" + email + "\">" + email + "</a>";
+    }
+
     private static String links(OrganisationProfile o) {
         StringBuilder items = new StringBuilder();
         String website = OrganisationLinks.external(o.website(), "org-website");
@@ -91,10 +93,9 @@ class OrganisationPageRenderer {
                 items.append("          <li>").append(social).append("</li>\n");
             }
         }
-        if (o.contactEmail() != null && EMAIL.matcher(o.contactEmail().strip()).matches()) {
-            String email = Html.text(o.contactEmail().strip());
-            items.append("          <li>Contact: <a href=\"mailto:").append(email).append("\">").append(email)
-                    .append("</a></li>\n");
+        String email = mailto(o.contactEmail());
+        if (!email.isEmpty()) {
+            items.append("          <li>Contact: ").append(email).append("</li>\n");
         }
         return items.isEmpty() ? "" : """
                       <section id="organisation-links" aria-labelledby="links-heading">

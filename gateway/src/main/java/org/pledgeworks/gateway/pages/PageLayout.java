@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -29,12 +30,16 @@ final class PageLayout {
      * @param script whether the campaign page's scripts are loaded
      */
     static String page(String lang, String title, String head, String main, boolean script) {
+        return page(lang, title, head, main, script ? List.of("/js/charts.js", "/js/card-grid.js", "/js/sign-form.js",
+                "/js/campaign.js")
+                : List.of());
+    }
+
+    /** @param scripts the paths of the page's scripts, loaded deferred in this order */
+    static String page(String lang, String title, String head, String main, List<String> scripts) {
         String language = lang != null && LANGUAGE_TAG.matcher(lang).matches() ? lang : "en";
-        String scripts = script
-                ? "  <script src=\"/js/charts.js\" defer></script>\n  <script src=\"/js/card-grid.js\" defer></script>\n"
-                        + "  <script src=\"/js/sign-form.js\" defer></script>\n"
-                        + "  <script src=\"/js/campaign.js\" defer></script>\n"
-                : "";
+        StringBuilder tags = new StringBuilder();
+        scripts.forEach(src -> tags.append("  <script src=\"").append(Html.text(src)).append("\" defer></script>\n"));
         return """
                 <!doctype html>
                 <html lang="%s">
@@ -47,8 +52,24 @@ final class PageLayout {
                 %s</head>
                 %s%s
                     <p class="small-links"><a href="/my-data.html">See or erase your data</a></p>
-                %s""".formatted(Html.text(language), Html.text(title), head, scripts, FRAME.header(), main,
+                %s""".formatted(Html.text(language), Html.text(title), head, tags, FRAME.header(), main,
                 FRAME.footer());
+    }
+
+    /**
+     * What a link preview reads: the description, the canonical link and the Open Graph tags every page to
+     * share carries; a page adds its image and Twitter card after them.
+     */
+    static StringBuilder preview(String type, String title, String description, String url) {
+        StringBuilder head = new StringBuilder();
+        meta(head, "name", "description", description);
+        head.append("  <link rel=\"canonical\" href=\"").append(Html.text(url)).append("\">\n");
+        meta(head, "property", "og:type", type);
+        meta(head, "property", "og:site_name", "Pledgeworks");
+        meta(head, "property", "og:title", title);
+        meta(head, "property", "og:description", description);
+        meta(head, "property", "og:url", url);
+        return head;
     }
 
     /** One {@code <meta>} of the head, e.g. {@code property="og:title"}; the content is escaped here. */

@@ -20,12 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param organisationsTimeout how long the campaign page waits for its owner's and partners' profiles, after
  *                      the campaign itself; what has not come by then is shown as the organisation's id. Short:
  *                      the names are a nicety, and the page must not be slow because the directory is
+ * @param sectionsTimeout how long the campaign page waits for its upcoming events and volunteer opportunities;
+ *                      a section not read by then is left out, for the same reason
  */
 @Validated
 @ConfigurationProperties("pledgeworks.gateway.pages")
 record PagesProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") URI publicBaseUrl,
         @NotNull @DefaultValue("3s") Duration timeout,
-        @NotNull @DefaultValue("1s") Duration organisationsTimeout) {
+        @NotNull @DefaultValue("1s") Duration organisationsTimeout,
+        @NotNull @DefaultValue("1s") Duration sectionsTimeout) {
 
     /** The absolute address of a path on the gateway, e.g. {@code /campaigns/x}. */
     String absolute(String path) {

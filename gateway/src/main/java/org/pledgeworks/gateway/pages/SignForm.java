@@ -107,7 +107,7 @@ final class SignForm {
     }
 
     /** Where the script says why a form was refused: a title, a detail and one line per field. */
-    private static String problem(String id) {
+    static String problem(String id) {
         return """
                         <div id="%1$s" class="alert" role="alert" tabindex="-1" hidden>
                           <p id="%1$s-title" class="alert-title"></p>

@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The campaign page and the error pages through the real gateway, with WireMock for the services. */
@@ -22,7 +23,8 @@ class CampaignPageIT extends GatewayITSupport {
     private static final String CAMPAIGN = """
             {"campaignId":"c1","slug":"fair-phones","title":"Buy <fair> phones","summary":"Phones made fairly.",
              "descriptionHtml":"<p>Why it <strong>matters</strong></p>","pledgeText":"I will buy a fair phone.",
-             "goal":1000,"status":"open","locale":"fr","imageUrl":"https://img.example.org/p.jpg"}""";
+             "goal":1000,"status":"open","locale":"fr","imageUrl":"https://img.example.org/p.jpg",
+             "milestones":[100,1000]}""";
 
     @Test
     void aClientWithoutScriptGetsTheTitleDescriptionAndOpenGraphTags() {
@@ -47,7 +49,7 @@ class CampaignPageIT extends GatewayITSupport {
                 "<meta property=\"og:image\" content=\"https://img.example.org/p.jpg\">",
                 "<meta name=\"twitter:card\" content=\"summary_large_image\">",
                 "<p>Why it <strong>matters</strong></p>", "I will buy a fair phone.", "1,234",
-                "<th scope=\"row\">France</th><td>1,200</td>", "action=\"/api/campaigns/fair-phones/pledges\"");
+                "<th scope=\"row\">France</th><td>1,200</td>", "Milestones reached: 100, 1,000.", "action=\"/api/campaigns/fair-phones/pledges\"");
         campaignService.verify(getRequestedFor(urlEqualTo("/api/campaigns/fair-phones"))
                 .withHeader("Accept-Language", equalTo("fr-FR")));
     }
@@ -173,6 +175,94 @@ class CampaignPageIT extends GatewayITSupport {
                             .contains("We could not find this organisation", "href=\"/css/app.css\"")
                             .doesNotContain("Whitelabel"));
         }
+    }
+
+    @Test
+    void theCampaignPageListsItsUpcomingEventsAndVolunteerOpportunitiesAfterTheForm() {
+        stubCampaign("with-events", "with-events-owner");
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/with-events/events")).willReturn(okJson(
+                EngagementMother.page(EngagementMother.meeting("e-1", "with-events", "published")))));
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/with-events/opportunities")).willReturn(okJson(
+                EngagementMother.page(EngagementMother.opportunity("o-1", "with-events", "published")))));
+
+        String html = client.get().uri("/campaigns/with-events").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<h2 id=\"events-heading\">Upcoming events</h2>",
+                "<a href=\"/events/e-1\">Meet &lt;the&gt; union</a>", "(Central European Time)",
+                "href=\"/api/campaigns/with-events/events.ics\">Subscribe to the calendar</a>",
+                "<h2 id=\"volunteer-heading\">Volunteer</h2>",
+                "<a href=\"/opportunities/o-1\">Translate &lt;our&gt; leaflets</a>", "Lyon, France, or remote");
+        assertThat(html.indexOf("id=\"sign-form\"")).isLessThan(html.indexOf("id=\"progress-card\""))
+                .isLessThan(html.indexOf("id=\"events\""));
+        campaignService.verify(getRequestedFor(urlEqualTo("/api/campaigns/with-events/events?size=10")));
+    }
+
+    @Test
+    void theCampaignPageStandsWithoutEventsAndOpportunitiesWhenTheyFailOrAreSlow() {
+        stubCampaign("events-down", "events-down-owner");
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/events-down/events"))
+                .willReturn(aResponse().withStatus(500)));
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/events-down/opportunities")).willReturn(okJson(
+                EngagementMother.page(EngagementMother.opportunity("o-1", "events-down", "published")))
+                .withFixedDelay((int) SECTIONS_TIMEOUT.multipliedBy(3).toMillis())));
+
+        long started = System.nanoTime();
+        String html = client.get().uri("/campaigns/events-down").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        // the page waits pages.sections-timeout, not the slow answer's three times that
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SECTIONS_TIMEOUT.multipliedBy(2));
+        assertThat(html).contains("id=\"sign-form\"").doesNotContain("id=\"events\"", "id=\"volunteer\"");
+    }
+
+    @Test
+    void anOpportunityAndAnEventHavePagesOfTheirOwn() {
+        campaignService.stubFor(get("/api/opportunities/o-1").willReturn(okJson(
+                EngagementMother.opportunity("o-1", "fair-phones", "published"))));
+        campaignService.stubFor(get("/api/events/e-1").willReturn(okJson(
+                EngagementMother.meeting("e-1", "fair-phones", "cancelled"))));
+        campaignService.stubFor(get("/api/organisations/fair-supply").willReturn(okJson(profile("fair-supply",
+                "Fair Supply", null, null))));
+
+        String opportunity = client.get().uri("/opportunities/o-1").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().value("Cache-Control", cache -> assertThat(cache).contains("max-age=60"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(opportunity).contains("<title>Translate &lt;our&gt; leaflets — Pledgeworks</title>",
+                "<meta name=\"description\" content=\"French to English\">",
+                "<meta property=\"og:title\" content=\"Translate &lt;our&gt; leaflets\">",
+                "<meta property=\"og:description\" content=\"French to English\">",
+                "<link rel=\"canonical\" href=\"http://127.0.0.1:8080/opportunities/o-1\">",
+                "<p>French to <strong>English</strong></p>", "<dd>Fair Supply</dd>",
+                "data-action=\"/api/opportunities/o-1/interest\"", "<script src=\"/js/opportunity.js\" defer>")
+                .doesNotContain("onerror", "javascript:");
+
+        String event = client.get().uri("/events/e-1").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(event).contains("<title>Meet &lt;the&gt; union — Pledgeworks</title>",
+                "<meta property=\"og:title\" content=\"Meet &lt;the&gt; union\">",
+                "<meta property=\"og:description\" content=\"Bring a friend\">",
+                "<link rel=\"canonical\" href=\"http://127.0.0.1:8080/events/e-1\">", "This event is cancelled.",
+                "<a id=\"event-ics\" href=\"/api/events/e-1.ics\">Add to calendar</a>")
+                .doesNotContain("<script>alert");
+    }
+
+    @Test
+    void anUnknownOpportunityOrEventIsARealNotFoundPageAndAFailingOneATryAgain() {
+        campaignService.stubFor(get("/api/opportunities/o-gone").willReturn(notFound()));
+        campaignService.stubFor(get("/api/events/e-gone").willReturn(notFound()));
+        campaignService.stubFor(get("/api/events/e-broken").willReturn(aResponse().withStatus(500)));
+
+        for (String path : new String[] {"/opportunities/o-gone", "/opportunities/-not-an-id"}) {
+            client.get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound()
+                    .expectBody(String.class).value(html -> assertThat(html)
+                            .contains("We could not find this volunteer opportunity", "href=\"/css/app.css\""));
+        }
+        client.get().uri("/events/e-gone").accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound()
+                .expectBody(String.class).value(html -> assertThat(html).contains("We could not find this event"));
+        client.get().uri("/events/e-broken").accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(503)
+                .expectBody(String.class).value(html -> assertThat(html).contains("Please try again in a few seconds."));
     }
 
     private static void stubCampaign(String slug, String owner, String... partners) {

@@ -22,7 +22,8 @@ class CampaignPageRendererTest {
     private static final Instant NOW = TestClock.now();
 
     private final CampaignPageRenderer renderer = new CampaignPageRenderer(
-            new PagesProperties(URI.create("https://pledge.example.org/"), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+            new PagesProperties(URI.create("https://pledge.example.org/"), Duration.ofSeconds(3), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1)));
 
     @Test
     void theHeadCarriesWhatALinkPreviewReads() {
@@ -179,6 +180,77 @@ class CampaignPageRendererTest {
         assertThat(html).contains("<a class=\"org-name\" href=\"/organisations/fair-supply-coalition\">"
                         + "&lt;script&gt;alert(1)&lt;/script&gt;</a>")
                 .doesNotContain("javascript:", "onerror", "alert(2)", "logos.example.org");
+    }
+
+    @Test
+    void upcomingEventsAndVolunteerOpportunitiesAreListedAfterTheForm() {
+        Map<String, OrganisationProfile> named = Map.of("fair-supply",
+                OrganisationMother.profile("fair-supply", "Fair Supply").build());
+        String html = renderer.render(new CampaignPageData(campaign("open", null), null, List.of(), named,
+                EventListing.listFrom(json(EngagementMother.page(EngagementMother.meeting("e-1", "fair-phones",
+                        "cancelled"), EngagementMother.onlineCall("e-2", "fair-phones")))),
+                OpportunityListing.listFrom(json(EngagementMother.page(
+                        EngagementMother.opportunity("o-1", "fair-phones", "published"))))));
+        Document page = Jsoup.parse(html);
+
+        String day = EngagementMother.meetingStarts().format(
+                java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH));
+        assertThat(page.getElementById("events-heading").text()).isEqualTo("Upcoming events");
+        assertThat(page.select("#event-e-1 h3").html())
+                .isEqualTo("<a href=\"/events/e-1\">Meet &lt;the&gt; union</a> <span class=\"tag tag-cancelled\">Cancelled</span>");
+        // the time the organisers announced, in their zone, whatever the reader's
+        assertThat(page.select("#event-e-1 dd").eachText()).containsExactly(
+                day + ", 14:00–16:00 (Central European Time)", "Union hall, Hauptstr. 1, Berlin, Germany", "Fair Supply");
+        assertThat(page.select("#event-e-1 time").attr("datetime"))
+                .isEqualTo(EngagementMother.meetingStarts().atZone(EngagementMother.BERLIN).toInstant().toString());
+        // an organiser without a profile is its id; an event with only a link is online
+        assertThat(page.select("#event-e-2 dd").eachText()).endsWith("Online", "unknown-org");
+        assertThat(page.getElementById("events-feed").attr("href")).isEqualTo("/api/campaigns/fair-phones/events.ics");
+
+        assertThat(page.getElementById("volunteer-heading").text()).isEqualTo("Volunteer");
+        assertThat(page.select("#opportunity-o-1 h3 a").attr("href")).isEqualTo("/opportunities/o-1");
+        assertThat(page.select("#opportunity-o-1 h3").text()).isEqualTo("Translate <our> leaflets");
+        assertThat(page.select("#opportunity-o-1 dd").eachText()).containsExactly("Fair Supply",
+                "Lyon, France, or remote", "2 hours a week", "translation, French");
+        // one link each, after the form: keyboard users reach the form first
+        assertThat(html.indexOf("id=\"sign-form\"")).isLessThan(html.indexOf("id=\"events\""))
+                .isLessThan(html.indexOf("id=\"volunteer\""));
+        assertThat(page.select("#volunteer a")).hasSize(1);
+    }
+
+    @Test
+    void theMilestonesReachedAndTheNextAreSaidBesideTheGoal() {
+        Campaign withMilestones = new Campaign("fair-phones", "Buy fair phones", "Summary", null, "I pledge", 10_000,
+                "open", "en", null, null, null, "fair-supply-coalition", List.of(), List.of(100L, 1_000L, 10_000L));
+
+        Document page = Jsoup.parse(renderer.render(page(withMilestones, new Count(1234, List.of()), List.of())));
+        Document unknownCount = Jsoup.parse(renderer.render(page(withMilestones, null, List.of())));
+
+        assertThat(page.getElementById("milestones").text())
+                .isEqualTo("Milestones reached: 100, 1,000. Next milestone: 10,000 signatures.");
+        assertThat(page.getElementById("goal-text").text()).isEqualTo("12% of the goal of 10,000 signatures");
+        assertThat(unknownCount.getElementById("milestones")).isNull();
+    }
+
+    @Test
+    void withoutEventsOrOpportunitiesTheirSectionsAreLeftOut() {
+        String html = renderer.render(page(campaign("open", null), null, List.of()));
+
+        assertThat(html).doesNotContain("id=\"events\"", "id=\"volunteer\"", "events.ics");
+    }
+
+    @Test
+    void theProgressCardComesAfterTheSignAndFollowFormsKeepingItsHeadingAndAnchor() {
+        String html = renderer.render(page(campaign("open", null), null, List.of()));
+
+        assertThat(html.indexOf("id=\"follow-form\"")).isPositive()
+                .isLessThan(html.indexOf("<section id=\"progress-card\""));
+        assertThat(html.indexOf("id=\"sign-form\"")).isLessThan(html.indexOf("id=\"follow-form\""));
+        assertThat(html).contains("<h2 id=\"scorecard-heading\">Progress card</h2>");
+    }
+
+    static tools.jackson.databind.JsonNode json(String text) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);
     }
 
     private static Campaign withPartners(List<String> partners) {

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrganisationPageRendererTest {
 
     private final OrganisationPageRenderer renderer = new OrganisationPageRenderer(
-            new PagesProperties(URI.create("https://pledge.example.org"), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+            new PagesProperties(URI.create("https://pledge.example.org"), Duration.ofSeconds(3), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1)));
 
     @Test
     void theHeadCarriesWhatALinkPreviewReads() {

@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pledgeworks.gateway.GatewayITSupport;
+import org.pledgeworks.gateway.pages.EngagementMother;
 import org.pledgeworks.gateway.staff.StaffMother;
 import org.pledgeworks.kit.testing.InstalledBrowser;
 import org.pledgeworks.kit.testing.RequiresBrowser;
@@ -154,6 +155,64 @@ class BrowserIT extends GatewayITSupport {
         pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
                 .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
         Accessibility.assertNoSeriousViolations(browser, "the campaign page after signing");
+    }
+
+    @Test
+    void aVolunteerFindsAnOpportunityOnTheCampaignPageAndSaysTheyAreInterested() {
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/demo/events")).willReturn(okJson(
+                EngagementMother.page(EngagementMother.meeting("e-1", "demo", "published"),
+                        EngagementMother.onlineCall("e-2", "demo")))));
+        campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/demo/opportunities")).willReturn(okJson(
+                EngagementMother.page(EngagementMother.opportunity("o-1", "demo", "published")))));
+        campaignService.stubFor(get("/api/opportunities/o-1").willReturn(okJson(
+                EngagementMother.opportunity("o-1", "demo", "published"))));
+        campaignService.stubFor(get("/api/events/e-1").willReturn(okJson(
+                EngagementMother.meeting("e-1", "demo", "published"))));
+        campaignService.stubFor(get("/api/organisations/fair-supply").willReturn(okJson(
+                "{\"organisationId\":\"fair-supply\",\"name\":\"Fair Supply\",\"kind\":\"ngo\",\"socialLinks\":[],\"campaigns\":[]}")));
+        openDemoCampaign();
+        // an address of its own: the browser may keep the page an earlier test opened (max-age=30) without them
+        browser.get("http://127.0.0.1:" + port + "/campaigns/demo?utm_source=volunteers");
+        waitVisible("events-heading");
+        assertThat(browser.findElement(By.id("events-heading")).getText()).isEqualTo("Upcoming events");
+        Accessibility.assertNoSeriousViolations(browser, "the campaign page with its events and opportunities");
+
+        browser.findElement(By.cssSelector("#opportunity-o-1 h3 a")).click();
+        waitVisible("interest-form");
+        Accessibility.assertNoSeriousViolations(browser, "an opportunity's page");
+
+        browser.findElement(By.id("interest-name")).sendKeys("Ada Lovelace");
+        browser.findElement(By.id("interest-email")).sendKeys("ada@example.org");
+        browser.findElement(By.id("interest-button")).click();
+        assertThat(visibleText("interest-consent-error")).contains("Tick the box");
+
+        // what only the server can judge lands at its field
+        campaignService.stubFor(post("/api/opportunities/o-1/interest").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"title":"Invalid input","status":400,
+                         "errors":[{"field":"email","message":"must be a well-formed email address"}]}""")));
+        browser.findElement(By.id("interest-consent")).click();
+        browser.findElement(By.id("interest-button")).click();
+        assertThat(visibleText("interest-email-error")).isEqualTo("must be a well-formed email address");
+        assertThat(browser.findElement(By.id("interest-email")).getAttribute("aria-invalid")).isEqualTo("true");
+        Accessibility.assertNoSeriousViolations(browser, "an opportunity's page, its form showing mistakes");
+
+        campaignService.stubFor(post("/api/opportunities/o-1/interest").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"status":"pending","message":"Thank you. Please confirm with the link we sent."}""")));
+        browser.findElement(By.id("interest-button")).click();
+        assertThat(visibleText("interest-success")).isEqualTo("Thank you. Please confirm with the link we sent.");
+        assertThat(browser.findElement(By.id("interest-form")).isDisplayed()).isFalse();
+        campaignService.verify(postRequestedFor(urlEqualTo("/api/opportunities/o-1/interest"))
+                .withRequestBody(matchingJsonPath("$.consent", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.consentVersion", equalTo("2026-12")))
+                .withRequestBody(matchingJsonPath("$.consentWording",
+                        matching("I agree that Fair Supply may contact me about this opportunity.*"))));
+        Accessibility.assertNoSeriousViolations(browser, "an opportunity's page after saying one is interested");
+
+        browser.get("http://127.0.0.1:" + port + "/events/e-1");
+        waitVisible("event-ics");
+        Accessibility.assertNoSeriousViolations(browser, "an event's page");
     }
 
     @Test
