@@ -24,22 +24,31 @@ import tools.jackson.databind.JsonNode;
  *                missing is shown as its id
  * @param events  its upcoming events ({@code .../events}), soonest first; empty when there are none or they
  *                could not be read in time (the section is left out)
+ * @param endorsers the organisations that endorse it ({@code .../endorsements}); none when none could be read
  * @param opportunities its published volunteer opportunities ({@code .../opportunities}), newest first; empty
  *                as the events are
  */
 record CampaignPageData(Campaign campaign, Count count, List<Update> updates,
         Map<String, OrganisationProfile> organisations, List<EventListing> events,
-        List<OpportunityListing> opportunities) {
+        List<OpportunityListing> opportunities, Endorsers endorsers) {
 
     CampaignPageData {
         events = events == null ? List.of() : List.copyOf(events);
         opportunities = opportunities == null ? List.of() : List.copyOf(opportunities);
+        endorsers = endorsers == null ? Endorsers.NONE : endorsers;
+    }
+
+    /** A page without endorsers. */
+    CampaignPageData(Campaign campaign, Count count, List<Update> updates,
+            Map<String, OrganisationProfile> organisations, List<EventListing> events,
+            List<OpportunityListing> opportunities) {
+        this(campaign, count, updates, organisations, events, opportunities, Endorsers.NONE);
     }
 
     /** A page without events or opportunities. */
     CampaignPageData(Campaign campaign, Count count, List<Update> updates,
             Map<String, OrganisationProfile> organisations) {
-        this(campaign, count, updates, organisations, List.of(), List.of());
+        this(campaign, count, updates, organisations, List.of(), List.of(), Endorsers.NONE);
     }
 
     record Campaign(String slug, String title, String summary, String descriptionHtml, String pledgeText, long goal,

@@ -117,7 +117,8 @@ class CampaignPageRenderer {
                 Html.text(c.title()), Html.text(c.summary()), image(c), dates(c), count(c, data.count()),
                 Html.text(c.pledgeText()), description(c),
                 c.open() ? SignForm.sign(c.slug(), share) : closed(), c.open() ? SignForm.follow() : "",
-                PROGRESS_CARD, share.section() + OrganisationLinks.section(c, data.organisations()),
+                PROGRESS_CARD, share.section() + OrganisationLinks.section(c, data.organisations())
+                        + OrganisationLinks.endorsers(data.endorsers()),
                 EngagementSections.events(c.slug(), data.events(), data.organisations()),
                 EngagementSections.opportunities(data.opportunities(), data.organisations()),
                 byCountry(data.count()), updates(data));

@@ -54,6 +54,7 @@ class CampaignPages {
             if (outcome instanceof Found found) {
                 CampaignPageData data = found.data();
                 List<String> images = new ArrayList<>(OrganisationLinks.logos(data.organisations()));
+                images.addAll(data.endorsers().logos());
                 images.add(CampaignPageRenderer.httpsImage(data.campaign()));
                 ImageSources.allow(request.exchange().getResponse(), images);
                 return ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(PUBLIC_SHORT)

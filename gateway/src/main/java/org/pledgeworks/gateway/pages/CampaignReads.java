@@ -102,9 +102,11 @@ class CampaignReads {
         // asked at once with the campaign (never failing): a slug that is no campaign costs them a quick 404
         Mono<List<EventListing>> events = engagement.upcomingEvents(slug);
         Mono<List<OpportunityListing>> opportunities = engagement.opportunities(slug);
-        return Mono.zip(campaign, count, updates, named, events, opportunities).<Outcome>map(all -> all.getT1()
-                        .<Outcome>map(json -> new Found(new CampaignPageData(Campaign.from(json),
-                                all.getT2().orElse(null), all.getT3(), all.getT4(), all.getT5(), all.getT6())))
+        Mono<Endorsers> endorsers = engagement.endorsers(slug);
+        return Mono.zip(campaign, count, updates, named, events, opportunities, endorsers).<Outcome>map(all -> all
+                        .getT1().<Outcome>map(json -> new Found(new CampaignPageData(Campaign.from(json),
+                                all.getT2().orElse(null), all.getT3(), all.getT4(), all.getT5(), all.getT6(),
+                                all.getT7())))
                         .orElseGet(Missing::new))
                 .onErrorResume(e -> {
                     // the slug is left out: it says what someone reads (the route and the cause are enough)

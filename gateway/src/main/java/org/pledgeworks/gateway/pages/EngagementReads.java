@@ -64,13 +64,18 @@ class EngagementReads {
 
     /** The campaign's events not yet over, soonest first; empty when there are none or they could not be read. */
     Mono<List<EventListing>> upcomingEvents(String slug) {
-        return section("/api/campaigns/{slug}/events?size=" + EVENTS_SHOWN, slug, EventListing::listFrom);
+        return section("/api/campaigns/{slug}/events?size=" + EVENTS_SHOWN, slug, EventListing::listFrom, List.of());
     }
 
     /** The campaign's published opportunities, newest first; empty as the events are. */
     Mono<List<OpportunityListing>> opportunities(String slug) {
         return section("/api/campaigns/{slug}/opportunities?size=" + OPPORTUNITIES_SHOWN, slug,
-                OpportunityListing::listFrom);
+                OpportunityListing::listFrom, List.of());
+    }
+
+    /** The organisations that endorse the campaign; none when there are none or they could not be read. */
+    Mono<Endorsers> endorsers(String slug) {
+        return section("/api/campaigns/{slug}/endorsements", slug, Endorsers::from, Endorsers.NONE);
     }
 
     Mono<Outcome<EventListing>> event(String id) {
@@ -81,13 +86,14 @@ class EngagementReads {
         return one("/api/opportunities/{id}", id, OpportunityListing::from);
     }
 
-    private <T> Mono<List<T>> section(String path, String slug, Function<JsonNode, List<T>> parse) {
+    /** @param none what the page shows when the section could not be read */
+    private <T> Mono<T> section(String path, String slug, Function<JsonNode, T> parse, T none) {
         return breaker.run(read(path, slug, properties.sectionsTimeout()).map(parse)
                         // a campaign without them may answer 404: an answer, which must not open the breaker
-                        .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(List.of())))
+                        .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(none)))
                 .onErrorResume(e -> {
                     log.warn("campaign page without a section: {}: {}", e.getClass().getSimpleName(), e.getMessage());
-                    return Mono.just(List.of());
+                    return Mono.just(none);
                 });
     }
 

@@ -90,6 +90,33 @@ final class OrganisationLinks {
         return s.append("      </section>\n").toString();
     }
 
+    /**
+     * The organisations that endorse the campaign's statement, the first to endorse first: logo, name linked
+     * to its page, kind, its quote; nothing when none does.
+     */
+    static String endorsers(Endorsers endorsers) {
+        if (endorsers.items().isEmpty()) {
+            return "";
+        }
+        long total = endorsers.total();
+        StringBuilder s = new StringBuilder("""
+                      <section id="endorsements" class="card organisations" aria-labelledby="endorsements-heading">
+                        <h2 id="endorsements-heading">Endorsed by %s</h2>
+                        <ul id="endorsers" class="org-list">
+                """.formatted(total == 1 ? "1 organisation" : String.format(Locale.ROOT, "%,d organisations", total)));
+        for (Endorsers.Endorser e : endorsers.items()) {
+            String kind = kind(e.kind());
+            s.append("          <li class=\"org endorser\">").append(logo(e.logoUrl(), "org-logo", 40))
+                    .append("<span class=\"org-text\"><a class=\"org-name\" href=\"")
+                    .append(Html.text(path(e.organisationId()))).append("\">").append(Html.text(e.name())).append("</a>")
+                    .append(kind == null ? "" : "<span class=\"org-kind\">" + Html.text(kind) + "</span>")
+                    .append(e.quote() == null || e.quote().isBlank() ? ""
+                            : "<blockquote class=\"endorsement-quote\">" + Html.text(e.quote()) + "</blockquote>")
+                    .append("</span></li>\n");
+        }
+        return s.append("        </ul>\n      </section>\n").toString();
+    }
+
     /** One organisation: logo, name linked to its page, website; without a profile, its id as plain text. */
     private static String item(String id, OrganisationProfile profile) {
         if (profile == null) {
