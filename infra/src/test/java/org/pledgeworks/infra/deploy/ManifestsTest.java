@@ -116,7 +116,20 @@ class ManifestsTest {
         return required;
     }
 
-    /** TopicBuilder.name(...).partitions(n) [.config(RETENTION_MS_CONFIG, ...)] in each service's code. */
+    /**
+     * TopicBuilder.name(...).partitions(n) [.config(RETENTION_MS_CONFIG, ...)], and the kit's
+     * Topics.declare().withDeadLetter(topic, n, retention) / .deadLetterOnly(...), in each service's code.
+     */
+    /** How long service-kit's {@code Topics} keeps a topic of personal data. */
+    static Duration kitPersonalDataRetention() {
+        String source = text(HOME.resolve("service-kit/src/main/java/org/pledgeworks/kit/kafka/Topics.java"));
+        Matcher days = Pattern.compile("PERSONAL_DATA_RETENTION = Duration\\.ofDays\\((\\d+)\\);").matcher(source);
+        if (!days.find()) {
+            throw new AssertionError("no PERSONAL_DATA_RETENTION = Duration.ofDays(n) in the kit's Topics");
+        }
+        return Duration.ofDays(Long.parseLong(days.group(1)));
+    }
+
     static Map<String, List<TopicSpec>> topicsDeclaredByServices() {
         Map<String, List<TopicSpec>> declared = new LinkedHashMap<>();
         for (String service : SERVICES) {
@@ -149,6 +162,21 @@ class ManifestsTest {
                             retention = Optional.of(Duration.ofMillis(Long.parseLong(value)));
                         }
                         topics.add(new TopicSpec(name, Integer.parseInt(builder.group(2)), retention));
+                    }
+                    // the kit's Topics.declare(): withDeadLetter(topic, n, retention) is the topic and its .dlt
+                    Matcher declaration = Pattern.compile(
+                            "\\.(withDeadLetter|deadLetterOnly)\\((\\w+|\"[^\"]*\"),\\s*(\\d+),\\s*Retention\\.(\\w+)\\)")
+                            .matcher(source);
+                    while (declaration.find()) {
+                        String name = declaration.group(2).startsWith("\"") ? declaration.group(2).replace("\"", "")
+                                : Objects.requireNonNull(constants.get(declaration.group(2)), "constant " + declaration.group(2) + " in " + file);
+                        int partitions = Integer.parseInt(declaration.group(3));
+                        Optional<Duration> retention = declaration.group(4).equals("PERSONAL_DATA")
+                                ? Optional.of(kitPersonalDataRetention()) : Optional.empty();
+                        if (declaration.group(1).equals("withDeadLetter")) {
+                            topics.add(new TopicSpec(name, partitions, retention));
+                        }
+                        topics.add(new TopicSpec(name + ".dlt", partitions, retention));
                     }
                 }
             } catch (IOException e) {
