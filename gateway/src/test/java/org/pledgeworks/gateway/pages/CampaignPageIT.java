@@ -199,6 +199,23 @@ class CampaignPageIT extends GatewayITSupport {
     }
 
     @Test
+    void theCampaignPageListsTheOrganisationsThatEndorseItAndAllowsTheirLogos() {
+        stubCampaign("endorsed", "endorsed-owner");
+        campaignService.stubFor(get("/api/campaigns/endorsed/endorsements").willReturn(okJson("""
+                {"slug": "endorsed", "total": 1, "items": [{"organisationId": "task-force", "name": "Task <Force>",
+                 "kind": "public-body", "website": "https://tf.example.org", "logoUrl": "https://logos.example.org/tf.svg",
+                 "quote": "We commit.", "endorsedAt": "2026-11-21T09:30:00Z"}]}""")));
+
+        var result = client.get().uri("/campaigns/endorsed").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+
+        assertThat(result.getResponseBody()).contains("<h2 id=\"endorsements-heading\">Endorsed by 1 organisation</h2>",
+                "<a class=\"org-name\" href=\"/organisations/task-force\">Task &lt;Force&gt;</a>",
+                "<blockquote class=\"endorsement-quote\">We commit.</blockquote>");
+        assertThat(result.getResponseHeaders().getFirst("Content-Security-Policy")).contains("https://logos.example.org");
+    }
+
+    @Test
     void theCampaignPageStandsWithoutEventsAndOpportunitiesWhenTheyFailOrAreSlow() {
         stubCampaign("events-down", "events-down-owner");
         campaignService.stubFor(get(urlPathEqualTo("/api/campaigns/events-down/events"))

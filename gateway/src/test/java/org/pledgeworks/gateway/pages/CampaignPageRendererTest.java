@@ -170,6 +170,36 @@ class CampaignPageRendererTest {
     }
 
     @Test
+    void theEndorsingOrganisationsAreCountedNamedLinkedAndQuotedAsText() {
+        Endorsers endorsers = new Endorsers(1_203, List.of(
+                new Endorsers.Endorser("national-task-force", "National Task Force", "public-body",
+                        "https://taskforce.example.org", "https://logos.example.org/tf.png",
+                        "We commit to <b>action</b>.", NOW),
+                new Endorsers.Endorser("union", "Union", "other", null, "http://logos.example.org/u.png", null, NOW)));
+
+        Document page = Jsoup.parse(renderer.render(new CampaignPageData(withPartners(List.of()), null, List.of(),
+                Map.of(), List.of(), List.of(), endorsers)));
+
+        assertThat(page.select("#endorsements-heading").text()).isEqualTo("Endorsed by 1,203 organisations");
+        assertThat(page.select("#endorsers a.org-name").eachAttr("href"))
+                .containsExactly("/organisations/national-task-force", "/organisations/union");
+        assertThat(page.select("#endorsers .org-kind").eachText()).containsExactly("Public body", "Organisation");
+        assertThat(page.select("#endorsers blockquote").eachText()).containsExactly("We commit to <b>action</b>.");
+        assertThat(page.select("#endorsers img").eachAttr("src")).as("an http logo is not shown")
+                .containsExactly("https://logos.example.org/tf.png");
+        assertThat(page.select("#endorsements").first().elementSiblingIndex())
+                .isGreaterThan(page.select("#organisations").first().elementSiblingIndex());
+    }
+
+    @Test
+    void noEndorserNoSection() {
+        Document page = Jsoup.parse(renderer.render(new CampaignPageData(withPartners(List.of()), null, List.of(),
+                Map.of())));
+
+        assertThat(page.select("#endorsements")).isEmpty();
+    }
+
+    @Test
     void aHostileProfileIsTextAndItsAddressesAreNotLinked() {
         Map<String, OrganisationProfile> profiles = Map.of("fair-supply-coalition",
                 OrganisationMother.profile("fair-supply-coalition", "<script>alert(1)</script>")
