@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.pledgeworks.kit.links.LinkPage;
+import org.pledgeworks.campaign.system.LinkPages;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -65,11 +65,7 @@ class InterestController {
     }
 
     private static ResponseEntity<String> page(LinkOutcome outcome) {
-        String body = outcome.button == null ? "<p><a href=\"/\">See all campaigns</a></p>" : """
-                <form method="post">
-                <button type="submit">%s</button>
-                </form>""".formatted(outcome.button);
-        return LinkPage.of(outcome.status, "interest " + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                outcome.title, outcome.detail, body);
+        return LinkPages.page(outcome.status, "interest " + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                outcome.title, outcome.detail, outcome.button);
     }
 }

@@ -10,8 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -50,18 +48,7 @@ class InterestRepository {
 
     /** @return false when an interest of that id exists already (a race of two first expressions) */
     boolean insert(Interest interest, List<PendingEvent> events) {
-        Document document = toDocument(interest)
-                .append(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList());
-        try {
-            interests.insertOne(document);
-            return true;
-        }
-        catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return EventDocuments.insert(interests, toDocument(interest), events);
     }
 
     Optional<Interest> find(String interestId) {

@@ -16,6 +16,7 @@ import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.KafkaTopics;
 import org.pledgeworks.campaign.system.NotFoundException;
+import org.pledgeworks.campaign.system.PersonErasure;
 import org.pledgeworks.kit.links.SignedLinks.Check;
 import org.pledgeworks.kit.links.SignedLinks.Link;
 import org.pledgeworks.kit.links.SignedLinks.Outcome;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
  * confirmed: nobody learns from it who is interested.
  */
 @Service
-class Interests {
+class Interests implements PersonErasure {
 
     private final InterestRepository repository;
     private final OpportunityDirectory opportunities;
@@ -155,8 +156,14 @@ class Interests {
     }
 
     /** {@code signer-erased}: every interest of the person goes, pending or confirmed, on every opportunity. */
-    long erase(String email) {
+    @Override
+    public long erase(String email) {
         return repository.deleteByEmailHash(Interest.emailHash(email));
+    }
+
+    @Override
+    public String what() {
+        return "interest(s) in opportunities";
     }
 
     private List<PendingEvent> requested(Interest interest, Listing opportunity, Instant now) {

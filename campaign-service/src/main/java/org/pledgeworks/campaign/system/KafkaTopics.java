@@ -19,6 +19,8 @@ public class KafkaTopics {
     public static final String CAMPAIGNS = "campaigns";
     /** A person's interest in an opportunity: name and address, so a week at most, and not on {@code campaigns}. */
     public static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
+    /** A person's RSVP to a calendar event: name and address, so a week at most, and not on {@code campaigns}. */
+    public static final String EVENT_RSVPS = "event-rsvps";
     private static final String SEVEN_DAYS_MS = "604800000";
 
     @Bean
@@ -40,6 +42,18 @@ public class KafkaTopics {
     @Bean
     NewTopic opportunityInterestsDeadLetterTopic() {
         return TopicBuilder.name(OPPORTUNITY_INTERESTS + ".dlt").partitions(3)
+                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
+    }
+
+    @Bean
+    NewTopic eventRsvpsTopic() {
+        return TopicBuilder.name(EVENT_RSVPS).partitions(3).config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS)
+                .build();
+    }
+
+    @Bean
+    NewTopic eventRsvpsDeadLetterTopic() {
+        return TopicBuilder.name(EVENT_RSVPS + ".dlt").partitions(3)
                 .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
     }
 

@@ -1,0 +1,70 @@
+package org.pledgeworks.campaign.rsvp;
+
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.pledgeworks.campaign.system.LinkPages;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public side of RSVPs: answering (no sign-in), and the pages behind the two links of the mails, which
+ * confirm or cancel only by their button's POST ({@link LinkPages}), never by being opened.
+ */
+@RestController
+class RsvpController {
+
+    private final Rsvps rsvps;
+
+    RsvpController(Rsvps rsvps) {
+        this.rsvps = rsvps;
+    }
+
+    /** Always 202 with the same body, whether the address is new here, pending, going or cancelled. */
+    @PostMapping("/api/events/{eventId}/rsvps")
+    ResponseEntity<Accepted> request(@PathVariable @Size(max = 64) String eventId,
+            @Valid @RequestBody RsvpInput input) {
+        rsvps.request(eventId, input);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
+                .body(new Accepted("pending", "Thank you. Please confirm your RSVP with the link we are sending to "
+                        + "your email address."));
+    }
+
+    record Accepted(String status, String message) {
+    }
+
+    @GetMapping(path = "/" + RsvpLinks.CONFIRM_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> confirmPage(@PathVariable @Size(max = 512) String token) {
+        return page(rsvps.confirmPage(token));
+    }
+
+    @PostMapping(path = "/" + RsvpLinks.CONFIRM_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> confirm(@PathVariable @Size(max = 512) String token) {
+        return page(rsvps.confirm(token));
+    }
+
+    @GetMapping(path = "/" + RsvpLinks.CANCEL_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> cancelPage(@PathVariable @Size(max = 512) String token) {
+        return page(rsvps.cancelPage(token));
+    }
+
+    @PostMapping(path = "/" + RsvpLinks.CANCEL_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> cancel(@PathVariable @Size(max = 512) String token) {
+        return page(rsvps.cancel(token));
+    }
+
+    private static ResponseEntity<String> page(RsvpOutcome.Shown shown) {
+        RsvpOutcome outcome = shown.outcome();
+        return LinkPages.page(outcome.status, "rsvp " + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                outcome.title, shown.detail(), outcome.button);
+    }
+}
