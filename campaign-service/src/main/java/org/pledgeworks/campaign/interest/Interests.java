@@ -17,6 +17,7 @@ import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.KafkaTopics;
 import org.pledgeworks.campaign.system.NotFoundException;
 import org.pledgeworks.campaign.system.PersonErasure;
+import org.pledgeworks.campaign.system.UnconfirmedPurge;
 import org.pledgeworks.kit.links.SignedLinks.Check;
 import org.pledgeworks.kit.links.SignedLinks.Link;
 import org.pledgeworks.kit.links.SignedLinks.Outcome;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
  * confirmed: nobody learns from it who is interested.
  */
 @Service
-class Interests implements PersonErasure {
+class Interests implements PersonErasure, UnconfirmedPurge {
 
     private final InterestRepository repository;
     private final OpportunityDirectory opportunities;
@@ -151,7 +152,8 @@ class Interests implements PersonErasure {
      * confirmed, so their name and address are not kept. A repeat moves {@code expressedAt}, and its link
      * expires no later than {@code expressedAt} + the validity, so no working link loses its interest.
      */
-    long purgeUnconfirmed(Instant now) {
+    @Override
+    public long purgeUnconfirmed(Instant now) {
         return repository.deletePendingBefore(now.minus(confirmValidity));
     }
 

@@ -7,13 +7,15 @@ import jakarta.validation.constraints.Size;
 import org.pledgeworks.campaign.system.LinkPages;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,24 +44,18 @@ class RsvpController {
     record Accepted(String status, String message) {
     }
 
-    @GetMapping(path = "/" + RsvpLinks.CONFIRM_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> confirmPage(@PathVariable @Size(max = 512) String token) {
-        return page(rsvps.confirmPage(token));
+    /** GET (a mail scanner, or the person) shows the button; only the button's POST confirms. */
+    @RequestMapping(path = "/" + RsvpLinks.CONFIRM_PATH + "{token}", method = {RequestMethod.GET, RequestMethod.POST},
+            produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> confirm(@PathVariable @Size(max = 512) String token, HttpMethod method) {
+        return page(method == HttpMethod.POST ? rsvps.confirm(token) : rsvps.confirmPage(token));
     }
 
-    @PostMapping(path = "/" + RsvpLinks.CONFIRM_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> confirm(@PathVariable @Size(max = 512) String token) {
-        return page(rsvps.confirm(token));
-    }
-
-    @GetMapping(path = "/" + RsvpLinks.CANCEL_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> cancelPage(@PathVariable @Size(max = 512) String token) {
-        return page(rsvps.cancelPage(token));
-    }
-
-    @PostMapping(path = "/" + RsvpLinks.CANCEL_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> cancel(@PathVariable @Size(max = 512) String token) {
-        return page(rsvps.cancel(token));
+    /** Likewise for cancelling. */
+    @RequestMapping(path = "/" + RsvpLinks.CANCEL_PATH + "{token}", method = {RequestMethod.GET, RequestMethod.POST},
+            produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> cancel(@PathVariable @Size(max = 512) String token, HttpMethod method) {
+        return page(method == HttpMethod.POST ? rsvps.cancel(token) : rsvps.cancelPage(token));
     }
 
     private static ResponseEntity<String> page(RsvpOutcome.Shown shown) {

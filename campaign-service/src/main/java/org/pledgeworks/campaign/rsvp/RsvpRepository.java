@@ -95,14 +95,19 @@ class RsvpRepository {
      * @return true when the RSVP holds a seat now (taken now, or held already)
      */
     boolean takeSeat(String calendarEventId, String rsvpId, Integer capacity) {
-        EventDocuments.insert(seats, new Document("_id", calendarEventId).append("taken", 0)
-                .append("holders", List.of()), List.of());
+        ensureSeats(calendarEventId);
         Bson free = capacity == null ? ne("holders", rsvpId) : and(ne("holders", rsvpId), lt("taken", capacity));
         if (seats.updateOne(and(eq("_id", calendarEventId), free),
                 Updates.combine(Updates.inc("taken", 1), Updates.push("holders", rsvpId))).getModifiedCount() == 1) {
             return true;
         }
         return seats.countDocuments(and(eq("_id", calendarEventId), eq("holders", rsvpId))) == 1;
+    }
+
+    /** The event's seat document, written once: what seats, reminders and told changes are recorded on. */
+    private void ensureSeats(String calendarEventId) {
+        EventDocuments.insert(seats, new Document("_id", calendarEventId).append("taken", 0)
+                .append("holders", List.of()), List.of());
     }
 
     /** Gives back the RSVP's seat; nothing when it holds none. */
@@ -118,6 +123,14 @@ class RsvpRepository {
     boolean claimReminder(String calendarEventId, Instant now, List<PendingEvent> events) {
         return seats.updateOne(and(eq("_id", calendarEventId), exists("remindedAt", false)),
                 Updates.combine(Updates.set("remindedAt", Date.from(now)), Updates.pushEach(PendingEvent.FIELD,
+                        events.stream().map(PendingEvent::toDocument).toList()))).getModifiedCount() == 1;
+    }
+
+    /** Records the change {@code causeId} as told, with its events, unless it was told before. */
+    boolean claimChange(String calendarEventId, String causeId, List<PendingEvent> events) {
+        ensureSeats(calendarEventId);
+        return seats.updateOne(and(eq("_id", calendarEventId), ne("changesTold", causeId)),
+                Updates.combine(Updates.push("changesTold", causeId), Updates.pushEach(PendingEvent.FIELD,
                         events.stream().map(PendingEvent::toDocument).toList()))).getModifiedCount() == 1;
     }
 

@@ -3,6 +3,7 @@ package org.pledgeworks.campaign.rsvp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.KafkaTopics;
 import org.pledgeworks.campaign.system.PersonErasure;
+import org.pledgeworks.campaign.system.UnconfirmedPurge;
 import org.pledgeworks.campaign.system.PersonKeys;
 import org.pledgeworks.kit.links.SignedLinks.Check;
 import org.pledgeworks.kit.links.SignedLinks.Link;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Service;
  * cancelled: nobody learns from it who is coming.
  */
 @Service
-class Rsvps implements PersonErasure {
+class Rsvps implements PersonErasure, UnconfirmedPurge {
 
     /** The most promotions one freed seat (or an erasure) runs through: each failure is a racing cancel. */
     private static final int PROMOTION_TRIES = 20;
@@ -189,10 +191,39 @@ class Rsvps implements PersonErasure {
     }
 
     /**
+     * Tells everyone going or waiting that the event changed (its state now: the latest revision) or was
+     * cancelled, once per change {@code causeId}: the events are written with the record of the change
+     * as told, by one conditional write.
+     */
+    boolean tellOfChange(String calendarEventId, UUID causeId, boolean cancelled) {
+        Optional<Listing> event = directory.find(calendarEventId);
+        if (event.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        List<Rsvp> told = new ArrayList<>(repository.inStatus(calendarEventId, Status.GOING,
+                RsvpRepository.MOST));
+        told.addAll(repository.inStatus(calendarEventId, Status.WAITING, RsvpRepository.MOST));
+        if (told.isEmpty()) {
+            return false;
+        }
+        List<PendingEvent> changes = told.stream().map(r -> {
+            EventRsvpEventChanged changed = new EventRsvpEventChanged(UUID.randomUUID(), now, r.id(), r.name(),
+                    r.email(), r.locale(), RsvpEvent.of(event.get()), cancelled ? "cancelled" : "revised",
+                    r.status().wire(), causeId, links.cancel(r.id(), now).url());
+            return outbox.pendingOn(KafkaTopics.EVENT_RSVPS, EventRsvpEventChanged.TYPE, calendarEventId,
+                    changed.eventId(), changed);
+        }).toList();
+        return outbox.write(RsvpRepository.SEATS, calendarEventId, changes,
+                written -> repository.claimChange(calendarEventId, causeId.toString(), written));
+    }
+
+    /**
      * Deletes the pending RSVPs whose last confirm link has expired by {@code now}: the person never
      * confirmed, so their name and address are not kept (the same delay as interest's).
      */
-    long purgeUnconfirmed(Instant now) {
+    @Override
+    public long purgeUnconfirmed(Instant now) {
         return repository.deletePendingBefore(now.minus(confirmValidity));
     }
 

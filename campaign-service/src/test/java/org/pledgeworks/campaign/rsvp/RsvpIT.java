@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,6 +45,8 @@ class RsvpIT extends ServiceIT {
     static final String TOPIC = "event-rsvps";
     static final String REQUESTED = "event-rsvp-requested.v1";
     static final String CONFIRMED = "event-rsvp-confirmed.v1";
+    static final String REMINDER = "event-rsvp-reminder-due.v1";
+    static final String CHANGED = "event-rsvp-event-changed.v1";
     private static final String BASE = "/api/staff/campaigns/";
 
     @Autowired
@@ -53,6 +57,9 @@ class RsvpIT extends ServiceIT {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    RsvpReminders reminders;
 
     private final String ownerAdmin = CampaignMother.ownerAdmin();
 
@@ -340,6 +347,85 @@ class RsvpIT extends ServiceIT {
         assertThat(postForm("/api/events/rsvps/confirm/not-a-token").body()).contains("Link not valid");
         assertThat(figures(e).get("pending").asLong()).isEqualTo(1);
         assertThat(postForm(valid).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDayBeforeEachAttendeeIsRemindedOnceEvenWhenTwoInstancesRunTheJobAtOnce() throws Exception {
+        LocalDateTime soon = LocalDateTime.ofInstant(TestClock.now().plus(3, ChronoUnit.HOURS),
+                ZoneId.of(CalendarEventMother.ZONE)).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> body = CalendarEventMother.with(CalendarEventMother.with(
+                CalendarEventMother.meeting(CampaignMother.OWNER), "startsAt", soon.toString()),
+                "endsAt", soon.plusHours(2).toString());
+        Event e = publishedEvent(CalendarEventMother.with(body, "capacity", 2));
+        Event later = publishedEvent(CalendarEventMother.meeting(CampaignMother.OWNER, 7));
+        String first = confirmed(e.id, RsvpMother.rsvp());
+        String second = confirmed(e.id, RsvpMother.rsvp());
+        confirmed(e.id, RsvpMother.rsvp());
+        rsvpTo(e.id);
+        confirmed(later.id, RsvpMother.rsvp());
+
+        // two instances of the service run the job at the same moment
+        List<CompletableFuture<Integer>> instances = List.of(CompletableFuture.supplyAsync(reminders::remind),
+                CompletableFuture.supplyAsync(reminders::remind));
+        instances.forEach(CompletableFuture::join);
+        reminders.remind();
+
+        List<ConsumerRecord<String, String>> due = KafkaProbe.awaitRecords(TOPIC,
+                r -> KafkaProbe.header(r, "ce_type").equals(REMINDER) && r.value().contains(e.id), 2,
+                Duration.ofSeconds(20));
+        EventContract.assertValid("campaigns/" + REMINDER, due.get(0).value());
+        assertThat(due.stream().map(r -> json.readTree(r.value()).get("rsvpId").asString()))
+                .as("the going, not the waiting or the pending").containsExactlyInAnyOrder(first, second);
+        assertThat(json.readTree(due.get(0).value()).get("calendarEvent").get("startsAt").asString())
+                .isEqualTo(soon + ":00");
+        Thread.sleep(500);
+        assertThat(KafkaProbe.count(TOPIC, r -> KafkaProbe.header(r, "ce_type").equals(REMINDER)
+                && r.value().contains(e.id))).as("once each, however many instances ran").isEqualTo(2);
+        assertThat(KafkaProbe.count(TOPIC, r -> KafkaProbe.header(r, "ce_type").equals(REMINDER)
+                && r.value().contains(later.id))).as("a week ahead: not yet").isZero();
+    }
+
+    @Test
+    void whenStaffReviseOrCancelTheEventEveryoneGoingOrWaitingIsToldOnceEachTime() throws Exception {
+        Event e = publishedEvent(CalendarEventMother.with(CalendarEventMother.meeting(CampaignMother.OWNER),
+                "capacity", 1));
+        String going = confirmed(e.id, RsvpMother.rsvp());
+        String waiting = confirmed(e.id, RsvpMother.rsvp());
+        rsvpTo(e.id);
+        Map<String, Object> moved = CalendarEventMother.with(CalendarEventMother.meeting(CampaignMother.OWNER),
+                "place", Map.of("name", "Werk 2", "city", "Leipzig", "countryCode", "DE"));
+
+        assertThat(put(BASE + e.campaignId + "/events/" + e.id, ownerAdmin, moved).statusCode()).isEqualTo(200);
+
+        List<ConsumerRecord<String, String>> revised = KafkaProbe.awaitRecords(TOPIC, r -> changeOf(r, e, "revised"),
+                2, Duration.ofSeconds(30));
+        EventContract.assertValid("campaigns/" + CHANGED, revised.get(0).value());
+        assertThat(revised.stream().map(r -> json.readTree(r.value()).get("rsvpId").asString()))
+                .containsExactlyInAnyOrder(going, waiting);
+        assertThat(json.readTree(revised.get(0).value()).get("calendarEvent").get("place").asString())
+                .isEqualTo("Werk 2, Leipzig, DE");
+        // the calendar's event delivered again (a rebalance, a replay): nobody is told twice
+        ConsumerRecord<String, String> cause = KafkaProbe.awaitRecord("campaigns",
+                r -> KafkaProbe.header(r, "ce_type").equals("calendar-event-revised.v1") && r.value().contains(e.id),
+                Duration.ofSeconds(20));
+        KafkaProbe.publishEvent("campaigns", cause.key(), "calendar-event-revised.v1",
+                json.readTree(cause.value()).get("eventId").asString(), cause.value());
+
+        assertThat(post(BASE + e.campaignId + "/events/" + e.id + "/cancel", ownerAdmin, null).statusCode())
+                .isEqualTo(200);
+
+        List<ConsumerRecord<String, String>> cancelled = KafkaProbe.awaitRecords(TOPIC,
+                r -> changeOf(r, e, "cancelled"), 2, Duration.ofSeconds(30));
+        assertThat(json.readTree(cancelled.get(0).value()).get("calendarEvent").get("title").asString())
+                .isEqualTo(moved.get("title"));
+        Thread.sleep(1000);
+        assertThat(KafkaProbe.count(TOPIC, r -> changeOf(r, e, "revised"))).isEqualTo(2);
+        assertThat(KafkaProbe.count(TOPIC, r -> changeOf(r, e, "cancelled"))).isEqualTo(2);
+    }
+
+    static boolean changeOf(ConsumerRecord<String, String> r, Event e, String change) {
+        return KafkaProbe.header(r, "ce_type").equals(CHANGED) && r.value().contains(e.id)
+                && r.value().contains("\"change\":\"" + change + "\"");
     }
 
     record Event(String campaignId, String id) {
