@@ -26,6 +26,8 @@ public class KafkaConfiguration {
     static final String CAMPAIGNS = "campaigns";
     /** campaign-service's events about a person's interest in an opportunity: personal data, a week. */
     static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
+    /** campaign-service's events about a person's RSVP to a calendar event: personal data, a week. */
+    static final String EVENT_RSVPS = "event-rsvps";
     public static final String NOTIFICATIONS = "notifications";
     static final String DEAD_LETTER_SUFFIX = ListenerErrorPolicy.DEAD_LETTER_SUFFIX;
 
@@ -51,6 +53,18 @@ public class KafkaConfiguration {
     @Bean
     NewTopic opportunityInterestsDeadLetterTopic() {
         return TopicBuilder.name(OPPORTUNITY_INTERESTS + DEAD_LETTER_SUFFIX).partitions(3)
+                .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
+    }
+
+    @Bean
+    NewTopic eventRsvpsTopic() {
+        return TopicBuilder.name(EVENT_RSVPS).partitions(3).config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS)
+                .build();
+    }
+
+    @Bean
+    NewTopic eventRsvpsDeadLetterTopic() {
+        return TopicBuilder.name(EVENT_RSVPS + DEAD_LETTER_SUFFIX).partitions(3)
                 .config(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS).build();
     }
 
