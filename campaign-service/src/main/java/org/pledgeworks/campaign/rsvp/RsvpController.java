@@ -4,11 +4,10 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.pledgeworks.campaign.system.Accepted;
 import org.pledgeworks.campaign.system.LinkPages;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +35,8 @@ class RsvpController {
     ResponseEntity<Accepted> request(@PathVariable @Size(max = 64) String eventId,
             @Valid @RequestBody RsvpInput input) {
         rsvps.request(eventId, input);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
-                .body(new Accepted("pending", "Thank you. Please confirm your RSVP with the link we are sending to "
-                        + "your email address."));
-    }
-
-    record Accepted(String status, String message) {
+        return Accepted.pending("Thank you. Please confirm your RSVP with the link we are sending to "
+                + "your email address.");
     }
 
     /** GET (a mail scanner, or the person) shows the button; only the button's POST confirms. */
