@@ -30,8 +30,9 @@ class CalendarChanges {
         this.dispatcher = dispatcher;
     }
 
-    @KafkaListener(id = "campaign-service.campaigns", topics = "campaigns",
-            groupId = "${pledgeworks.pledges-group:campaign-service}")
+    // a group of its own: the pledges listener's group is reset as a whole when the count is replayed,
+    // which a broker refuses while another of its members is consuming
+    @KafkaListener(id = "campaign-service.campaigns", topics = "campaigns", groupId = "campaign-service.campaigns")
     void on(ConsumerRecord<String, String> record) {
         dispatcher.getObject().dispatch(record);
     }
