@@ -46,6 +46,7 @@ class CalendarEventRepository {
     CalendarEventRepository(MongoDatabase database) {
         this.events = database.getCollection(COLLECTION);
         events.createIndex(Indexes.ascending("campaignId", "status", "endsAtUtc"));
+        events.createIndex(Indexes.ascending("status", "startsAtUtc"));
     }
 
     void insert(CalendarEvent event) {
@@ -64,14 +65,8 @@ class CalendarEventRepository {
      * @return false when someone else changed it since
      */
     boolean changeIfUnchanged(CalendarEvent after, List<PendingEvent> pending) {
-        List<Bson> changes = new ArrayList<>();
-        toDocument(after).forEach((field, value) -> {
-            if (!field.equals("_id") && !field.equals("revision")) {
-                changes.add(Updates.set(field, value));
-            }
-        });
         return events.updateOne(EventDocuments.atRevision(after.id(), after.revision()),
-                EventDocuments.revisedWith(Updates.combine(changes), pending)).getModifiedCount() == 1;
+                EventDocuments.revisedWith(EventDocuments.setAll(toDocument(after)), pending)).getModifiedCount() == 1;
     }
 
     /** Every event of the campaign, soonest first, drafts included, for its staff. */
@@ -100,6 +95,15 @@ class CalendarEventRepository {
     /** What a calendar subscription carries: public events that end after {@code since}, soonest first. */
     List<CalendarEvent> forSubscription(String campaignId, Instant since, int limit) {
         return events.find(and(eq("campaignId", campaignId), in("status", PUBLIC), gt("endsAtUtc", Date.from(since))))
+                .projection(EventDocuments.WITHOUT_EVENTS)
+                .sort(Sorts.orderBy(Sorts.ascending("startsAtUtc"), Sorts.ascending("_id"))).limit(limit)
+                .batchSize(limit).map(CalendarEventRepository::fromDocument).into(new ArrayList<>());
+    }
+
+    /** Published events starting in ({@code from}, {@code to}], soonest first: those a reminder is due for. */
+    List<CalendarEvent> publishedStartingBetween(Instant from, Instant to, int limit) {
+        return events.find(and(eq("status", Status.PUBLISHED.name()), gt("startsAtUtc", Date.from(from)),
+                        lte("startsAtUtc", Date.from(to))))
                 .projection(EventDocuments.WITHOUT_EVENTS)
                 .sort(Sorts.orderBy(Sorts.ascending("startsAtUtc"), Sorts.ascending("_id"))).limit(limit)
                 .batchSize(limit).map(CalendarEventRepository::fromDocument).into(new ArrayList<>());

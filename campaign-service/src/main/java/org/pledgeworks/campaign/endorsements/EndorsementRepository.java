@@ -17,7 +17,6 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledgeworks.campaign.outbox.EventDocuments;
-import org.pledgeworks.kit.mongo.Inserts;
 import org.pledgeworks.kit.outbox.PendingEvent;
 import org.springframework.stereotype.Repository;
 
@@ -36,10 +35,8 @@ class EndorsementRepository {
 
     /** @return false when the pair has a document already (someone endorsed at the same moment) */
     boolean insert(Endorsement endorsement, List<PendingEvent> events) {
-        Document document = toDocument(endorsement)
-                .append("revision", endorsement.revision())
-                .append(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList());
-        return Inserts.insertIfAbsent(endorsements, document);
+        return EventDocuments.insert(endorsements, toDocument(endorsement).append("revision", endorsement.revision()),
+                events);
     }
 
     /** @return false when it changed since {@code after} was computed from it */

@@ -1,13 +1,9 @@
 package org.pledgeworks.campaign.interest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 
-import org.pledgeworks.kit.email.EmailIdentity;
+import org.pledgeworks.campaign.system.PersonKeys;
 
 /**
  * One person's interest in one opportunity, as stored ({@link InterestRepository} alone maps it). Its id is
@@ -43,11 +39,11 @@ record Interest(String id, String opportunityId, String campaignId, String posti
     }
 
     static String idFor(String opportunityId, String email) {
-        return "i-" + sha256(opportunityId + "|" + EmailIdentity.normalise(email)).substring(0, 40);
+        return PersonKeys.idFor("i-", opportunityId, email);
     }
 
     static String emailHash(String email) {
-        return sha256(EmailIdentity.normalise(email));
+        return PersonKeys.emailHash(email);
     }
 
     static Interest pending(String opportunityId, String campaignId, String postingOrganisation, String name,
@@ -65,15 +61,5 @@ record Interest(String id, String opportunityId, String campaignId, String posti
 
     boolean confirmed() {
         return status != Status.PENDING;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -4,10 +4,9 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.pledgeworks.kit.links.LinkPage;
+import org.pledgeworks.campaign.system.Accepted;
+import org.pledgeworks.campaign.system.LinkPages;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,12 +35,8 @@ class InterestController {
     ResponseEntity<Accepted> express(@PathVariable @Size(max = 64) String opportunityId,
             @Valid @RequestBody InterestInput input) {
         interests.express(opportunityId, input);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
-                .body(new Accepted("pending", "Thank you. Please confirm your interest with the link we are sending "
-                        + "to your email address."));
-    }
-
-    record Accepted(String status, String message) {
+        return Accepted.pending("Thank you. Please confirm your interest with the link we are sending "
+                + "to your email address.");
     }
 
     @GetMapping(path = "/" + InterestLinks.CONFIRM_PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -65,11 +60,7 @@ class InterestController {
     }
 
     private static ResponseEntity<String> page(LinkOutcome outcome) {
-        String body = outcome.button == null ? "<p><a href=\"/\">See all campaigns</a></p>" : """
-                <form method="post">
-                <button type="submit">%s</button>
-                </form>""".formatted(outcome.button);
-        return LinkPage.of(outcome.status, "interest " + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                outcome.title, outcome.detail, body);
+        return LinkPages.page(outcome.status, "interest " + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                outcome.title, outcome.detail, outcome.button);
     }
 }

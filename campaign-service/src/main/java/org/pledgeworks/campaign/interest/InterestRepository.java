@@ -21,7 +21,6 @@ import org.bson.Document;
 import org.pledgeworks.campaign.interest.Interest.Consent;
 import org.pledgeworks.campaign.interest.Interest.Status;
 import org.pledgeworks.campaign.outbox.EventDocuments;
-import org.pledgeworks.kit.mongo.Inserts;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 import org.springframework.stereotype.Repository;
@@ -49,9 +48,7 @@ class InterestRepository {
 
     /** @return false when an interest of that id exists already (a race of two first expressions) */
     boolean insert(Interest interest, List<PendingEvent> events) {
-        Document document = toDocument(interest)
-                .append(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList());
-        return Inserts.insertIfAbsent(interests, document);
+        return EventDocuments.insert(interests, toDocument(interest), events);
     }
 
     Optional<Interest> find(String interestId) {

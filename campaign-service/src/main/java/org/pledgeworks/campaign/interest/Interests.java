@@ -16,6 +16,8 @@ import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
 import org.pledgeworks.campaign.system.KafkaTopics;
 import org.pledgeworks.campaign.system.NotFoundException;
+import org.pledgeworks.campaign.system.PersonErasure;
+import org.pledgeworks.campaign.system.UnconfirmedPurge;
 import org.pledgeworks.kit.links.SignedLinks.Check;
 import org.pledgeworks.kit.links.SignedLinks.Link;
 import org.pledgeworks.kit.links.SignedLinks.Outcome;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Service;
  * confirmed: nobody learns from it who is interested.
  */
 @Service
-class Interests {
+class Interests implements PersonErasure, UnconfirmedPurge {
 
     private final InterestRepository repository;
     private final OpportunityDirectory opportunities;
@@ -150,13 +152,20 @@ class Interests {
      * confirmed, so their name and address are not kept. A repeat moves {@code expressedAt}, and its link
      * expires no later than {@code expressedAt} + the validity, so no working link loses its interest.
      */
-    long purgeUnconfirmed(Instant now) {
+    @Override
+    public long purgeUnconfirmed(Instant now) {
         return repository.deletePendingBefore(now.minus(confirmValidity));
     }
 
     /** {@code signer-erased}: every interest of the person goes, pending or confirmed, on every opportunity. */
-    long erase(String email) {
+    @Override
+    public long erase(String email) {
         return repository.deleteByEmailHash(Interest.emailHash(email));
+    }
+
+    @Override
+    public String what() {
+        return "interest(s) in opportunities";
     }
 
     private List<PendingEvent> requested(Interest interest, Listing opportunity, Instant now) {

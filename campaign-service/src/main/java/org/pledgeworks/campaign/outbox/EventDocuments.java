@@ -6,9 +6,12 @@ import static com.mongodb.client.model.Filters.eq;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.pledgeworks.kit.mongo.Inserts;
 import org.pledgeworks.kit.outbox.PendingEvent;
 
 /**
@@ -37,5 +40,26 @@ public final class EventDocuments {
             updates.add(Updates.pushEach(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList()));
         }
         return Updates.combine(updates);
+    }
+
+    /** Sets every field of {@code after} but its id and revision (which {@link #revisedWith} counts up). */
+    public static Bson setAll(Document after) {
+        List<Bson> changes = new ArrayList<>();
+        after.forEach((field, value) -> {
+            if (!field.equals("_id") && !field.equals("revision")) {
+                changes.add(Updates.set(field, value));
+            }
+        });
+        return Updates.combine(changes);
+    }
+
+    /**
+     * Inserts {@code document} with {@code events} waiting in it.
+     *
+     * @return false when a document of that id exists already (a race of two first writes of one id)
+     */
+    public static boolean insert(MongoCollection<Document> collection, Document document, List<PendingEvent> events) {
+        return Inserts.insertIfAbsent(collection, document.append(PendingEvent.FIELD,
+                events.stream().map(PendingEvent::toDocument).toList()));
     }
 }

@@ -16,6 +16,7 @@ class OutboxConfiguration {
     @Bean
     OutboxCollections outboxCollections() {
         return OutboxCollections.of("campaigns", "tallies", "updates", "card-targets", "opportunities",
-                "organisations", "opportunity-interests", "calendar-events", "endorsements");
+                "organisations", "opportunity-interests", "calendar-events", "endorsements",
+                "event-rsvps", "event-rsvp-seats");
     }
 }

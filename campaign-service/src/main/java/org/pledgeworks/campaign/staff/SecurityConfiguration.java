@@ -30,6 +30,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/opportunities/*/interest",
                                 "/api/opportunities/interest/confirm/*", "/api/opportunities/interest/withdraw/*")
                         .permitAll()
+                        // RSVPs to an event likewise: answered without sign-in, confirmed and cancelled by POST
+                        .requestMatchers(HttpMethod.POST, "/api/events/*/rsvps", "/api/events/rsvps/confirm/*",
+                                "/api/events/rsvps/cancel/*")
+                        .permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .build();

@@ -9,14 +9,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database the MongoDB database this service owns
  * @param demo     whether to seed and publish the demo campaign on first start
  * @param publicBaseUrl the gateway's public URL, for links in events (update and card pages)
- * @param links    the signed links mailed to people who express interest in an opportunity
+ * @param links    the signed links mailed to people who express interest in an opportunity or RSVP to an event
+ * @param rsvp     RSVPs to calendar events
  */
 @ConfigurationProperties("pledgeworks")
 public record CampaignServiceProperties(
         @DefaultValue("pledgeworks-campaigns") String database,
         @DefaultValue Demo demo,
         @DefaultValue("http://127.0.0.1:8080") String publicBaseUrl,
-        @DefaultValue Links links) {
+        @DefaultValue Links links,
+        @DefaultValue Rsvp rsvp) {
+
+    /**
+     * @param resendAfter how long an RSVP still pending waits before a repeat sends its confirmation mail again
+     *                    (a form sent twice, or by someone else, must not flood the address)
+     */
+    public record Rsvp(@DefaultValue("PT10M") java.time.Duration resendAfter) {
+    }
 
     /**
      * @param secret           HMAC key of the links; empty: a random one per start (links die with the process)

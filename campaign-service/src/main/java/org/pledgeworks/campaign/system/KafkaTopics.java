@@ -19,6 +19,8 @@ public class KafkaTopics {
     public static final String CAMPAIGNS = "campaigns";
     /** A person's interest in an opportunity: name and address, so a week at most, and not on {@code campaigns}. */
     public static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
+    /** A person's RSVP to a calendar event: name and address, so a week at most, and not on {@code campaigns}. */
+    public static final String EVENT_RSVPS = "event-rsvps";
 
     /**
      * {@code pledges.dlt} is where this service's pledge listener dead-letters; pledge-service declares
@@ -29,6 +31,7 @@ public class KafkaTopics {
         return Topics.declare()
                 .withDeadLetter(CAMPAIGNS, 3, Retention.BROKER_DEFAULT)
                 .withDeadLetter(OPPORTUNITY_INTERESTS, 3, Retention.PERSONAL_DATA)
+                .withDeadLetter(EVENT_RSVPS, 3, Retention.PERSONAL_DATA)
                 .deadLetterOnly("pledges", 6, Retention.PERSONAL_DATA)
                 .build();
     }

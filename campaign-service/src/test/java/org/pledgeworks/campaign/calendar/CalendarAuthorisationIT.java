@@ -19,7 +19,7 @@ import org.pledgeworks.campaign.support.StaffAuthorisation;
 import org.pledgeworks.kit.testing.StaffTokens;
 
 /**
- * Every staff event endpoint × role × the caller's organisation: the organising one, the campaign's
+ * Every staff event endpoint (RSVPs' included) × role × the caller's organisation: the organising one, the campaign's
  * other organisation, or one not on the campaign. Events here are organised by a partner, the case where
  * "on the campaign" and "may change it" part ways (the owner's staff read but do not change); an owner's
  * events are changed by its staff throughout {@code CalendarIT}, and the matrix stays within CI's time. Not on the campaign: 404, as for the rest of a campaign. On
@@ -63,7 +63,12 @@ class CalendarAuthorisationIT extends ServiceIT {
                 new Endpoint("POST publish", true, false, 200,
                         (t, e, o, tok) -> t.post(BASE + campaignId + "/events/" + e + "/publish", tok, null)),
                 new Endpoint("POST cancel", true, true, 200,
-                        (t, e, o, tok) -> t.post(BASE + campaignId + "/events/" + e + "/cancel", tok, null)));
+                        (t, e, o, tok) -> t.post(BASE + campaignId + "/events/" + e + "/cancel", tok, null)),
+                // RSVPs: attendees and the waiting list, read by staff of every organisation on the campaign
+                new Endpoint("GET rsvps", false, true, 200,
+                        (t, e, o, tok) -> t.get(BASE + campaignId + "/events/" + e + "/rsvps", tok)),
+                new Endpoint("GET rsvps.csv", false, true, 200,
+                        (t, e, o, tok) -> t.get(BASE + campaignId + "/events/" + e + "/rsvps.csv", tok)));
     }
 
     static Stream<Arguments> matrix() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pledgeworks.campaign.support.BadInput;
 import org.pledgeworks.campaign.support.CalendarEventMother;
 import org.pledgeworks.campaign.support.CampaignMother;
+import org.pledgeworks.campaign.support.RsvpMother;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.kit.testing.StaffTokens;
 
@@ -39,6 +40,10 @@ class CalendarBadInputIT extends ServiceIT {
 
     static BadInput list(String name, String query, String field) {
         return new BadInput(name, "GET", "/api/campaigns/{s}/events?" + query, null, List.of(field));
+    }
+
+    static BadInput rsvp(String name, Map<String, Object> body, String... fields) {
+        return new BadInput(name, "POST", "/api/events/{e}/rsvps", body, List.of(fields));
     }
 
     static Stream<Arguments> cases() {
@@ -86,7 +91,24 @@ class CalendarBadInputIT extends ServiceIT {
                 list("list: past as a word", "past=perhaps", "past"),
                 list("list: page size zero", "size=0", "size"),
                 list("list: page size 1000", "size=1000", "size"),
-                list("list: negative page", "page=-1", "page"))
+                list("list: negative page", "page=-1", "page"),
+                rsvp("RSVP: no name", RsvpMother.with(RsvpMother.rsvp(), "name", null), "name"),
+                rsvp("RSVP: a name with a line break", RsvpMother.with(RsvpMother.rsvp(), "name",
+                        "Ada\r\nBcc: x@example.org"), "name"),
+                rsvp("RSVP: name of 201 characters", RsvpMother.with(RsvpMother.rsvp(), "name", "n".repeat(201)),
+                        "name"),
+                rsvp("RSVP: no email", RsvpMother.with(RsvpMother.rsvp(), "email", null), "email"),
+                rsvp("RSVP: an email that is not one", RsvpMother.with(RsvpMother.rsvp(), "email", "<script>"),
+                        "email"),
+                rsvp("RSVP: a locale that is no language tag", RsvpMother.with(RsvpMother.rsvp(), "locale",
+                        "../../etc"), "locale"),
+                rsvp("RSVP: consent wording over 2000 characters", RsvpMother.with(RsvpMother.rsvp(),
+                        "consentWording", "w".repeat(2001)), "consentWording"),
+                rsvp("RSVP: name as an object", RsvpMother.with(RsvpMother.rsvp(), "name", Map.of("$gt", "")),
+                        "name"),
+                new BadInput("RSVP: not JSON", "POST", "/api/events/{e}/rsvps", "{\"name\": ", List.of("body")),
+                new BadInput("RSVPs: a format that does not exist", "GET", NEW + "/{e}/rsvps?format=xlsx", null,
+                        List.of("format")))
                 .map(Arguments::of);
     }
 

@@ -24,14 +24,15 @@ import org.pledgeworks.infra.process.StartupException;
  */
 public final class KafkaTopics {
 
-    /** Pledges, notifications and interest in opportunities carry names and email addresses: keep them a week, not forever. */
+    /** Pledges, notifications, interest in opportunities and RSVPs to events carry names and email addresses: keep them a week, not forever. */
     public static final Duration PERSONAL_DATA_RETENTION = Duration.ofDays(7);
 
     public static final List<TopicSpec> PLEDGEWORKS = withDeadLetterTopics(List.of(
             new TopicSpec("campaigns", 3, Optional.empty()),
             new TopicSpec("pledges", 6, Optional.of(PERSONAL_DATA_RETENTION)),
             new TopicSpec("notifications", 12, Optional.of(PERSONAL_DATA_RETENTION)),
-            new TopicSpec("opportunity-interests", 3, Optional.of(PERSONAL_DATA_RETENTION))));
+            new TopicSpec("opportunity-interests", 3, Optional.of(PERSONAL_DATA_RETENTION)),
+            new TopicSpec("event-rsvps", 3, Optional.of(PERSONAL_DATA_RETENTION))));
 
     private KafkaTopics() {
     }

@@ -54,6 +54,8 @@ class KafkaBrokerTest {
                 new TopicSpec("notifications", 12, Optional.of(Duration.ofDays(7))),
                 new TopicSpec("notifications.dlt", 12, Optional.of(Duration.ofDays(7))),
                 new TopicSpec("opportunity-interests", 3, Optional.of(Duration.ofDays(7))),
-                new TopicSpec("opportunity-interests.dlt", 3, Optional.of(Duration.ofDays(7))));
+                new TopicSpec("opportunity-interests.dlt", 3, Optional.of(Duration.ofDays(7))),
+                new TopicSpec("event-rsvps", 3, Optional.of(Duration.ofDays(7))),
+                new TopicSpec("event-rsvps.dlt", 3, Optional.of(Duration.ofDays(7))));
     }
 }

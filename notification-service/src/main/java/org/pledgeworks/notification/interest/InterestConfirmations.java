@@ -1,8 +1,5 @@
 package org.pledgeworks.notification.interest;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 import org.pledgeworks.kit.events.EventHandler;
@@ -23,10 +20,6 @@ import org.springframework.stereotype.Component;
 class InterestConfirmations implements EventHandler<OpportunityInterestRequested> {
 
     static final String KIND = "interest-confirmation";
-
-    // as the verification mail says it: "5 December 2026, 09:15 UTC"
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private final MailTemplates templates;
     private final Deliveries deliveries;
@@ -57,7 +50,7 @@ class InterestConfirmations implements EventHandler<OpportunityInterestRequested
                 "organisation", requested.organisation(),
                 "confirmUrl", requested.confirmUrl(),
                 "withdrawUrl", requested.withdrawUrl(),
-                "expiresAt", EXPIRY.format(requested.confirmExpiresAt())));
+                "expiresAt", MailTemplates.LINK_EXPIRY.format(requested.confirmExpiresAt())));
         deliveries.request(new DeliveryRequest(eventId + ":" + KIND, KIND, requested.interestId(), mail,
                 requested.confirmExpiresAt(), requested.occurredAt(), false, null, keys.idOf(requested.email())));
     }

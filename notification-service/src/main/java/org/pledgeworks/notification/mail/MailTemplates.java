@@ -33,6 +33,10 @@ public class MailTemplates {
     static final String DEFAULT_LOCALE = "en";
     private static final String LAYOUT = "mail-templates/layout.html";
 
+    /** How a mail states when its link expires: "5 December 2026, 09:15 UTC". */
+    public static final java.time.format.DateTimeFormatter LINK_EXPIRY = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
     // {{name}} is escaped in HTML; {{{name}}} is not: only for HTML sanitised at its source (update bodies)
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\{?)\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}(}?)");
 

@@ -24,6 +24,8 @@ public class KafkaConfiguration {
     static final String CAMPAIGNS = "campaigns";
     /** campaign-service's events about a person's interest in an opportunity: personal data, a week. */
     static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
+    /** campaign-service's events about a person's RSVP to a calendar event: personal data, a week. */
+    static final String EVENT_RSVPS = "event-rsvps";
     public static final String NOTIFICATIONS = "notifications";
 
     /** {@code notifications}: one record per recipient and bulk message; 12 partitions, the unit of sending parallelism. */
@@ -32,6 +34,7 @@ public class KafkaConfiguration {
         return Topics.declare()
                 .withDeadLetter(PLEDGES, 6, Retention.PERSONAL_DATA)
                 .withDeadLetter(OPPORTUNITY_INTERESTS, 3, Retention.PERSONAL_DATA)
+                .withDeadLetter(EVENT_RSVPS, 3, Retention.PERSONAL_DATA)
                 .withDeadLetter(CAMPAIGNS, 3, Retention.BROKER_DEFAULT)
                 .withDeadLetter(NOTIFICATIONS, 12, Retention.PERSONAL_DATA)
                 .build();

@@ -1,5 +1,6 @@
-package org.pledgeworks.campaign.interest;
+package org.pledgeworks.campaign.system;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -13,24 +14,25 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code signer-erased.v1} on {@code pledges} (read by the milestones' listener, dispatched here by type):
- * the person asked pledge-service to forget them, so their interests go too. The event names them by the
- * normalised address, which is what the interests' {@code emailHash} is a hash of. Deleting twice deletes
- * nothing more, so a redelivery is harmless.
+ * the person asked pledge-service to forget them, so whatever else of theirs this service keeps goes too
+ * (interest in opportunities, RSVPs). The dispatcher takes one handler per type, hence one handler that
+ * calls every {@link PersonErasure}. The event names them by the normalised address.
  */
 @Configuration(proxyBeanMethods = false)
-class InterestErasure {
+class SignerErasure {
 
-    private static final Logger log = LoggerFactory.getLogger(InterestErasure.class);
+    private static final Logger log = LoggerFactory.getLogger(SignerErasure.class);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SignerErased(UUID eventId, String erasureId, String email) implements IncomingEvent {
     }
 
     @Bean
-    EventHandler<SignerErased> signerErased(Interests interests) {
+    EventHandler<SignerErased> signerErased(List<PersonErasure> erasures) {
         return EventHandler.of("signer-erased.v1", SignerErased.class, (erased, eventId) -> {
-            long deleted = interests.erase(erased.email());
-            log.info("Erasure {}: {} interest(s) in opportunities deleted", erased.erasureId(), deleted);
+            for (PersonErasure erasure : erasures) {
+                log.info("Erasure {}: {} {} deleted", erased.erasureId(), erasure.erase(erased.email()), erasure.what());
+            }
         });
     }
 }
