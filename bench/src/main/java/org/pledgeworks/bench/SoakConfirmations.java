@@ -35,7 +35,7 @@ final class SoakConfirmations implements AutoCloseable {
     private static final int GAP_ROUNDS = 5;
     private static final int ATTEMPTS = 5;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = SoakSigning.client();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bench-soak-confirm");
         thread.setDaemon(true);
@@ -87,14 +87,23 @@ final class SoakConfirmations implements AutoCloseable {
     }
 
     private void round() {
+        boolean holding = false;
         try {
-            while (true) {
+            // never blocks for a permit: this thread also sends the retries that give permits back
+            while (inFlight.tryAcquire()) {
+                holding = true;
                 HttpResponse<String> mail = get(inbox.resolve("messages/" + next));
                 if (mail.statusCode() == 200) {
-                    handle(RunReport.JSON.readTree(mail.body()));
+                    JsonNode message = RunReport.JSON.readTree(mail.body());
                     next++;
                     gapRounds = 0;
-                } else if (mail.statusCode() == 404 && get(inbox.resolve("messages/" + (next + 1))).statusCode() == 200
+                    holding = false;
+                    handle(message);
+                    continue;
+                }
+                inFlight.release();
+                holding = false;
+                if (mail.statusCode() == 404 && get(inbox.resolve("messages/" + (next + 1))).statusCode() == 200
                         && ++gapRounds > GAP_ROUNDS) {
                     passedOver.incrementAndGet();
                     next++;
@@ -109,10 +118,15 @@ final class SoakConfirmations implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             Console.say("    soak: confirmation round failed: " + e);
+        } finally {
+            if (holding) {
+                inFlight.release();
+            }
         }
     }
 
-    private void handle(JsonNode message) throws InterruptedException {
+    /** Holds a permit: gives it back unless it confirms. */
+    private void handle(JsonNode message) {
         String link = null;
         for (JsonNode l : message.path("links")) {
             if (l.asText().contains("/verify/")) {
@@ -122,11 +136,11 @@ final class SoakConfirmations implements AutoCloseable {
         }
         String to = message.path("to").path(0).asText("").toLowerCase(Locale.ROOT);
         if (link == null || !signing.ours(to)) {
+            inFlight.release();
             otherMails.incrementAndGet();
             return;
         }
         mailed.add(to);
-        inFlight.acquire();
         confirm(to, URI.create(base + URI.create(link).getRawPath()), 1);
     }
 
