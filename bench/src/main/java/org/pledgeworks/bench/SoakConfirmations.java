@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -47,7 +46,7 @@ final class SoakConfirmations implements AutoCloseable {
     private final SoakSigning signing;
     private final Set<String> mailed = ConcurrentHashMap.newKeySet();
     private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
-    private final Map<Integer, AtomicLong> refusedByStatus = new ConcurrentHashMap<>();
+    private final StatusCounts refused = new StatusCounts();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong otherMails = new AtomicLong();
@@ -83,7 +82,7 @@ final class SoakConfirmations implements AutoCloseable {
 
     /** Confirmations that were answered, or given up, so far. */
     long answered() {
-        return confirmed.size() + unanswered.size() + refusedByStatus.values().stream().mapToLong(AtomicLong::get).sum();
+        return confirmed.size() + unanswered.size() + refused.total();
     }
 
     private void round() {
@@ -160,7 +159,7 @@ final class SoakConfirmations implements AutoCloseable {
             } else if (response.statusCode() == 200) {
                 confirmed.add(to);
             } else {
-                refusedByStatus.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+                refused.add(response.statusCode());
             }
         });
     }
@@ -174,8 +173,7 @@ final class SoakConfirmations implements AutoCloseable {
         ObjectNode node = RunReport.JSON.createObjectNode();
         node.put("verificationMailsSeen", mailed.size());
         node.put("confirmed", confirmed.size());
-        ObjectNode refused = node.putObject("refusedByStatus");
-        refusedByStatus.forEach((status, count) -> refused.put(Integer.toString(status), count.get()));
+        refused.writeTo(node, "refusedByStatus");
         node.put("retriedAfterNoAnswer", retries.get());
         node.put("unansweredAfter" + ATTEMPTS + "Attempts", unanswered.size());
         node.put("otherMails", otherMails.get());

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -41,7 +40,7 @@ final class SoakSigning implements AutoCloseable {
     private final String base;
     private final String prefix;
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
-    private final Map<Integer, AtomicLong> refusedByStatus = new ConcurrentHashMap<>();
+    private final StatusCounts refused = new StatusCounts();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong noAnswer = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -109,7 +108,7 @@ final class SoakSigning implements AutoCloseable {
             } else if (response.statusCode() == 202) {
                 accepted.add(email);
             } else {
-                refusedByStatus.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+                refused.add(response.statusCode());
             }
         });
     }
@@ -132,15 +131,14 @@ final class SoakSigning implements AutoCloseable {
 
     /** Requests that were not a 202: refused by status, or no answer within {@link #TIMEOUT}. */
     long errors() {
-        return noAnswer.get() + refusedByStatus.values().stream().mapToLong(AtomicLong::get).sum();
+        return noAnswer.get() + refused.total();
     }
 
     ObjectNode figures() {
         ObjectNode node = RunReport.JSON.createObjectNode();
         node.put("sent", sent.get());
         node.put("accepted", accepted.size());
-        ObjectNode refused = node.putObject("refusedByStatus");
-        refusedByStatus.forEach((status, count) -> refused.put(Integer.toString(status), count.get()));
+        refused.writeTo(node, "refusedByStatus");
         node.put("noAnswerWithin" + TIMEOUT.toSeconds() + "s", noAnswer.get());
         node.put("ticksSkippedWith" + IN_FLIGHT + "InFlight", skipped.get());
         node.put("publicReads", reads.get());
