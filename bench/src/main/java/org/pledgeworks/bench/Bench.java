@@ -15,8 +15,8 @@ import org.pledgeworks.infra.StackConfig;
  * One benchmark run: starts the stack on free ports and a fresh data directory (exactly as
  * {@code ./pledgeworks up} would, through infra's {@link LocalStack}), then measures in order:
  * start-up and memory, the gateway baseline, signing (ramp, then steady at 80%), pledge to mail at
- * 50%, a spike, fan-out (a quick run: fan-out, then signing); writes {@code bench/results/<date>.json}
- * and stops the stack. Each step is a class of its own ({@code *Step}); this one only orders them and
+ * 50%, a spike, fan-out (a quick run: fan-out, then signing; a soak: {@link SoakStep}, and its checks
+ * once the stack has stopped); writes {@code bench/results/<date>.json} and stops the stack. Each step is a class of its own ({@code *Step}); this one only orders them and
  * always stops what it started. Usage: see bench/run.
  */
 public final class Bench {
@@ -64,13 +64,15 @@ public final class Bench {
         InboxDrain drain = new InboxDrain();
         Map<Long, String> pidToService = new ConcurrentHashMap<>();
         int status = 0;
+        SoakStep soak = null;
         try {
             Endpoints endpoints = stack.start();
             boolean smoke = settings.mode().equals("smoke");
             boolean quick = settings.mode().equals("quick");
+            boolean soaking = settings.mode().equals("soak");
             StartupStep startup = new StartupStep(report, stack, launch, smoke);
             startup.stackStart(endpoints);
-            if (!quick) {
+            if (!quick && !soaking) {
                 startup.eachAlone();
             }
             for (String module : LocalStack.SERVICE_MODULES) {
@@ -78,32 +80,39 @@ public final class Bench {
             }
             StackHttp http = new StackHttp(endpoints.web());
             awaitDemoCampaign(http);
-            drain.start(http, endpoints.inboxApi().orElseThrow());
-            Ramp ramp = new Ramp(settings, report);
-            SignLoad sign = new SignLoad(load, http.base(), report.runId(), endpoints.mongoUri(),
-                    endpoints.kafkaBootstrapServers());
-            FanOutStep fanOut = new FanOutStep(settings, report, endpoints, http.base(),
-                    () -> stack.process(LocalStack.NOTIFICATION_SERVICE), () -> stack.process(LocalStack.MONGODB), provider);
-            if (quick) {
-                // the fan-out first, on the fresh stack: after the ramp's ~30,000 pledges and their mails it would
-                // measure a larger database than the fan-out-only runs it is compared with (run 22: 3,810/s
-                // after 55,000 pledges against 4,335-4,550/s fresh)
-                fanOut.measure();
-                if (!settings.fanOutOnly()) {
-                    new SigningStep(settings, report, ramp, sign).measure(-1);
-                }
+            if (soaking) {
+                // the soak follows the inbox mail by mail; the drain would empty it under it
+                soak = new SoakStep(settings, report, endpoints, http, provider, () -> stack.process(LocalStack.MONGODB));
+                soak.run();
+                startup.memoryAfterLoad();
             } else {
-                if (!settings.fanOutOnly()) {
-                    double gatewayMax = new GatewayBaselineStep(settings, report, ramp, load, http).measure();
-                    double signMax = new SigningStep(settings, report, ramp, sign).measure(gatewayMax);
-                    new PledgeToMailStep(settings, report, sign, endpoints, http, drain).measure(signMax);
-                    new SpikeStep(report, sign, smoke).measure(signMax);
+                drain.start(http, endpoints.inboxApi().orElseThrow());
+                Ramp ramp = new Ramp(settings, report);
+                SignLoad sign = new SignLoad(load, http.base(), report.runId(), endpoints.mongoUri(),
+                        endpoints.kafkaBootstrapServers());
+                FanOutStep fanOut = new FanOutStep(settings, report, endpoints, http.base(),
+                        () -> stack.process(LocalStack.NOTIFICATION_SERVICE), () -> stack.process(LocalStack.MONGODB), provider);
+                if (quick) {
+                    // the fan-out first, on the fresh stack: after the ramp's ~30,000 pledges and their mails it would
+                    // measure a larger database than the fan-out-only runs it is compared with (run 22: 3,810/s
+                    // after 55,000 pledges against 4,335-4,550/s fresh)
+                    fanOut.measure();
+                    if (!settings.fanOutOnly()) {
+                        new SigningStep(settings, report, ramp, sign).measure(-1);
+                    }
+                } else {
+                    if (!settings.fanOutOnly()) {
+                        double gatewayMax = new GatewayBaselineStep(settings, report, ramp, load, http).measure();
+                        double signMax = new SigningStep(settings, report, ramp, sign).measure(gatewayMax);
+                        new PledgeToMailStep(settings, report, sign, endpoints, http, drain).measure(signMax);
+                        new SpikeStep(report, sign, smoke).measure(signMax);
+                    }
+                    fanOut.measure();
                 }
-                fanOut.measure();
-            }
-            startup.memoryAfterLoad();
-            if (!quick) {
-                startup.prepareFasterStarts();
+                startup.memoryAfterLoad();
+                if (!quick) {
+                    startup.prepareFasterStarts();
+                }
             }
         } catch (Exception e) {
             status = 1;
@@ -113,6 +122,9 @@ public final class Bench {
         } finally {
             drain.stop();
             stack.close();
+            if (soak != null && !soak.afterStop(home)) {
+                status = 1;
+            }
             if (provider != null) {
                 provider.close();
             }

@@ -5,23 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.pledgeworks.infra.Endpoints;
 
 /**
@@ -42,9 +35,6 @@ final class FanOutStep {
     static final String CAMPAIGN_TITLE = "Buy only goods made without forced labour";
     /** The provider fake's API key: bench/run gives notification-service the same (MAIL_PROVIDER_API_KEY). */
     static final String PROVIDER_KEY = Optional.ofNullable(System.getenv("MAIL_PROVIDER_API_KEY")).orElse("bench-provider-key");
-
-    /** Compact: the update goes on the topic as campaign-service writes it, not indented as the results file. */
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
     private final RunReport report;
@@ -138,7 +128,7 @@ final class FanOutStep {
     /** Publishes one update and follows it until every subscriber's mail is accepted, or {@code bound} runs out. */
     private ObjectNode fanOut(long subscribers, Duration bound, Duration stall) throws Exception {
         UUID eventId = UUID.randomUUID();
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = RunReport.JSON.createObjectNode();
         node.put("subscribers", subscribers);
         node.put("eventId", eventId.toString());
         long publishedBefore = metric("notification_fanout_published_total").orElse(0.0).longValue();
@@ -148,7 +138,7 @@ final class FanOutStep {
         node.put("heapMiBBefore", samples.lastHeapMiB);
         Instant begin = Instant.now();
         long publishNanos = System.nanoTime();
-        publish(eventId);
+        CampaignUpdate.publish(kafka, publicBase, eventId, CAMPAIGN_ID, CAMPAIGN_SLUG, CAMPAIGN_TITLE);
         ProviderFake.Tally tally = fake.tally(eventId.toString());
         long lastProgress = System.nanoTime();
         long lastCount = 0;
@@ -200,41 +190,6 @@ final class FanOutStep {
         node.put("mongoPeakRssMiB", samples.peakMongoRssMiB);
         node.put("heapSampling", "every second, notification-service /actuator/prometheus, sum of jvm_memory_used_bytes{area=\"heap\"}");
         return node;
-    }
-
-    private void publish(UUID eventId) throws Exception {
-        String updateId = "u-bench-" + eventId;
-        ObjectNode event = JSON.createObjectNode();
-        event.put("eventId", eventId.toString());
-        event.put("occurredAt", Instant.now().toString());
-        event.put("campaignId", CAMPAIGN_ID);
-        event.put("campaignSlug", CAMPAIGN_SLUG);
-        event.put("campaignTitle", CAMPAIGN_TITLE);
-        event.put("updateId", updateId);
-        event.put("locale", "en");
-        event.put("title", "Three brands answered");
-        event.put("bodyHtml", "<p>Three brands <strong>answered</strong> our letter.</p>");
-        event.put("bodyText", "Three brands answered our letter.");
-        event.put("url", publicBase + "/campaigns/" + CAMPAIGN_SLUG + "#update-" + updateId);
-        ObjectNode fr = event.putArray("variants").addObject();
-        fr.put("locale", "fr");
-        fr.put("title", "Trois marques ont répondu");
-        fr.put("bodyHtml", "<p>Trois marques ont <strong>répondu</strong>.</p>");
-        fr.put("bodyText", "Trois marques ont répondu.");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("campaigns", CAMPAIGN_ID, JSON.writeValueAsString(event));
-            record.headers().add("ce_type", bytes("campaign-update-published.v1"))
-                    .add("ce_id", bytes(eventId.toString()))
-                    .add("ce_source", bytes("campaign-service"))
-                    .add("ce_specversion", bytes("1.0"))
-                    .add("ce_time", bytes(event.get("occurredAt").asText()))
-                    .add("content-type", bytes("application/json"));
-            producer.send(record).get();
-        }
     }
 
     /** Heap of notification-service (Prometheus), its RSS and MongoDB's, peaks kept. */
@@ -296,9 +251,4 @@ final class FanOutStep {
             return Optional.empty();
         }
     }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
 }

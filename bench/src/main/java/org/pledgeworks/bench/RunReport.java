@@ -46,7 +46,8 @@ final class RunReport {
         root.put("run", runId);
         root.put("startedAt", began.toString());
         root.put("mode", settings.mode());
-        root.put("command", "bench/run " + switch (settings.mode()) {
+        root.put("command", settings.mode().equals("soak") ? "bench/run --soak --minutes " + settings.steady().toMinutes()
+                : "bench/run " + switch (settings.mode()) {
             case "smoke" -> "--smoke";
             case "quick" -> "--quick";
             default -> "--full --minutes " + settings.steady().toMinutes();
@@ -57,6 +58,7 @@ final class RunReport {
             case "smoke" -> "smoke run: proves the harness end to end; short steps, not a measurement";
             case "quick" -> "quick run: fan-out first, then signing's ramp and one steady minute; no gateway baseline,"
                     + " mail run, spike, second start-up or AppCDS training";
+            case "soak" -> "soak run (issue 24): mixed load for the minutes given, then checks; fails on any problem found";
             default -> "full run";
         });
         ObjectNode machine = root.putObject("machine");

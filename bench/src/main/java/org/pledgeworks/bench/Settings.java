@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * How long and how hard one run goes. Smoke proves the harness end to end in a few minutes; quick
- * checks signing and fan-out against the full runs' figures in about ten; full is the measurement.
+ * checks signing and fan-out against the full runs' figures in about ten; full is the measurement; soak
+ * measures nothing and looks for failures over an hour or more.
  * Every load loop has a bounded number of steps and a bounded time per step.
  *
  * @param stepDuration     how long each ramp step holds its rate
@@ -13,7 +14,7 @@ import java.time.Duration;
  * @param factor           each step's rate is the previous one's times this
  * @param gatewayStartRate first step of the gateway ramp, requests/s
  * @param signStartRate    first step of the signing ramp, requests/s
- * @param steady           the run at 80% of the signing maximum
+ * @param steady           the run at 80% of the signing maximum; in a soak, how long the soak's load goes on
  * @param mailRun          the run at 50% of the signing maximum whose mails are timed
  * @param p99BoundMillis   a step is sustainable when it has no errors and p99 at most this
  * @param fanOutSizes      subscriber counts of the fan-out step
@@ -56,10 +57,21 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
                 Duration.ofSeconds(15), false, false);
     }
 
+    /**
+     * Issue 24's soak: no ramp and no figure, {@code minutes} of mixed load on one stack and the checks
+     * after it (see SoakStep); only {@code steady} (the length) means something here.
+     */
+    static Settings soak(int minutes) {
+        return new Settings("soak", Duration.ofSeconds(30), Duration.ZERO, 0, 1.0, 0, SoakStep.SIGN_RATE,
+                Duration.ofMinutes(minutes), Duration.ZERO, 100, new int[] { SoakStep.BATCH }, Duration.ofMinutes(3),
+                Duration.ZERO, false, false);
+    }
+
     static Settings fromArgs(String[] args) {
         boolean smoke = false;
         boolean quick = false;
-        int minutes = 10;
+        boolean soak = false;
+        int minutes = -1;
         int fanOutMax = Integer.MAX_VALUE;
         int fanOutMinutes = -1;
         boolean jfr = false;
@@ -69,6 +81,7 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--quick" -> quick = true;
+                case "--soak" -> soak = true;
                 case "--full" -> smoke = false;
                 case "--minutes" -> minutes = Integer.parseInt(value(args, ++i));
                 case "--fanout-max" -> fanOutMax = Integer.parseInt(value(args, ++i));
@@ -77,12 +90,15 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
                 case "--fanout-only" -> fanOutOnly = true;
                 case "--sign-start" -> signStart = Double.parseDouble(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --smoke, --quick, --full, --minutes N, --fanout-max N, --fanout-minutes N, --fanout-only, --jfr,"
+                        + " (use --smoke, --quick, --full, --soak, --minutes N, --fanout-max N, --fanout-minutes N, --fanout-only, --jfr,"
                         + " --sign-start R)");
             }
         }
-        if (minutes < 1 || minutes > 120) {
-            throw new IllegalArgumentException("--minutes must be 1..120");
+        if (minutes != -1 && (minutes < 1 || minutes > 600)) {
+            throw new IllegalArgumentException("--minutes must be 1..600");
+        }
+        if (minutes > 120 && !soak) {
+            throw new IllegalArgumentException("--minutes must be 1..120 (up to 600 with --soak)");
         }
         if (fanOutMax < 1 || fanOutMax > 2_000_000 && fanOutMax != Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--fanout-max must be 1..2000000");
@@ -93,10 +109,13 @@ record Settings(String mode, Duration stepDuration, Duration warmUp, int maxStep
         if (signStart != -1 && (signStart < 1 || signStart > 10_000)) {
             throw new IllegalArgumentException("--sign-start must be 1..10000 requests/s");
         }
-        if (smoke && quick) {
-            throw new IllegalArgumentException("--smoke and --quick are two modes: choose one");
+        if ((smoke ? 1 : 0) + (quick ? 1 : 0) + (soak ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--smoke, --quick and --soak are modes: choose one");
         }
-        Settings s = smoke ? smoke() : quick ? quick() : full(minutes);
+        if (soak) {
+            return soak(minutes == -1 ? 60 : minutes);
+        }
+        Settings s = smoke ? smoke() : quick ? quick() : full(minutes == -1 ? 10 : minutes);
         int max = fanOutMax;
         int[] sizes = java.util.Arrays.stream(s.fanOutSizes()).filter(n -> n <= max).toArray();
         if (sizes.length == 0) {

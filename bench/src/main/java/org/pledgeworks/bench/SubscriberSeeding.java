@@ -26,17 +26,25 @@ import org.bson.Document;
 final class SubscriberSeeding {
 
     private static final String DATABASE = FanOutStep.DATABASE;
-    private static final String CAMPAIGN_ID = FanOutStep.CAMPAIGN_ID;
 
     private final String mongoUri;
+    private final String campaignId;
     private long seeded;
 
+    /** The demo campaign's subscribers, numbered from 0. */
     SubscriberSeeding(String mongoUri) {
+        this(mongoUri, FanOutStep.CAMPAIGN_ID, 0);
+    }
+
+    /** {@code campaignId}'s subscribers, numbered from {@code firstNumber}: the soak gives each cycle its own. */
+    SubscriberSeeding(String mongoUri, String campaignId, long firstNumber) {
         this.mongoUri = mongoUri;
+        this.campaignId = campaignId;
+        this.seeded = firstNumber;
     }
 
     /**
-     * Adds subscribers {@code seeded .. total-1} to the demo campaign, 1,000 per insertMany. Only
+     * Adds subscribers {@code seeded .. total-1} to the campaign, 1,000 per insertMany. Only
      * {@code subscriptions} by default: the fan-out path reads nothing else (FanOut streams
      * subscriptions, the listener checks suppressions), and the embedded MongoDB server inserts a
      * few thousand documents a second at best, so three collections would triple the seeding time
@@ -69,11 +77,11 @@ final class SubscriberSeeding {
                     people.add(new Document("_id", recipientId).append("email", email).append("name", name)
                             .append("locale", locale).append("createdAt", now).append("updatedAt", now));
                     given.add(new Document("_id", consentId).append("recipientId", recipientId)
-                            .append("campaignId", CAMPAIGN_ID).append("purpose", "campaign-updates")
+                            .append("campaignId", campaignId).append("purpose", "campaign-updates")
                             .append("wordingVersion", "1").append("wordingHash", "sha256:bench").append("givenAt", now)
                             .append("source", new Document("type", "pledge").append("id", "bench-signature-" + i))
                             .append("ipHash", null));
-                    subs.add(new Document("_id", CAMPAIGN_ID + ":" + recipientId).append("campaignId", CAMPAIGN_ID)
+                    subs.add(new Document("_id", campaignId + ":" + recipientId).append("campaignId", campaignId)
                             .append("recipientId", recipientId).append("email", email).append("name", name)
                             .append("locale", locale).append("status", "ACTIVE").append("consentId", consentId)
                             .append("since", now));
@@ -100,9 +108,9 @@ final class SubscriberSeeding {
      * that in batches, while a countDocuments (an aggregation there) holds every match at once and
      * ran its 1 GiB heap out at a million.
      */
-    private static long countActive(MongoCollection<Document> subscriptions) {
+    private long countActive(MongoCollection<Document> subscriptions) {
         long active = 0;
-        Document range = new Document("_id", new Document("$gt", CAMPAIGN_ID + ":").append("$lt", CAMPAIGN_ID + ";"))
+        Document range = new Document("_id", new Document("$gt", campaignId + ":").append("$lt", campaignId + ";"))
                 .append("status", "ACTIVE");
         try (MongoCursor<Document> cursor = subscriptions.find(range).sort(new Document("_id", 1)).batchSize(1000).iterator()) {
             while (cursor.hasNext()) {

@@ -9,9 +9,12 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -63,9 +66,48 @@ final class TunedH2Backend extends H2Backend {
         return new TunedH2Backend(store);
     }
 
+    /**
+     * Every command runs with the store version it started on registered as in use. H2 frees a dead chunk
+     * once it is older than its retention (45 s from when the chunk was written) and no registered reader
+     * needs it, keeping only the last five versions otherwise; the store commits about ten versions a second
+     * under load, so a write that lost the CPU for half a second between taking a map's root and reading
+     * a page met a freed chunk: {@code MVStoreException: Chunk … not found} (the soak, docs/benchmarks.md),
+     * and a document written without its index entry. H2's own TransactionStore registers its readers the
+     * same way; mongo-java-server's backend used the maps bare.
+     */
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        MVStore store = getMvStore();
+        MVStore.TxCounter inUse = store.registerVersionUsage();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            store.deregisterVersionUsage(inUse);
+        }
+    }
+
+    /** The legacy OP_QUERY path (old drivers, the handshake), held like {@link #handleCommand}. */
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        MVStore store = getMvStore();
+        MVStore.TxCounter inUse = store.registerVersionUsage();
+        try {
+            return super.handleQuery(query);
+        } finally {
+            store.deregisterVersionUsage(inUse);
+        }
+    }
+
+    /** Opening a database fills empty indexes from the documents, a long read while compaction runs: held too. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new OrderedIndexDatabase(databaseName);
+        MVStore store = getMvStore();
+        MVStore.TxCounter inUse = store.registerVersionUsage();
+        try {
+            return new OrderedIndexDatabase(databaseName);
+        } finally {
+            store.deregisterVersionUsage(inUse);
+        }
     }
 
     /**
