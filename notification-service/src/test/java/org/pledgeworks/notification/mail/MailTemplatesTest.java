@@ -3,7 +3,11 @@ package org.pledgeworks.notification.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,24 @@ class MailTemplatesTest {
                 .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                         + "<title>Confirm your signature</title>\n</head>\n<body ")
                 .doesNotContain("[[");
+    }
+
+    /** A template written as a whole document would be wrapped in the layout a second time. */
+    @Test
+    void everyHtmlTemplateIsATitleAndACardNotAWholeDocument() throws Exception {
+        Path root = Path.of(getClass().getResource("/mail-templates/layout.html").toURI()).getParent();
+        List<Path> parts;
+        try (Stream<Path> files = Files.walk(root)) {
+            parts = files.filter(f -> f.getFileName().toString().endsWith(".html") && !f.equals(root.resolve("layout.html")))
+                    .toList();
+        }
+
+        assertThat(parts).hasSizeGreaterThan(10);
+        for (Path part : parts) {
+            String html = Files.readString(part);
+            assertThat(html).as(root.relativize(part).toString()).startsWith("<title>")
+                    .doesNotContain("<!DOCTYPE", "<html", "<body", "</html>");
+        }
     }
 
     @Test
