@@ -145,14 +145,7 @@
 
   /** Clears the follow form's messages and marks; the sign form keeps its own. */
   function clearFollowErrors() {
-    Object.keys(FOLLOW_INPUTS).forEach(function (field) {
-      var input = $(FOLLOW_INPUTS[field]);
-      var error = $(input.id + '-error');
-      error.textContent = '';
-      show(error, false);
-      input.removeAttribute('aria-invalid');
-      input.removeAttribute('aria-describedby');
-    });
+    window.PledgeworksFormErrors.clear(FOLLOW_INPUTS);
     $('follow-errors-live').textContent = '';
     $('follow-problem-title').textContent = '';
     $('follow-problem-detail').textContent = '';
@@ -174,19 +167,7 @@
 
   /** Each error next to its field (email, name); others in the box above the form. */
   function showFollowErrors(errors, problem) {
-    var unplaced = [];
-    errors.forEach(function (error) {
-      var inputId = FOLLOW_INPUTS[error.field];
-      if (!inputId) {
-        unplaced.push(error.field ? error.field + ': ' + error.message : error.message);
-        return;
-      }
-      var box = $(inputId + '-error');
-      box.textContent = box.textContent ? box.textContent + ' ' + error.message : error.message;
-      show(box, true);
-      $(inputId).setAttribute('aria-invalid', 'true');
-      $(inputId).setAttribute('aria-describedby', box.id);
-    });
+    var unplaced = window.PledgeworksFormErrors.place(errors, FOLLOW_INPUTS);
     $('follow-errors-live').textContent = problemCount(errors.length);
     if (unplaced.length) {
       showFollowProblem(problem || { title: 'Please check the form' }, unplaced);

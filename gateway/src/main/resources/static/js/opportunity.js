@@ -23,14 +23,7 @@
   }
 
   function clearErrors() {
-    Object.keys(FIELDS).forEach(function (field) {
-      var input = $(FIELDS[field]);
-      var box = $(FIELDS[field] + '-error');
-      box.textContent = '';
-      show(box, false);
-      input.removeAttribute('aria-invalid');
-      input.removeAttribute('aria-describedby');
-    });
+    window.PledgeworksFormErrors.clear(FIELDS);
     $('interest-errors-live').textContent = '';
     ['title', 'detail', 'list'].forEach(function (part) {
       $('interest-problem-' + part).textContent = '';
@@ -40,19 +33,7 @@
 
   /** Each message next to its field; returns those that belong to no field. */
   function showFieldErrors(errors) {
-    var unplaced = [];
-    errors.forEach(function (error) {
-      var inputId = FIELDS[error.field];
-      if (!inputId) {
-        unplaced.push(error.field ? error.field + ': ' + error.message : error.message);
-        return;
-      }
-      var box = $(inputId + '-error');
-      box.textContent = box.textContent ? box.textContent + ' ' + error.message : error.message;
-      show(box, true);
-      $(inputId).setAttribute('aria-invalid', 'true');
-      $(inputId).setAttribute('aria-describedby', box.id);
-    });
+    var unplaced = window.PledgeworksFormErrors.place(errors, FIELDS);
     var n = errors.length;
     $('interest-errors-live').textContent =
         n === 1 ? 'There is 1 problem with the form.' : 'There are ' + n + ' problems with the form.';

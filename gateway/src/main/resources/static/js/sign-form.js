@@ -92,26 +92,8 @@
     });
   }
 
-  function describedBy(input) {
-    return (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-  }
-
   function clearErrors() {
-    Object.keys(FIELD_INPUTS).forEach(function (field) {
-      var input = $(FIELD_INPUTS[field]);
-      var error = $(input.id + '-error');
-      error.textContent = '';
-      show(error, false);
-      input.removeAttribute('aria-invalid');
-      var ids = describedBy(input).filter(function (id) {
-        return id !== error.id;
-      });
-      if (ids.length) {
-        input.setAttribute('aria-describedby', ids.join(' '));
-      } else {
-        input.removeAttribute('aria-describedby');
-      }
-    });
+    window.PledgeworksFormErrors.clear(FIELD_INPUTS);
     $('sign-errors-live').textContent = '';
     $('form-problem-title').textContent = '';
     $('form-problem-detail').textContent = '';
@@ -121,24 +103,7 @@
 
   /** Shows each message next to its field; returns the messages that belong to no field. */
   function showFieldErrors(errors) {
-    var unplaced = [];
-    errors.forEach(function (error) {
-      var inputId = FIELD_INPUTS[error.field];
-      if (!inputId) {
-        unplaced.push(error.field ? error.field + ': ' + error.message : error.message);
-        return;
-      }
-      var input = $(inputId);
-      var box = $(inputId + '-error');
-      box.textContent = box.textContent ? box.textContent + ' ' + error.message : error.message;
-      show(box, true);
-      input.setAttribute('aria-invalid', 'true');
-      var ids = describedBy(input);
-      if (ids.indexOf(box.id) < 0) {
-        ids.push(box.id);
-        input.setAttribute('aria-describedby', ids.join(' '));
-      }
-    });
+    var unplaced = window.PledgeworksFormErrors.place(errors, FIELD_INPUTS);
     $('sign-errors-live').textContent = problemCount(errors.length);
     // focus the first field in the form's order, whatever order the server listed them in
     var first = document.querySelector('#sign-form [aria-invalid="true"]');

@@ -76,7 +76,7 @@ class EngagementPageRenderer {
         String summary = "Volunteer with " + organisation + ". " + o.where() + ". ";
         return PageLayout.page("en", o.title() + " — Pledgeworks",
                 head(o.title(), o.descriptionText(), summary, url), main,
-                o.open() ? List.of("/js/opportunity.js") : List.of());
+                o.open() ? List.of("/js/form-errors.js", "/js/opportunity.js") : List.of());
     }
 
     private static String head(String title, String descriptionText, String fallback, String url) {

@@ -30,8 +30,8 @@ final class PageLayout {
      * @param script whether the campaign page's scripts are loaded
      */
     static String page(String lang, String title, String head, String main, boolean script) {
-        return page(lang, title, head, main, script ? List.of("/js/charts.js", "/js/card-grid.js", "/js/sign-form.js",
-                "/js/campaign.js")
+        return page(lang, title, head, main, script ? List.of("/js/charts.js", "/js/card-grid.js", "/js/form-errors.js",
+                "/js/sign-form.js", "/js/campaign.js")
                 : List.of());
     }
 

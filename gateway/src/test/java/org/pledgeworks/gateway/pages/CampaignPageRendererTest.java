@@ -69,7 +69,7 @@ class CampaignPageRendererTest {
         assertThat(parsed.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
                 .map(Attribute::getKey)).noneMatch(key -> key.startsWith("on"));
         assertThat(parsed.select("script").eachAttr("src")).containsExactly("/js/charts.js", "/js/card-grid.js",
-                "/js/sign-form.js", "/js/campaign.js");
+                "/js/form-errors.js", "/js/sign-form.js", "/js/campaign.js");
         assertThat(parsed.select("iframe, img, object")).isEmpty();
         assertThat(html).doesNotContain("<script>", "javascript:", "<iframe", "<img src=x",
                         "<b>this</b>", "<i>t</i>")

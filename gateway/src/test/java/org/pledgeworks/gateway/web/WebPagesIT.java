@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebPagesIT extends GatewayITSupport {
 
     private static final String[] SCRIPTS = {"/js/index.js", "/js/campaign.js", "/js/charts.js", "/js/card-grid.js",
-            "/js/sign-form.js", "/js/my-data.js",
+            "/js/form-errors.js", "/js/sign-form.js", "/js/opportunity.js", "/js/my-data.js",
             "/js/staff.js", "/js/staff/shared.js", "/js/staff/sign-in.js", "/js/staff/campaign-list.js",
             "/js/staff/campaign-editor.js", "/js/staff/counts.js", "/js/staff/updates.js", "/js/staff/quarantine.js",
             "/js/staff/delivery.js", "/js/staff/card.js", "/js/staff/card-forms.js"};
