@@ -36,6 +36,8 @@ public final class TestInfrastructure {
             catalogue("campaigns", 3, Map.of());
             catalogue("pledges", 6, Map.of(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS));
             catalogue("notifications", 12, Map.of(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS));
+            // the gateway publishes it; notification-service and campaign-service consume it in their own JVMs
+            catalogue("staff", 3, Map.of(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS_MS));
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
         }
         return kafka.getBrokersAsString();
