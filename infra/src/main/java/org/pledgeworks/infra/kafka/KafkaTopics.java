@@ -24,7 +24,7 @@ import org.pledgeworks.infra.process.StartupException;
  */
 public final class KafkaTopics {
 
-    /** Pledges, notifications, interest in opportunities and RSVPs to events carry names and email addresses: keep them a week, not forever. */
+    /** Pledges, notifications, interest in opportunities, RSVPs to events and staff invitations carry names and email addresses: keep them a week, not forever. */
     public static final Duration PERSONAL_DATA_RETENTION = Duration.ofDays(7);
 
     public static final List<TopicSpec> PLEDGEWORKS = withDeadLetterTopics(List.of(
@@ -32,7 +32,9 @@ public final class KafkaTopics {
             new TopicSpec("pledges", 6, Optional.of(PERSONAL_DATA_RETENTION)),
             new TopicSpec("notifications", 12, Optional.of(PERSONAL_DATA_RETENTION)),
             new TopicSpec("opportunity-interests", 3, Optional.of(PERSONAL_DATA_RETENTION)),
-            new TopicSpec("event-rsvps", 3, Optional.of(PERSONAL_DATA_RETENTION))));
+            new TopicSpec("event-rsvps", 3, Optional.of(PERSONAL_DATA_RETENTION)),
+            // the gateway's staff invitations, password resets and membership changes: names and addresses
+            new TopicSpec("staff", 3, Optional.of(PERSONAL_DATA_RETENTION))));
 
     private KafkaTopics() {
     }

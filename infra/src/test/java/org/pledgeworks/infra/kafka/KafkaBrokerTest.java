@@ -56,6 +56,8 @@ class KafkaBrokerTest {
                 new TopicSpec("opportunity-interests", 3, Optional.of(Duration.ofDays(7))),
                 new TopicSpec("opportunity-interests.dlt", 3, Optional.of(Duration.ofDays(7))),
                 new TopicSpec("event-rsvps", 3, Optional.of(Duration.ofDays(7))),
-                new TopicSpec("event-rsvps.dlt", 3, Optional.of(Duration.ofDays(7))));
+                new TopicSpec("event-rsvps.dlt", 3, Optional.of(Duration.ofDays(7))),
+                new TopicSpec("staff", 3, Optional.of(Duration.ofDays(7))),
+                new TopicSpec("staff.dlt", 3, Optional.of(Duration.ofDays(7))));
     }
 }
