@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.BeforeEach;
 import org.pledgeworks.kit.testing.TestClockConfiguration;
+import org.pledgeworks.kit.testing.TestInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -29,7 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The one setup every gateway IT shares, so Spring starts the gateway once per test JVM: the gateway on a
  * random port (and its management server on another), WireMock standing in for campaign- and
  * pledge-service, notification-service pointed at a port where nothing listens (a service that is down),
- * an in-memory MongoDB wire server for staff accounts and the shared rate-limit counters, and a fresh data
+ * an in-memory MongoDB wire server for staff accounts and the shared rate-limit counters, the kit's embedded
+ * Kafka broker for the staff events, and a fresh data
  * directory where the gateway keeps its signing key and writes the first admin's printed password. The gateway reads
  * the test clock ({@code TestClock}), so the tokens it issues and checks agree with the tests' own instants.
  */
@@ -47,6 +49,9 @@ public abstract class GatewayITSupport {
     protected static final MongoServer mongo = startMongo();
 
     protected static final Path dataDir = tempDir();
+
+    /** Seals the staff links the gateway publishes; a test opens them with it, as notification-service would. */
+    protected static final String TOKEN_SECRET = "gateway-it-token-secret";
 
     /** The web origin allowed to call the API from its own pages. */
     protected static final String PARTNER_ORIGIN = "https://partner.example.org";
@@ -74,6 +79,9 @@ public abstract class GatewayITSupport {
         InetSocketAddress db = mongo.getLocalAddress();
         registry.add("MONGODB_URI", () -> "mongodb://127.0.0.1:" + db.getPort());
         registry.add("PLEDGEWORKS_DATA_DIR", dataDir::toString);
+        // the staff topic's events (invitations, resets, membership changes) go to the kit's embedded broker
+        registry.add("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("PLEDGEWORKS_TOKEN_SECRET", () -> TOKEN_SECRET);
         registry.add("MANAGEMENT_PORT", () -> "0");
         registry.add("PLEDGEWORKS_CORS_ORIGINS", () -> PARTNER_ORIGIN);
         // the routing tests sign many times from one address; the data-requests route keeps a small limit
@@ -148,10 +156,14 @@ public abstract class GatewayITSupport {
 
     /** Signs in as the first admin through the token endpoint and returns the token. */
     protected String signInAsFirstAdmin() {
-        String password = firstAdminPassword();
+        return tokenFor(firstAdmin().get("email"), firstAdminPassword());
+    }
+
+    /** Signs in through the token endpoint, which must answer a token, and returns it. */
+    protected String tokenFor(String email, String password) {
         return client.post().uri("/api/auth/token")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", firstAdmin().get("email"), "password", password))
+                .bodyValue(Map.of("email", email, "password", password))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody()

@@ -6,6 +6,7 @@ import java.util.List;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.pledgeworks.gateway.edge.EdgeProperties;
 import org.pledgeworks.gateway.problems.ProblemResponses;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +49,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain webSecurity(ServerHttpSecurity http, ReactiveJwtDecoder staffTokens,
-            EdgeProperties edge, ProblemResponses problems) {
+            ObjectProvider<StaffTokenCheck> staffTokenCheck, AuthProperties auth, EdgeProperties edge,
+            ProblemResponses problems) {
+        // after signature and claims: whether the account still holds this token (embedded default only)
+        StaffTokenCheck check = staffTokenCheck.getIfAvailable(() -> Mono::just);
+        ReactiveJwtDecoder checkedTokens = token -> staffTokens.decode(token).flatMap(check::check);
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -62,11 +67,16 @@ class SecurityConfiguration {
                         .frameOptions(frames -> frames.mode(Mode.DENY))
                         // HSTS is written only on requests that came over TLS (Spring Security's default)
                         .hsts(hsts -> hsts.maxAge(java.time.Duration.ofDays(365)).includeSubdomains(true)))
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/staff/**").authenticated()
-                        .anyExchange().permitAll())
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/api/staff/**").authenticated();
+                    if (auth.issuesTokens()) {
+                        // the gateway's own staff management (staff/MembersController); not there in OIDC mode
+                        exchanges.pathMatchers("/api/auth/organisations/**").authenticated();
+                    }
+                    exchanges.anyExchange().permitAll();
+                })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtDecoder(staffTokens))
+                        .jwt(jwt -> jwt.jwtDecoder(checkedTokens))
                         .authenticationEntryPoint((exchange, ex) -> {
                             HttpHeaders headers = new HttpHeaders();
                             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"pledgeworks\"");

@@ -47,10 +47,10 @@ class SignInController {
 
     static final URI PASSWORD_CHANGE_REQUIRED = URI.create("https://pledgeworks.org/problems/password-change-required");
 
-    private static final int MAX_EMAIL = 254;
+    static final int MAX_EMAIL = 254;
 
     /** Generous for a current password (bcrypt reads 72 bytes of it); a new one must keep to the policy. */
-    private static final int MAX_PASSWORD = 1024;
+    static final int MAX_PASSWORD = 1024;
 
     private final StaffAccounts accounts;
 
@@ -181,36 +181,31 @@ class SignInController {
     }
 
     private Optional<ResponseEntity<?>> throttled(ServerWebExchange exchange, String email) {
-        return throttle.refusal(clients.clientOf(exchange.getRequest()), email).map(refused -> {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-            return ProblemResponses.entity(exchange, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many sign-in attempts", "Please wait a moment and try again."), headers);
-        });
+        return throttle.refused(exchange, clients.clientOf(exchange.getRequest()), email, "Too many sign-in attempts");
     }
 
     private ResponseEntity<?> issued(StaffAccount account) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens.issue(account));
     }
 
-    private static ResponseEntity<?> unauthorized(ServerWebExchange exchange) {
+    static ResponseEntity<?> unauthorized(ServerWebExchange exchange) {
         return ProblemResponses.entity(exchange, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Sign-in failed",
                 WRONG), new HttpHeaders());
     }
 
-    private static ResponseEntity<?> badRequest(ServerWebExchange exchange, String title, String detail,
+    static ResponseEntity<?> badRequest(ServerWebExchange exchange, String title, String detail,
             List<FieldProblem> errors) {
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, title, detail);
         problem.setProperty("errors", errors);
         return ProblemResponses.entity(exchange, problem, new HttpHeaders());
     }
 
-    private static void requireEmail(String email, List<FieldProblem> errors) {
+    static void requireEmail(String email, List<FieldProblem> errors) {
         require("email", email, MAX_EMAIL, "Enter your email address.", errors);
     }
 
     /** Adds a problem for {@code field} when it is blank or too long; true when it is fine. */
-    private static boolean require(String field, String value, int max, String whenBlank, List<FieldProblem> errors) {
+    static boolean require(String field, String value, int max, String whenBlank, List<FieldProblem> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldProblem(field, whenBlank));
             return false;

@@ -4,7 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.pledgeworks.gateway.edge.ClientRateLimiter;
+import org.pledgeworks.gateway.problems.ProblemResponses;
 import org.pledgeworks.gateway.security.AuthProperties;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * How many sign-in and password-change attempts go through: per client address (one machine trying
@@ -39,5 +45,15 @@ final class SignInThrottle {
         }
         ClientRateLimiter.Verdict account = perAccount.take(email.strip().toLowerCase(Locale.ROOT));
         return account.allowed() ? Optional.empty() : Optional.of(account);
+    }
+
+    /** As {@link #refusal}, answered: a 429 problem with Retry-After, titled {@code title}. */
+    Optional<ResponseEntity<?>> refused(ServerWebExchange exchange, String clientAddress, String email, String title) {
+        return refusal(clientAddress, email).map(verdict -> {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
+            return ProblemResponses.entity(exchange, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, title,
+                    "Please wait a moment and try again."), headers);
+        });
     }
 }

@@ -21,11 +21,14 @@ import org.springframework.stereotype.Component;
 /**
  * Signs staff tokens: RS256, with exactly the claims every service reads — {@code iss}, {@code aud}
  * {@code pledgeworks}, {@code sub} the account id, {@code name}, {@code iat}, {@code exp} and
- * {@code organisations} (organisation id to role).
+ * {@code organisations} (organisation id to role); and {@code ver}, the account's token version, which the
+ * gateway compares on every staff call ({@link TokenRevocation}) so that a removal revokes at once.
  */
 @IssuesTokens
 @Component
 class StaffTokens {
+
+    static final String VERSION_CLAIM = "ver";
 
     private final RSAKey key;
 
@@ -48,6 +51,7 @@ class StaffTokens {
                 .subject(account.accountId())
                 .claim("name", account.name())
                 .claim("organisations", account.organisations())
+                .claim(VERSION_CLAIM, account.tokenVersion())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())

@@ -150,10 +150,16 @@ class StaffSignInIT extends GatewayITSupport {
                 .exchange()
                 .expectStatus().value(status -> assertThat(status).as(what).isEqualTo(HttpStatus.UNAUTHORIZED.value())));
 
-        // and a token the gateway's own key signed with the agreed claims passes (the control)
+        // and a token the gateway's own key signed with the agreed claims, for an account that exists, passes
+        // (the control); for an account there is not (any more) it does not
+        String firstAdminId = SignedJWT.parse(signInAsFirstAdmin()).getJWTClaimsSet().getSubject();
         client.get().uri("/api/staff/notifications/stats")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer "
                         + sign(gatewayKey, claims(ISSUER, "pledgeworks", now, now.plusSeconds(600))))
+                .exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/staff/notifications/stats")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + sign(gatewayKey, new JWTClaimsSet.Builder(
+                        claims(ISSUER, "pledgeworks", now, now.plusSeconds(600))).subject(firstAdminId).build()))
                 .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE); // notification-service is down
 
         campaignService.verify(0, anyRequestedFor(anyUrl()));
