@@ -10,6 +10,7 @@
  *   quarantine.js      moderation of held signatures
  *   delivery.js        delivery statistics from notification-service
  *   card.js            the progress card; card-forms.js its forms
+ *   staff-members.js   an organisation's members and invitations, for its admins
  *
  * Calls:
  *   POST /api/auth/token                                        sign in (403 passwordChangeRequired: choose one first)
@@ -29,11 +30,15 @@
  *   GET  /api/staff/campaigns/{id}/card/targets/{t}/history     a target's scores per cycle and assessments
  *   GET  /api/staff/notifications/campaigns/{id}/messages       delivery stats per update/milestone, every 10 s
  *   GET  /api/staff/pledges/campaigns/{slug}/signers.csv        export of consenting signers (when pledge-service has it)
+ *   GET  /api/auth/organisations/{org}/members                  members and pending invitations (admins)
+ *   POST /api/auth/organisations/{org}/invitations {email, role, name}, POST .../invitations/{i}/resend, DELETE .../invitations/{i}
+ *   PATCH /api/auth/organisations/{org}/members/{a} {role}, DELETE .../members/{a}
  */
 import { token } from './staff/shared.js';
 import { signOut } from './staff/sign-in.js';
 import { showCampaigns } from './staff/campaign-list.js';
 import './staff/card-forms.js';
+import './staff/staff-members.js';
 
 if (token()) {
   showCampaigns();

@@ -1,5 +1,5 @@
 /* The campaign list: the signed-in person's campaigns, a way to start a new one, and back to it. */
-import { $, show, node, clearMessages, api, staffName, staffEmail } from './shared.js';
+import { $, show, node, clearMessages, api, staffName, staffEmail, organisations } from './shared.js';
 import { openCampaign } from './campaign-editor.js';
 import { stopDeliveryRefresh } from './delivery.js';
 
@@ -7,7 +7,13 @@ export function showCampaigns() {
   stopDeliveryRefresh();
   show($('sign-in'), false);
   show($('campaign'), false);
+  show($('members'), false);
   show($('campaigns'), true);
+  // the Members screen is for the organisations one administers (the gateway checks it again)
+  var orgs = organisations();
+  show($('show-members'), Object.keys(orgs).some(function (id) {
+    return orgs[id] === 'admin';
+  }));
   $('staff-name').textContent = staffName();
   // a pasted token (an outside identity provider) has no password here to change
   show($('change-password'), staffEmail() !== '');

@@ -14,6 +14,7 @@ export function signOut(reason) {
   stopDeliveryRefresh();
   show($('campaigns'), false);
   show($('campaign'), false);
+  show($('members'), false);
   show($('password'), false);
   show($('sign-in'), true);
   if (reason) {

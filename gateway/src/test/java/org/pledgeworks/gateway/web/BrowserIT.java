@@ -28,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pledgeworks.gateway.GatewayITSupport;
 import org.pledgeworks.gateway.pages.EngagementMother;
 import org.pledgeworks.gateway.staff.StaffMother;
+import org.pledgeworks.kit.links.SealedText;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.kit.testing.InstalledBrowser;
 import org.pledgeworks.kit.testing.RequiresBrowser;
 import org.pledgeworks.kit.testing.TestClock;
@@ -639,6 +641,51 @@ class BrowserIT extends GatewayITSupport {
         // the button is enabled again just after the problem shows
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
         waitVisible("campaign-table");
+    }
+
+    @Test
+    void anAdminInvitesSomeoneFromTheMembersScreenAndTheyJoinThroughTheMailedLink() {
+        campaignService.stubFor(get("/api/staff/campaigns").willReturn(okJson("[]")));
+        String organisation = "org-browser-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "a long walk along the river";
+        String admin = StaffMother.account(context, password, Map.of(organisation, "admin"));
+        String invitee = "invitee-" + java.util.UUID.randomUUID() + "@example.org";
+        browser.get("http://127.0.0.1:" + port + "/staff/");
+        waitVisible("sign-in-form");
+        browser.findElement(By.id("staff-email")).sendKeys(admin);
+        browser.findElement(By.id("staff-password")).sendKeys(password);
+        browser.findElement(By.id("sign-in-button")).click();
+
+        waitVisible("show-members");
+        browser.findElement(By.id("show-members")).click();
+        assertThat(visibleText("member-list")).contains("Test staff", admin, "admin");
+        browser.findElement(By.id("invite-email")).sendKeys(invitee);
+        new Select(browser.findElement(By.id("invite-role"))).selectByValue("editor");
+        browser.findElement(By.id("invite-button")).click();
+        assertThat(visibleText("console-message")).contains("Invitation sent to " + invitee);
+        waitForText("invitation-list", invitee);
+        Accessibility.assertNoSeriousViolations(browser, "the staff console's members screen");
+
+        String sealed = tools.jackson.databind.json.JsonMapper.builder().build().readTree(KafkaProbe.awaitRecord("staff",
+                r -> r.value().contains(invitee) && "staff-invitation-sent.v1".equals(KafkaProbe.header(r, "ce_type")),
+                WAIT).value()).get("sealedLink").asString();
+        String link = new SealedText(TOKEN_SECRET).open(sealed).orElseThrow();
+        signedOut();
+        browser.get(link.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + port));
+        assertThat(visibleText("invitation-summary")).contains(organisation, "editor", invitee);
+        browser.findElement(By.id("name")).sendKeys("Ines Invited");
+        browser.findElement(By.id("password")).sendKeys("qwerty123456");
+        browser.findElement(By.id("accept-button")).click();
+        assertThat(visibleText("password-error")).contains("common");
+        Accessibility.assertNoSeriousViolations(browser, "the invitation page");
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(password);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("accept-button"))).click();
+
+        assertThat(visibleText("staff-name")).isEqualTo("Ines Invited");
+        // the used link says so
+        browser.get(link.replace("http://127.0.0.1:8080", "http://127.0.0.1:" + port));
+        assertThat(visibleText("link-problem")).contains("already");
     }
 
     private void choosePassword(String password, String again) {

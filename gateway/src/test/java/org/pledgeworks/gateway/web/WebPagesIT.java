@@ -19,7 +19,8 @@ class WebPagesIT extends GatewayITSupport {
             "/js/form-errors.js", "/js/sign-form.js", "/js/opportunity.js", "/js/my-data.js",
             "/js/staff.js", "/js/staff/shared.js", "/js/staff/sign-in.js", "/js/staff/campaign-list.js",
             "/js/staff/campaign-editor.js", "/js/staff/counts.js", "/js/staff/updates.js", "/js/staff/quarantine.js",
-            "/js/staff/delivery.js", "/js/staff/card.js", "/js/staff/card-forms.js"};
+            "/js/staff/delivery.js", "/js/staff/card.js", "/js/staff/card-forms.js", "/js/staff/staff-members.js",
+            "/js/staff/link-pages.js", "/js/staff/invitation.js", "/js/staff/password-reset.js"};
 
     @Test
     void theCampaignListIsTheHomePage() {
@@ -58,7 +59,8 @@ class WebPagesIT extends GatewayITSupport {
     @Test
     void everyFieldOfEveryPageHasALabel() {
         java.util.regex.Pattern field = java.util.regex.Pattern.compile("<(input|select|textarea) id=\"([^\"]+)\"");
-        for (String path : java.util.List.of("/", "/campaigns/demo", "/my-data.html", "/staff/")) {
+        for (String path : java.util.List.of("/", "/campaigns/demo", "/my-data.html", "/staff/",
+                "/staff/invitation", "/staff/password-reset")) {
             String html = path.startsWith("/campaigns/") ? campaignPage() : page(path);
             java.util.regex.Matcher m = field.matcher(html);
             int fields = 0;
@@ -96,6 +98,10 @@ class WebPagesIT extends GatewayITSupport {
         assertThat(console).contains("id=\"sign-in-form\"", "<label for=\"staff-password\">",
                 "autocomplete=\"current-password\"", "<script type=\"module\" src=\"/js/staff.js\">");
         assertSelfContained(console);
+        for (String linkPage : java.util.List.of("/staff/invitation", "/staff/password-reset")) {
+            assertSelfContained(page(linkPage));
+        }
+        assertThat(console).contains("id=\"members\"", "id=\"invite-form\"", "href=\"/staff/password-reset\"");
         client.get().uri("/staff").exchange().expectStatus().isEqualTo(301)
                 .expectHeader().valueEquals("Location", "/staff/");
     }
