@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.pledgeworks.kit.links.SealedText;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.kit.testing.KafkaProbe;
+import org.pledgeworks.notification.subscribers.SuppressionList;
 import org.pledgeworks.notification.support.MailCatcher;
 import org.pledgeworks.notification.support.MailServers;
 import org.pledgeworks.notification.support.ServiceIT;
@@ -52,6 +53,9 @@ class StaffMailIT extends ServiceIT {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    SuppressionList suppressions;
 
     @Test
     void anInvitationIsMailedOnceWithItsLinkOpenedAndTheOrganisationEscapedInTheHtml() throws Exception {
@@ -133,6 +137,23 @@ class StaffMailIT extends ServiceIT {
         assertThat(smtp.messagesTo(email)).isEmpty();
     }
 
+    /** Transactional, yet not to an address that bounced: the reset after it, on the same key, marks it handled. */
+    @Test
+    void anAddressSuppressedForAHardBounceGetsNoResetMail() {
+        ObjectNode bounced = example(RESET).put("email", address("bounced"))
+                .put("sealedLink", SEALS.seal("https://pledgeworks.test/staff/reset/bounced"));
+        ObjectNode after = example(RESET).put("email", address("after-bounce"))
+                .put("sealedLink", SEALS.seal("https://pledgeworks.test/staff/reset/after"));
+        suppressions.suppressEverything(bounced.get("email").asString(), SuppressionList.Reason.HARD_BOUNCE);
+
+        publish(bounced, RESET, JSON.writeValueAsString(bounced));
+        publish(after, RESET, JSON.writeValueAsString(after));
+
+        smtp.awaitMessagesTo(after.get("email").asString(), 1, TIMEOUT);
+        assertThat(smtp.messagesTo(bounced.get("email").asString())).isEmpty();
+        assertThat(delivery(bounced.get("eventId").asString() + ":" + StaffMails.PASSWORD_RESET)).isNull();
+    }
+
     /** Keyed like the invitation after it, so once that is mailed the membership event has been handled. */
     @Test
     void aMembershipChangeIsSkippedNeitherMailedNorDeadLettered() throws Exception {
@@ -167,8 +188,9 @@ class StaffMailIT extends ServiceIT {
         return database.getCollection("deliveries").find(Filters.eq("_id", id)).first();
     }
 
+    /** One person each: a +tag or a dot would not make another (the recipient id is of the normalised address). */
     private static String address(String purpose) {
-        return "Staff.Example+" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        return "staff-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     /** The link whole, not a prefix of something longer; the text part's lines end in CRLF. */
