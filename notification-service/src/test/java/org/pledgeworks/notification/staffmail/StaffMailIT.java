@@ -87,6 +87,23 @@ class StaffMailIT extends ServiceIT {
     }
 
     @Test
+    void anInvitationInFrenchNamesTheRoleAndTheExpiryInFrench() throws Exception {
+        String link = "https://pledgeworks.test/staff/invitations/inv-fr";
+        ObjectNode invitation = example(INVITED).put("email", address("invited-fr")).put("locale", "fr")
+                .put("role", "admin").put("sealedLink", SEALS.seal(link));
+
+        publish(invitation, INVITED, JSON.writeValueAsString(invitation));
+
+        MimeMessage mail = smtp.awaitMessagesTo(invitation.get("email").asString(), 1, TIMEOUT).get(0);
+        String expiry = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm 'UTC'", Locale.FRENCH).withZone(ZoneOffset.UTC)
+                .format(Instant.parse(invitation.get("expiresAt").asString()));
+        assertThat(mail.getSubject()).isEqualTo("Coalition admin vous invite à rejoindre Workers' Voice sur Pledgeworks");
+        assertThat(text(mail)).contains("sur Pledgeworks avec le rôle administrateur.")
+                .containsPattern(onALineOfItsOwn(link)).contains("Le lien est valable jusqu’au " + expiry + ".")
+                .contains("Si vous n’attendiez pas cette invitation, vous pouvez ignorer cet e-mail");
+    }
+
+    @Test
     void aResetWaitsOutAMailServerOutageWithItsLinkSealedThenArrivesOnceInFrench() throws Exception {
         String link = "https://pledgeworks.test/staff/reset/r3set-t0ken";
         String sealed = SEALS.seal(link);
