@@ -3,6 +3,7 @@ package org.pledgeworks.notification.delivery;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -18,6 +19,8 @@ import org.pledgeworks.notification.mail.Mail;
  *              rendered again from its message and {@code addressee} before it is sent) or was erased
  * @param traceId the trace of the request that caused the mail (the pledge's HTTP request, through the
  *              gateway, the services and Kafka), so a mail can be followed back to it; null when none was current
+ * @param sealedLinks values in {@code mail} that are sealed links, opened only as it is sent; stored with the
+ *              content and dropped with it
  */
 record Delivery(
         String id,
@@ -34,19 +37,20 @@ record Delivery(
         String messageRef,
         String recipientId,
         Addressee addressee,
-        String traceId) {
+        String traceId,
+        List<String> sealedLinks) {
 
     /** Called on the thread that handles the causing event, whose span is the trace the delivery keeps. */
     static Delivery claimedNew(DeliveryRequest request, String messageId, String claim) {
         return new Delivery(request.id(), request.kind(), request.aggregateId(), request.mail(), messageId,
                 DeliveryStatus.SENDING, 0, request.expiresAt(), request.causedAt(), claim, request.bulk(),
                 request.messageRef(), request.recipientId(), request.messageRef() == null ? null : request.addressee(),
-                TraceParent.currentTraceId());
+                TraceParent.currentTraceId(), request.sealedLinks());
     }
 
     Delivery withMail(Mail rendered) {
         return new Delivery(id, kind, aggregateId, rendered, messageId, status, attempts, expiresAt, causedAt, claim,
-                bulk, messageRef, recipientId, addressee, traceId);
+                bulk, messageRef, recipientId, addressee, traceId, sealedLinks);
     }
 
     /**
@@ -68,6 +72,9 @@ record Delivery(
                     .append("html", mail.html());
             if (!mail.headers().isEmpty()) {
                 content.append("headers", new Document(new LinkedHashMap<>(mail.headers())));
+            }
+            if (!sealedLinks.isEmpty()) {
+                content.append("sealedLinks", sealedLinks);
             }
             document.append("content", content);
         }
@@ -104,7 +111,8 @@ record Delivery(
                 d.getString("messageId"), DeliveryStatus.valueOf(d.getString("status")),
                 d.getInteger("attempts", 0), instant(d, "expiresAt"), instant(d, "causedAt"), d.getString("claim"),
                 d.getBoolean("bulk", false), d.getString("messageRef"), d.getString("recipientId"), addressee,
-                d.getString("traceId"));
+                d.getString("traceId"),
+                content == null ? List.of() : content.getList("sealedLinks", String.class, List.of()));
     }
 
     private static Instant instant(Document d, String field) {

@@ -1,6 +1,7 @@
 package org.pledgeworks.notification.delivery;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.pledgeworks.notification.mail.Mail;
 
@@ -21,9 +22,21 @@ import org.pledgeworks.notification.mail.Mail;
  * @param recipientId the keyed hash of the recipient's address (the subscriber id); null when not known
  * @param addressee   for bulk mail that can be rendered again from its message ({@link ContentRenderer}): the
  *                    delivery is stored without the rendered content; null to store the content
+ * @param sealedLinks values in {@code mail} that are sealed links ({@code SealedLinks}): stored as they are,
+ *                    opened only by the sender as it hands the mail over; empty for a mail without one
  */
 public record DeliveryRequest(String id, String kind, String aggregateId, Mail mail, Instant expiresAt,
-        Instant causedAt, boolean bulk, String messageRef, String recipientId, Addressee addressee) {
+        Instant causedAt, boolean bulk, String messageRef, String recipientId, Addressee addressee,
+        List<String> sealedLinks) {
+
+    public DeliveryRequest {
+        sealedLinks = sealedLinks == null ? List.of() : List.copyOf(sealedLinks);
+    }
+
+    public DeliveryRequest(String id, String kind, String aggregateId, Mail mail, Instant expiresAt,
+            Instant causedAt, boolean bulk, String messageRef, String recipientId, Addressee addressee) {
+        this(id, kind, aggregateId, mail, expiresAt, causedAt, bulk, messageRef, recipientId, addressee, List.of());
+    }
 
     /** Stored with its content. */
     public DeliveryRequest(String id, String kind, String aggregateId, Mail mail, Instant expiresAt, Instant causedAt,

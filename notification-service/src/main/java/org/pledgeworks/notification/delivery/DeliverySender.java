@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.pledgeworks.notification.mail.MailTransport;
 import org.pledgeworks.notification.mail.OutgoingMail;
+import org.pledgeworks.notification.mail.SealedLinks;
 import org.pledgeworks.notification.mail.SendOutcome;
 import org.pledgeworks.notification.stats.DeliveryStats;
 import org.pledgeworks.notification.subscribers.SuppressionList;
@@ -43,6 +44,7 @@ class DeliverySender implements DisposableBean {
     private final DeliveryRepository repository;
     private final Clock clock;
     private final Optional<ContentRenderer> renderer;
+    private final SealedLinks sealedLinks;
     private final DeliveryOutcomes outcomes;
     private final Lane transactional;
     private final Lane bulk;
@@ -50,10 +52,11 @@ class DeliverySender implements DisposableBean {
 
     DeliverySender(DeliveryRepository repository, List<MailTransport> transports, Clock clock, MeterRegistry meters,
             SuppressionList suppressions, DeliveryStats stats, Optional<ContentRenderer> renderer,
-            NotificationServiceProperties properties) {
+            SealedLinks sealedLinks, NotificationServiceProperties properties) {
         this.repository = repository;
         this.clock = clock;
         this.renderer = renderer;
+        this.sealedLinks = sealedLinks;
         NotificationServiceProperties.Delivery settings = properties.delivery();
         this.outcomes = new DeliveryOutcomes(repository, clock, meters, suppressions, stats,
                 new RetryBackoff(settings.initialBackoff(), settings.maxBackoff(), RandomGenerator.getDefault()),
@@ -152,6 +155,12 @@ class DeliverySender implements DisposableBean {
                 Delivery ready = claimed.mail() != null ? claimed : renderedAgain(claimed);
                 if (ready == null) {
                     recorded.failed(claimed, now, "no content", false);
+                    continue;
+                }
+                ready = opened(ready);
+                if (ready == null) {
+                    // opened when its event was read, so the secret changed since: no later attempt would open it
+                    recorded.failed(claimed, now, "its sealed link no longer opens", false);
                 }
                 else {
                     sendable.add(ready);
@@ -175,6 +184,14 @@ class DeliverySender implements DisposableBean {
             recorded.sent(sent);
         }
         recorded.addStats();
+    }
+
+    /** The delivery with its sealed links opened, in memory only; null when one does not open. */
+    private Delivery opened(Delivery delivery) {
+        if (delivery.sealedLinks().isEmpty()) {
+            return delivery;
+        }
+        return sealedLinks.openIn(delivery.mail(), delivery.sealedLinks()).map(delivery::withMail).orElse(null);
     }
 
     /** A bulk delivery read back from the queue, stored without its content; null when it cannot be rendered. */

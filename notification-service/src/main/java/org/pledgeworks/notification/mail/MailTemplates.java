@@ -50,11 +50,19 @@ public class MailTemplates {
     }
 
     public Mail render(String template, String locale, String to, Map<String, String> variables) {
-        String chosen = chosenLocales.computeIfAbsent(template + "\n" + locale, k -> locale(template, locale));
+        String chosen = localeOf(template, locale);
         return new Mail(to,
                 fill(parts(template, chosen, "subject.txt"), variables, UnaryOperator.identity()).strip(),
                 fill(parts(template, chosen, "text.txt"), variables, UnaryOperator.identity()),
                 fill(parts(template, chosen, "html"), variables, Html::escape));
+    }
+
+    /**
+     * The locale whose templates {@link #render} uses for this request (its own, its language's, or English),
+     * for what a feature writes into the variables in that language too: a date, a role's name.
+     */
+    public String localeOf(String template, String locale) {
+        return chosenLocales.computeIfAbsent(template + "\n" + locale, k -> locale(template, locale));
     }
 
     private List<Part> parts(String template, String locale, String part) {

@@ -37,7 +37,12 @@ class StaffPreviewController {
                     "url", "https://pledgeworks.example/campaign#card"),
             "follow-confirmation", Map.of("confirmUrl", "https://pledgeworks.example/follow/sample"),
             "data-request", Map.of("exportUrl", "https://pledgeworks.example/export/sample",
-                    "eraseUrl", "https://pledgeworks.example/erase/sample"));
+                    "eraseUrl", "https://pledgeworks.example/erase/sample"),
+            "staff-invitation", Map.of("inviter", "Coalition admin", "organisation", "Workers' Voice",
+                    "role", "an editor", "acceptUrl", "https://pledgeworks.example/staff/invitations/sample",
+                    "expiresAt", "14 December 2026, 09:00 UTC"),
+            "staff-password-reset", Map.of("resetUrl", "https://pledgeworks.example/staff/reset/sample",
+                    "validFor", "an hour", "expiresAt", "7 December 2026, 10:05 UTC"));
 
     private final MailTemplates templates;
 

@@ -7,8 +7,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code pledges}, {@code campaigns}, {@code opportunity-interests} and {@code event-rsvps} (group
- * notification-service) and hands each event to
+ * Consumes {@code pledges}, {@code campaigns}, {@code opportunity-interests}, {@code event-rsvps} and
+ * {@code staff} (group notification-service) and hands each event to
  * the handler of its {@code ce_type}. The offset is committed after the handler returns, so a crash
  * before that redelivers the record, which handlers absorb.
  */
@@ -41,6 +41,11 @@ class ConsumedEventsListener {
 
     @KafkaListener(id = "event-rsvps", idIsGroup = false, topics = KafkaConfiguration.EVENT_RSVPS)
     void onRsvp(ConsumerRecord<String, String> record) {
+        dispatcher.dispatch(record);
+    }
+
+    @KafkaListener(id = "staff", idIsGroup = false, topics = KafkaConfiguration.STAFF)
+    void onStaff(ConsumerRecord<String, String> record) {
         dispatcher.dispatch(record);
     }
 }

@@ -26,6 +26,12 @@ public class KafkaConfiguration {
     static final String OPPORTUNITY_INTERESTS = "opportunity-interests";
     /** campaign-service's events about a person's RSVP to a calendar event: personal data, a week. */
     static final String EVENT_RSVPS = "event-rsvps";
+    /**
+     * The gateway's events about staff accounts (invitations, password resets): addresses and sealed links,
+     * a week. The gateway owns and creates the topic; only its dead-letter topic is declared here, where
+     * this service's listener sends what it can never mail.
+     */
+    static final String STAFF = "staff";
     public static final String NOTIFICATIONS = "notifications";
 
     /** {@code notifications}: one record per recipient and bulk message; 12 partitions, the unit of sending parallelism. */
@@ -35,6 +41,7 @@ public class KafkaConfiguration {
                 .withDeadLetter(PLEDGES, 6, Retention.PERSONAL_DATA)
                 .withDeadLetter(OPPORTUNITY_INTERESTS, 3, Retention.PERSONAL_DATA)
                 .withDeadLetter(EVENT_RSVPS, 3, Retention.PERSONAL_DATA)
+                .deadLetterOnly(STAFF, 3, Retention.PERSONAL_DATA)
                 .withDeadLetter(CAMPAIGNS, 3, Retention.BROKER_DEFAULT)
                 .withDeadLetter(NOTIFICATIONS, 12, Retention.PERSONAL_DATA)
                 .build();
