@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -44,10 +45,21 @@ class AuditedEvents {
         dispatcher.dispatch(record);
     }
 
-    /** Its member's email is read by nobody here: the log names staff by name (an invitee by address only). */
+    /**
+     * The log names a member by name, an invitee without an account by the address invited.
+     *
+     * @param role         null or absent when removed or revoked, as the contract says
+     * @param previousRole null or absent but for a role change
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StaffMembershipChanged(UUID eventId, Instant occurredAt, String organisationId, String change,
-            Member member, String role, String previousRole, StaffActor actor) implements IncomingEvent {
+            Member member, Optional<String> role, Optional<String> previousRole, StaffActor actor)
+            implements IncomingEvent {
+
+        StaffMembershipChanged {
+            role = role == null ? Optional.empty() : role;
+            previousRole = previousRole == null ? Optional.empty() : previousRole;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -58,10 +70,18 @@ class AuditedEvents {
     record StaffActor(String accountId, String name) {
     }
 
-    /** No signer in it: who exported, how many rows, in which format. */
+    /**
+     * No signer in it: who exported, how many rows, in which format.
+     *
+     * @param complete absent means the export ran to its end
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SignersExported(UUID eventId, Instant occurredAt, String campaignId, StaffActor actor, long rows,
-            String format, Boolean complete) implements IncomingEvent {
+    record SignersExported(UUID eventId, Instant occurredAt, String campaignId, StaffActor actor, Long rows,
+            String format, Optional<Boolean> complete) implements IncomingEvent {
+
+        SignersExported {
+            complete = complete == null ? Optional.empty() : complete;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -78,17 +98,13 @@ class AuditedEvents {
         EventHandler<StaffMembershipChanged> staffMembershipChanged(AuditLog audit) {
             return EventHandler.of("staff-membership-changed.v1", StaffMembershipChanged.class, (e, id) -> {
                 AuditAction action = CHANGES.get(e.change());
-                if (action == null || e.organisationId() == null || e.actor() == null || e.member() == null) {
-                    throw new MalformedEventException("staff-membership-changed without a known change, "
-                            + "organisation, actor or member: " + e.eventId());
+                if (action == null) {
+                    throw new MalformedEventException("staff-membership-changed with an unknown change: "
+                            + e.eventId());
                 }
                 Map<String, String> details = new LinkedHashMap<>();
-                if (e.role() != null) {
-                    details.put("role", e.role());
-                }
-                if (e.previousRole() != null) {
-                    details.put("previousRole", e.previousRole());
-                }
+                e.role().ifPresent(role -> details.put("role", role));
+                e.previousRole().ifPresent(role -> details.put("previousRole", role));
                 Member m = e.member();
                 boolean account = m.accountId() != null;
                 // a staff member's name; an invitee who has no account yet is known by the address invited
@@ -102,9 +118,6 @@ class AuditedEvents {
         @Bean
         EventHandler<SignersExported> signersExported(AuditLog audit, CampaignParties campaigns) {
             return EventHandler.of("signers-exported.v1", SignersExported.class, (e, id) -> {
-                if (e.campaignId() == null || e.actor() == null) {
-                    throw new MalformedEventException("signers-exported without campaign or actor: " + e.eventId());
-                }
                 CampaignParties.Parties parties = campaigns.of(e.campaignId()).orElse(null);
                 if (parties == null) {
                     // every campaign pledge-service knows was announced by this service, which deletes none
@@ -113,8 +126,8 @@ class AuditedEvents {
                 }
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("rows", String.valueOf(e.rows()));
-                details.put("format", e.format() == null ? "csv" : e.format());
-                if (Boolean.FALSE.equals(e.complete())) {
+                details.put("format", e.format());
+                if (!e.complete().orElse(true)) {
                     details.put("complete", "false");
                 }
                 audit.recordOnce("export:" + e.eventId(), parties.organisations(),
