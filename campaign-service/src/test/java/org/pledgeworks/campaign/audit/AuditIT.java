@@ -55,9 +55,7 @@ class AuditIT extends ServiceIT {
         String partner = OrganisationMother.newId();
         String admin = StaffTokens.forRoles(Map.of(owner, "admin"));
         String partnerEditor = StaffTokens.forRoles(Map.of(partner, "editor"));
-        Map<String, Object> draft = CampaignMother.with(CampaignMother.with(CampaignMother.draft(), "ownerOrganisation",
-                owner), "partnerOrganisations", List.of(partner));
-        String campaignId = created(post("/api/staff/campaigns", admin, draft), "campaignId");
+        String campaignId = campaign(owner, partner, admin);
         ok(post(BASE + campaignId + "/publish", admin, null));
         ok(put(BASE + campaignId + "/card/framework", admin, ProgressCardBodies.framework()));
         String targetId = created(post(BASE + campaignId + "/card/targets", admin, Map.of("name", "Example plc")),
@@ -147,9 +145,7 @@ class AuditIT extends ServiceIT {
         String owner = OrganisationMother.newId();
         String partner = OrganisationMother.newId();
         String admin = StaffTokens.forRoles(Map.of(owner, "admin"));
-        Map<String, Object> draft = CampaignMother.with(CampaignMother.with(CampaignMother.draft(), "ownerOrganisation",
-                owner), "partnerOrganisations", List.of(partner));
-        String campaignId = created(post("/api/staff/campaigns", admin, draft), "campaignId");
+        String campaignId = campaign(owner, partner, admin);
         ObjectNode exported = (ObjectNode) json.readTree(EventContract.exampleNow("pledges/signers-exported.v1"));
         exported.put("campaignId", campaignId);
         // a producer gone wrong: whatever else an event carries, the log keeps only what it names
@@ -182,9 +178,7 @@ class AuditIT extends ServiceIT {
         String owner = OrganisationMother.newId();
         String partner = OrganisationMother.newId();
         String admin = StaffTokens.forRoles(Map.of(owner, "admin"));
-        Map<String, Object> draft = CampaignMother.with(CampaignMother.with(CampaignMother.draft(), "ownerOrganisation",
-                owner), "partnerOrganisations", List.of(partner));
-        created(post("/api/staff/campaigns", admin, draft), "campaignId");
+        campaign(owner, partner, admin);
         String path = audit(owner);
 
         assertThat(get(path).statusCode()).isEqualTo(401);
@@ -233,6 +227,13 @@ class AuditIT extends ServiceIT {
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).get("id").asString()).isEqualTo(organisation + ":kept");
         assertThat(purge.purge()).as("nothing is older now").isZero();
+    }
+
+    /** A draft campaign of {@code owner} with {@code partner}, made by {@code token}. */
+    private String campaign(String owner, String partner, String token) {
+        Map<String, Object> draft = CampaignMother.with(CampaignMother.with(CampaignMother.draft(), "ownerOrganisation",
+                owner), "partnerOrganisations", List.of(partner));
+        return created(post("/api/staff/campaigns", token, draft), "campaignId");
     }
 
     private void insert(String organisation, String suffix, Instant at) {
