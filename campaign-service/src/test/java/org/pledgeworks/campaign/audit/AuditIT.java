@@ -94,8 +94,18 @@ class AuditIT extends ServiceIT {
         assertThat(read(ok(get(audit(partner), StaffTokens.forRoles(Map.of(partner, "admin"))))).get("entries")
                 .findValuesAsString("action")).as("what its own staff did, not the owner's")
                 .containsExactly("update-scheduled");
-        assertThat(read(ok(get(audit(endorser), OrganisationMother.adminOf(endorser)))).get("entries")
-                .findValuesAsString("action")).containsExactly("endorsed");
+        String endorserAdmin = OrganisationMother.adminOf(endorser);
+        assertThat(send(request(BASE + campaignId + "/endorsements/" + endorser, endorserAdmin).DELETE())
+                .statusCode()).isEqualTo(204);
+        ok(put("/api/staff/organisations/" + endorser, endorserAdmin,
+                OrganisationMother.with(OrganisationMother.profile(endorser), "name", "Renamed endorser")));
+        assertThat(read(ok(get(audit(endorser), endorserAdmin))).get("entries").findValuesAsString("action"))
+                .containsExactly("profile-revised", "endorsement-withdrawn", "endorsed");
+        ok(post(BASE + campaignId + "/close", admin, null));
+        assertThat(read(ok(get(audit(owner) + "?limit=1", admin))).get("entries").findValuesAsString("action"))
+                .containsExactly("campaign-closed");
+
+        ownerLog = read(ok(get(audit(owner), admin)));
 
         // pages of two, by the cursor, end to end: every entry once, in order
         List<String> paged = new ArrayList<>();
