@@ -60,13 +60,13 @@ class ProgressCard {
     ProgressCard(FrameworkRepository frameworks, TargetRepository targets, AssessmentRepository assessments,
             CampaignAccess campaigns, Endorsers endorsers, EventOutbox outbox, AuditLog audit, Clock clock,
             CampaignServiceProperties properties) {
-        this.audit = audit;
         this.frameworks = frameworks;
         this.targets = targets;
         this.assessments = assessments;
         this.campaigns = campaigns;
         this.endorsers = endorsers;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
