@@ -3,10 +3,14 @@ package org.pledgeworks.campaign.calendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.pledgeworks.campaign.calendar.CalendarEvent.Change;
 import org.pledgeworks.campaign.calendar.CalendarEvent.Status;
+import org.pledgeworks.campaign.audit.AuditAction;
+import org.pledgeworks.campaign.audit.AuditEntry.Subject;
+import org.pledgeworks.campaign.audit.AuditLog;
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.outbox.EventOutbox;
@@ -36,14 +40,16 @@ class CalendarEvents {
     private final CalendarEventRepository repository;
     private final CampaignAccess campaigns;
     private final EventOutbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    CalendarEvents(CalendarEventRepository repository, CampaignAccess campaigns, EventOutbox outbox, Clock clock,
-            CampaignServiceProperties properties) {
+    CalendarEvents(CalendarEventRepository repository, CampaignAccess campaigns, EventOutbox outbox, AuditLog audit,
+            Clock clock, CampaignServiceProperties properties) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
@@ -72,13 +78,21 @@ class CalendarEvents {
     }
 
     CalendarEvent publish(StaffMember member, String campaignId, String eventId) {
-        return change(member, campaignId, eventId,
-                (campaign, current) -> current.published(campaign, clock.instant(), publicBaseUrl));
+        return audited(member, AuditAction.EVENT_PUBLISHED, change(member, campaignId, eventId,
+                (campaign, current) -> current.published(campaign, clock.instant(), publicBaseUrl)));
     }
 
     CalendarEvent cancel(StaffMember member, String campaignId, String eventId) {
-        return change(member, campaignId, eventId,
-                (campaign, current) -> current.cancelled(campaign, clock.instant(), publicBaseUrl));
+        return audited(member, AuditAction.EVENT_CANCELLED, change(member, campaignId, eventId,
+                (campaign, current) -> current.cancelled(campaign, clock.instant(), publicBaseUrl)));
+    }
+
+    /** In the log of the organising organisation, and in the campaign owner's. */
+    private CalendarEvent audited(StaffMember member, AuditAction action, CalendarEvent event) {
+        campaigns.byId(event.campaignId()).ifPresent(c -> audit.onOrganisations(member,
+                List.of(event.organisingOrganisation(), c.ownerOrganisation()), action,
+                new Subject("event", event.id(), event.details().title()), Map.of("campaignId", c.id())));
+        return event;
     }
 
     CalendarEvent one(StaffMember member, String campaignId, String eventId) {

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.conversions.Bson;
+import org.pledgeworks.campaign.audit.AuditAction;
+import org.pledgeworks.campaign.audit.AuditEntry.Subject;
+import org.pledgeworks.campaign.audit.AuditLog;
 import org.pledgeworks.campaign.campaigns.Campaign.Translation;
 import org.pledgeworks.campaign.campaigns.CampaignInput.PledgeTextInput;
 import org.pledgeworks.campaign.outbox.EventOutbox;
@@ -31,12 +34,15 @@ class CampaignCatalogue {
     private final CampaignRepository repository;
     private final CampaignAccess access;
     private final EventOutbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
 
-    CampaignCatalogue(CampaignRepository repository, CampaignAccess access, EventOutbox outbox, Clock clock) {
+    CampaignCatalogue(CampaignRepository repository, CampaignAccess access, EventOutbox outbox, AuditLog audit,
+            Clock clock) {
         this.repository = repository;
         this.access = access;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -114,6 +120,7 @@ class CampaignCatalogue {
             throw changedMeanwhile();
         }
         outbox.relay(CampaignRepository.COLLECTION, id, caused);
+        audited(member, current, AuditAction.CAMPAIGN_PUBLISHED);
         return access.byId(id).orElseThrow();
     }
 
@@ -123,7 +130,9 @@ class CampaignCatalogue {
             throw new ConflictException("Not open", "Only an open campaign can be closed; this campaign is "
                     + current.status().wireName() + ".");
         }
-        closeIfOpen(current);
+        if (closeIfOpen(current)) {
+            audited(member, current, AuditAction.CAMPAIGN_CLOSED);
+        }
         return access.byId(id).orElseThrow();
     }
 
@@ -222,6 +231,11 @@ class CampaignCatalogue {
 
     long countOpen() {
         return repository.countOpen();
+    }
+
+    private void audited(StaffMember member, Campaign campaign, AuditAction action) {
+        audit.onCampaign(member, campaign.ownerOrganisation(), campaign.organisations(), action,
+                Subject.campaign(campaign.id(), campaign.title()), Map.of());
     }
 
     private static ConflictException changedMeanwhile() {

@@ -13,6 +13,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import org.pledgeworks.campaign.audit.AuditAction;
+import org.pledgeworks.campaign.audit.AuditEntry.Subject;
+import org.pledgeworks.campaign.audit.AuditLog;
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.card.CardInput.AssessmentInput;
@@ -50,11 +53,12 @@ class ProgressCard {
     private final CampaignAccess campaigns;
     private final Endorsers endorsers;
     private final EventOutbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
     private final String publicBaseUrl;
 
     ProgressCard(FrameworkRepository frameworks, TargetRepository targets, AssessmentRepository assessments,
-            CampaignAccess campaigns, Endorsers endorsers, EventOutbox outbox, Clock clock,
+            CampaignAccess campaigns, Endorsers endorsers, EventOutbox outbox, AuditLog audit, Clock clock,
             CampaignServiceProperties properties) {
         this.frameworks = frameworks;
         this.targets = targets;
@@ -62,6 +66,7 @@ class ProgressCard {
         this.campaigns = campaigns;
         this.endorsers = endorsers;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
@@ -92,6 +97,9 @@ class ProgressCard {
                 theme.name(), theme.indicators().stream().map(i -> new Framework.Indicator(i.indicatorId(), i.name(),
                         i.scale())).toList())).toList());
         frameworks.save(campaign.id(), framework);
+        audit.onCampaign(member, campaign.ownerOrganisation(), campaign.organisations(), AuditAction.FRAMEWORK_CHANGED,
+                Subject.campaign(campaign.id(), campaign.title()), Map.of("themes", String.valueOf(
+                        framework.themes().size())));
         return framework;
     }
 
@@ -129,6 +137,9 @@ class ProgressCard {
                 input.evidenceNote(), member.name(), now());
         assessments.save(assessment);
         rescore(campaign, target.id(), input.cycle());
+        audit.onCampaign(member, campaign.ownerOrganisation(), campaign.organisations(), AuditAction.SCORE_CHANGED,
+                new Subject("target", target.id(), target.name()), Map.of("indicatorId", assessment.indicatorId(),
+                        "cycle", assessment.cycle(), "value", assessment.value()));
         return assessment;
     }
 

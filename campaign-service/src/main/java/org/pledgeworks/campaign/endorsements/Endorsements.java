@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.pledgeworks.campaign.audit.AuditAction;
+import org.pledgeworks.campaign.audit.AuditEntry.Subject;
+import org.pledgeworks.campaign.audit.AuditLog;
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.campaigns.CampaignStatus;
@@ -34,14 +37,16 @@ class Endorsements {
     private final CampaignAccess campaigns;
     private final OrganisationProfiles organisations;
     private final EventOutbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
 
     Endorsements(EndorsementRepository repository, CampaignAccess campaigns, OrganisationProfiles organisations,
-            EventOutbox outbox, Clock clock) {
+            EventOutbox outbox, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.organisations = organisations;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,10 +72,14 @@ class Endorsements {
                     events -> repository.insert(given.after(), events))) {
                 throw changedMeanwhile();
             }
+            audited(member, campaign, organisationId, AuditAction.ENDORSED);
             return new Given(given.after(), true);
         }
         Endorsement.Change again = current.get().endorsedAgain(quote, member.id(), clock.instant());
         write(again);
+        if (!current.get().standing()) {
+            audited(member, campaign, organisationId, AuditAction.ENDORSED);
+        }
         return new Given(again.after(), !current.get().standing());
     }
 
@@ -80,6 +89,13 @@ class Endorsements {
                 .orElseThrow(() -> new NotFoundException(
                         "Organisation '" + organisationId + "' does not endorse campaign '" + campaignId + "'."));
         write(current.withdrawn(member.id(), clock.instant()));
+        campaigns.byId(campaignId).ifPresent(c -> audited(member, c, organisationId, AuditAction.ENDORSEMENT_WITHDRAWN));
+    }
+
+    /** In the endorsing organisation's log, which need not be on the campaign, and in the owner's. */
+    private void audited(StaffMember member, Campaign campaign, String organisationId, AuditAction action) {
+        audit.onOrganisations(member, List.of(organisationId, campaign.ownerOrganisation()), action,
+                Subject.campaign(campaign.id(), campaign.title()), Map.of("organisationId", organisationId));
     }
 
     /** The endorsers of a published campaign with their public profiles, and how many there are. */

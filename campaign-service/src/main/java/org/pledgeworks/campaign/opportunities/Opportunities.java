@@ -2,8 +2,12 @@ package org.pledgeworks.campaign.opportunities;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
+import org.pledgeworks.campaign.audit.AuditAction;
+import org.pledgeworks.campaign.audit.AuditEntry.Subject;
+import org.pledgeworks.campaign.audit.AuditLog;
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.outbox.EventOutbox;
@@ -31,14 +35,16 @@ class Opportunities {
     private final OpportunityRepository repository;
     private final CampaignAccess campaigns;
     private final EventOutbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    Opportunities(OpportunityRepository repository, CampaignAccess campaigns, EventOutbox outbox, Clock clock,
-            CampaignServiceProperties properties) {
+    Opportunities(OpportunityRepository repository, CampaignAccess campaigns, EventOutbox outbox, AuditLog audit,
+            Clock clock, CampaignServiceProperties properties) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
@@ -67,8 +73,14 @@ class Opportunities {
     }
 
     Opportunity publish(StaffMember member, String campaignId, String opportunityId) {
-        return change(member, campaignId, opportunityId,
+        Opportunity published = change(member, campaignId, opportunityId,
                 (campaign, current) -> current.published(campaign, clock.instant(), publicBaseUrl));
+        // in the log of the organisation it was posted for, and in the campaign owner's
+        campaigns.byId(published.campaignId()).ifPresent(c -> audit.onOrganisations(member,
+                List.of(published.postingOrganisation(), c.ownerOrganisation()), AuditAction.OPPORTUNITY_PUBLISHED,
+                new Subject("opportunity", published.id(), published.details().title()),
+                Map.of("campaignId", c.id())));
+        return published;
     }
 
     Opportunity end(StaffMember member, String campaignId, String opportunityId, Status outcome) {

@@ -2,7 +2,11 @@ package org.pledgeworks.campaign.organisations;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
+import org.pledgeworks.campaign.audit.AuditAction;
+import org.pledgeworks.campaign.audit.AuditEntry.Subject;
+import org.pledgeworks.campaign.audit.AuditLog;
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.outbox.EventOutbox;
@@ -32,14 +36,16 @@ class Organisations {
     private final CampaignAccess campaigns;
     private final PlatformOperators operators;
     private final EventOutbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
 
     Organisations(OrganisationRepository repository, CampaignAccess campaigns, PlatformOperators operators,
-            EventOutbox outbox, Clock clock) {
+            EventOutbox outbox, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.operators = operators;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -85,6 +91,8 @@ class Organisations {
             throw new ConflictException("Organisation changed meanwhile",
                     "Someone else changed this profile since it was read; read it again and retry.");
         }
+        audit.onOrganisations(member, List.of(organisationId), AuditAction.PROFILE_REVISED,
+                new Subject("organisation", organisationId, revised.after().profile().name()), Map.of());
         return one(organisationId);
     }
 

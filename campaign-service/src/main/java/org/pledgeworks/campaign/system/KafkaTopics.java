@@ -24,7 +24,8 @@ public class KafkaTopics {
 
     /**
      * {@code pledges.dlt} is where this service's pledge listener dead-letters; pledge-service declares
-     * {@code pledges} itself.
+     * {@code pledges} itself. Likewise {@code staff.dlt} for the audit log's listener (the gateway owns
+     * {@code staff}, whose events carry invitees' addresses: a week, as the topic).
      */
     @Bean
     KafkaAdmin.NewTopics topics() {
@@ -33,6 +34,7 @@ public class KafkaTopics {
                 .withDeadLetter(OPPORTUNITY_INTERESTS, 3, Retention.PERSONAL_DATA)
                 .withDeadLetter(EVENT_RSVPS, 3, Retention.PERSONAL_DATA)
                 .deadLetterOnly("pledges", 6, Retention.PERSONAL_DATA)
+                .deadLetterOnly("staff", 3, Retention.PERSONAL_DATA)
                 .build();
     }
 }

@@ -4,9 +4,13 @@ package org.pledgeworks.campaign.updates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bson.conversions.Bson;
+import org.pledgeworks.campaign.audit.AuditAction;
+import org.pledgeworks.campaign.audit.AuditEntry.Subject;
+import org.pledgeworks.campaign.audit.AuditLog;
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.outbox.EventOutbox;
@@ -33,14 +37,16 @@ class Updates {
     private final UpdateRepository repository;
     private final CampaignAccess campaigns;
     private final EventOutbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    Updates(UpdateRepository repository, CampaignAccess campaigns, EventOutbox outbox, Clock clock,
+    Updates(UpdateRepository repository, CampaignAccess campaigns, EventOutbox outbox, AuditLog audit, Clock clock,
             CampaignServiceProperties properties) {
         this.repository = repository;
         this.campaigns = campaigns;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
@@ -74,7 +80,9 @@ class Updates {
         if (!repository.changeUnpublished(updateId, UpdateRepository.scheduled(publishAt))) {
             throw published();
         }
-        return find(campaign, updateId);
+        CampaignUpdate scheduled = find(campaign, updateId);
+        audited(member, campaign, scheduled, AuditAction.UPDATE_SCHEDULED, Map.of("publishAt", publishAt.toString()));
+        return scheduled;
     }
 
     /**
@@ -105,6 +113,7 @@ class Updates {
         if (!publish(campaign, update, UpdateRepository.unpublished())) {
             throw published();
         }
+        audited(member, campaign, update, AuditAction.UPDATE_PUBLISHED, Map.of());
         return find(campaign, updateId);
     }
 
@@ -166,6 +175,13 @@ class Updates {
         }
         outbox.relay(UpdateRepository.COLLECTION, update.id(), List.of(pending));
         return true;
+    }
+
+    /** A scheduled update published by the scheduler is not logged again: its scheduling was, with the time. */
+    private void audited(StaffMember member, Campaign campaign, CampaignUpdate update, AuditAction action,
+            Map<String, String> details) {
+        audit.onCampaign(member, campaign.ownerOrganisation(), campaign.organisations(), action,
+                new Subject("update", update.id(), update.title()), details);
     }
 
     private CampaignUpdate find(Campaign campaign, String updateId) {

@@ -16,6 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.pledgeworks.campaign.audit.AuditLog;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.campaign.support.CampaignMother;
@@ -47,6 +48,9 @@ class UpdatesIT extends ServiceIT {
 
     @Autowired
     EventOutbox outbox;
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     CampaignServiceProperties properties;
@@ -119,7 +123,7 @@ class UpdatesIT extends ServiceIT {
 
         Thread.sleep(2500);
         // a fresh instance (as after a restart: nothing in memory, the same clock) and the running one, at once
-        Updates restarted = new Updates(new UpdateRepository(database), access, outbox, clock, properties);
+        Updates restarted = new Updates(new UpdateRepository(database), access, outbox, audit, clock, properties);
         CompletableFuture<Integer> byRestarted = CompletableFuture.supplyAsync(restarted::publishDue);
         int byRunning = scheduler.publishDue();
         assertThat(byRunning + byRestarted.get()).isEqualTo(1);

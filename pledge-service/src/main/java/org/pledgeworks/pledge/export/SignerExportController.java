@@ -49,11 +49,14 @@ class SignerExportController {
 
     private final CampaignStaff access;
     private final Signatures signatures;
+    private final SignerExports exports;
     private final String currentWording;
 
-    SignerExportController(CampaignStaff access, Signatures signatures, PledgeServiceProperties properties) {
+    SignerExportController(CampaignStaff access, Signatures signatures, SignerExports exports,
+            PledgeServiceProperties properties) {
         this.access = access;
         this.signatures = signatures;
+        this.exports = exports;
         this.currentWording = properties.consent().wording();
     }
 
@@ -84,6 +87,7 @@ class SignerExportController {
             // who, which campaign, how many: never the data itself
             audit.info("Signer export by staff {} of campaign {}: {} rows{}", staff.getSubject(),
                     campaign.campaignId(), rows, complete ? "" : " (interrupted)");
+            exports.exported(campaign.campaignId(), staff, rows, complete);
         }
     }
 

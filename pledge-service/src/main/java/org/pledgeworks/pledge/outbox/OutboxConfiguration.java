@@ -15,6 +15,6 @@ class OutboxConfiguration {
 
     @Bean
     OutboxCollections outboxCollections() {
-        return OutboxCollections.of("signatures", "dataRequests");
+        return OutboxCollections.of("signatures", "dataRequests", "signerExports");
     }
 }

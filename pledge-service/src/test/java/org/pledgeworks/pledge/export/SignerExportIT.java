@@ -6,6 +6,7 @@ import static org.pledgeworks.pledge.support.PledgeMother.aPledge;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +14,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pledgeworks.kit.testing.EventContract;
+import org.pledgeworks.kit.testing.KafkaProbe;
 import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.pledge.signatures.Signatures;
 import org.pledgeworks.pledge.support.Api;
@@ -112,6 +116,14 @@ class SignerExportIT extends ServiceIT {
         String auditLine = output.getAll().lines().filter(l -> l.contains("Signer export by staff")).findFirst()
                 .orElseThrow();
         assertThat(auditLine).doesNotContain(quoted.email()).doesNotContain("Ada");
+
+        // and announced for the organisations' audit log: who and how many, no signer
+        ConsumerRecord<String, String> announced = KafkaProbe.awaitRecord("pledges",
+                r -> campaign.id().equals(r.key()) && "signers-exported.v1".equals(KafkaProbe.header(r, "ce_type")),
+                Duration.ofSeconds(20));
+        EventContract.assertValid("pledges/signers-exported.v1", announced.value());
+        assertThat(announced.value()).contains("\"rows\":3").contains("\"name\":\"Test Staff\"")
+                .doesNotContain(quoted.email()).doesNotContain("Ada");
     }
 
     @Test
