@@ -296,6 +296,19 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("campaigns-runs")).contains("Buy fair phones");
         assertThat(visibleText("campaigns-partners")).contains("An old campaign (closed)");
         Accessibility.assertNoSeriousViolations(browser, "an organisation's page");
+
+        campaignService.stubFor(get(urlPathEqualTo("/api/organisations")).willReturn(okJson("""
+                {"items":[{"organisationId":"browser-coalition","name":"Fair Supply Coalition","kind":"ngo",
+                           "description":"We check supply chains."},
+                          {"organisationId":"browser-union","name":"Phone Workers' Union","kind":"other"}],
+                 "page":0,"size":50,"total":2}""")));
+        browser.findElement(By.linkText("All organisations")).click();
+
+        assertThat(visibleText("directory")).contains("2 organisations", "Fair Supply Coalition",
+                "We check supply chains.", "Phone Workers' Union");
+        Accessibility.assertNoSeriousViolations(browser, "the directory of organisations");
+        browser.findElement(By.linkText("Phone Workers' Union")).click();
+        assertThat(visibleText("organisation-name")).isEqualTo("Phone Workers' Union");
     }
 
     @Test
