@@ -6,6 +6,7 @@
  *   campaign-list.js   the signed-in person's campaigns
  *   campaign-editor.js one campaign: edit, publish, close, export; opening it loads the sections below
  *   counts.js          signatures by country and by day
+ *   sources.js         signatures by source and by referral
  *   updates.js         updates: write, preview, schedule, publish
  *   quarantine.js      moderation of held signatures
  *   delivery.js        delivery statistics from notification-service
@@ -19,6 +20,7 @@
  *   POST /api/staff/campaigns/{id}/publish | /close             publish, close
  *   GET  /api/campaigns/{slug}/count                            by country
  *   GET  /api/campaigns/{slug}/pledges/history?resolution=day   over time
+ *   GET  /api/staff/pledges/campaigns/{slug}/sources            by source and by referral
  *   GET  /api/staff/campaigns/{id}/updates, POST (write)
  *   GET  /api/staff/campaigns/{id}/updates/{u}/preview, POST .../schedule {publishAt}, POST .../publish
  *   GET  /api/staff/pledges/campaigns/{slug}/quarantine, POST .../quarantine/release | /invalidate {domain}

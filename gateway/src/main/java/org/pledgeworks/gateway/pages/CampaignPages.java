@@ -64,7 +64,7 @@ class CampaignPages {
                                 h.set(HttpHeaders.CONTENT_LANGUAGE, data.campaign().locale());
                             }
                         })
-                        .bodyValue(renderer.render(data));
+                        .bodyValue(renderer.render(data, LinkTags.from(request.queryParams())));
             }
             return outcome instanceof Missing ? html(HttpStatus.NOT_FOUND, ErrorPages.campaignNotFound())
                     : html(HttpStatus.SERVICE_UNAVAILABLE, ErrorPages.unavailable());

@@ -40,6 +40,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -217,10 +218,12 @@ class BrowserIT extends GatewayITSupport {
 
     @Test
     void aSignerNeedsOnlyTheKeyboard() {
-        openDemoCampaign();
+        // a friend's link, with a tag pledge-service would refuse: it is left out, not a reason to fail
+        openDemoCampaign("&utm_source=whatsapp&utm_medium=share&ref=Fr1end-42&utm_term=%E2%80%AE");
         pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\"}")));
+                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\","
+                        + "\"referralCode\":\"Ada-code_01\"}")));
 
         // the skip link comes first and leads past the header; from there Tab reaches the form
         press(Keys.TAB);
@@ -249,7 +252,15 @@ class BrowserIT extends GatewayITSupport {
                 .withRequestBody(matchingJsonPath("$.name", equalTo("Ada Lovelace")))
                 .withRequestBody(matchingJsonPath("$.email", equalTo("ada@example.org")))
                 .withRequestBody(matchingJsonPath("$.country", equalTo("GB")))
-                .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
+                .withRequestBody(matching(".*\"consentToUpdates\":true.*"))
+                .withRequestBody(matchingJsonPath("$.source.utm_source", equalTo("whatsapp")))
+                .withRequestBody(matchingJsonPath("$.source.ref", equalTo("Fr1end-42")))
+                .withRequestBody(notMatching(".*utm_term.*")));
+        // what the signer passes on now names them, so the campaign can tell who brought whom
+        assertThat(browser.findElement(By.cssSelector("#share-after-signing a[href^='https://wa.me/']"))
+                .getAttribute("href")).contains("utm_source%3Dwhatsapp%26utm_medium%3Dshare%26ref%3DAda-code_01");
+        assertThat(browser.findElement(By.id("share-url")).getAttribute("value"))
+                .endsWith("/campaigns/demo?ref=Ada-code_01");
     }
 
     @Test
@@ -527,6 +538,12 @@ class BrowserIT extends GatewayITSupport {
         campaignService.stubFor(get(urlPathEqualTo("/api/staff/campaigns/c1/updates")).willReturn(okJson("[]")));
         pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
                 {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":40,"FR":2},"asOf":"%s"}""".formatted(TestClock.now()))));
+        pledgeService.stubFor(get("/api/staff/pledges/campaigns/demo/sources").willReturn(okJson("""
+                {"campaign":"demo","signatures":45,"confirmed":42,
+                 "bySource":[{"source":"whatsapp","medium":"share","signatures":30,"confirmed":29},
+                             {"source":null,"medium":null,"signatures":15,"confirmed":13}],
+                 "referrals":{"signatures":12,"confirmed":11,"referrers":3,
+                              "top":[{"code":"Ada-code_01","signatures":9,"confirmed":8}]}}""")));
         signInAsTheFirstAdmin();
 
         browser.findElement(By.linkText("Buy fair phones")).click();
@@ -534,6 +551,8 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("card-score-table")).contains("Phone Co (company)", "2026", "50");
         assertThat(visibleText("card-framework")).contains("Wages (wages)", "Pays a living wage (living-wage)");
         assertThat(visibleText("by-country")).contains("GB", "40");
+        assertThat(visibleText("by-source")).contains("WhatsApp (share button)", "30", "29", "No tags",
+                "12 signatures (11 confirmed) came through 3 signers\u2019 own links.", "Ada-code_01");
         // notification-service is down in this suite
         assertThat(visibleText("delivery")).contains("not available");
         assertThat(visibleText("update-rows")).isEqualTo("No updates yet: write the first one below.");
@@ -675,10 +694,15 @@ class BrowserIT extends GatewayITSupport {
     }
 
     private void openDemoCampaign() {
+        openDemoCampaign("");
+    }
+
+    /** @param tags more of the query, as a shared link carries it ({@code &utm_source=…}) */
+    private void openDemoCampaign(String tags) {
         campaignService.stubFor(get("/api/campaigns/demo").willReturn(okJson(CAMPAIGN)));
         pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
                 {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"%s"}""".formatted(TestClock.now()))));
-        browser.get("http://127.0.0.1:" + port + "/campaign.html?slug=demo");
+        browser.get("http://127.0.0.1:" + port + "/campaign.html?slug=demo" + tags);
         waitVisible("sign-form");
     }
 
