@@ -6,6 +6,7 @@ import { $, show, node, clearMessages, message, api, showFailure, token, organis
   setCurrentCampaign } from './shared.js';
 import { loadCounts } from './counts.js';
 import { loadSources } from './sources.js';
+import { loadEmbed } from './embed.js';
 import { loadUpdates } from './updates.js';
 import { loadCard } from './card.js';
 import { loadQuarantine } from './quarantine.js';
@@ -50,6 +51,7 @@ export function openCampaign(campaign) {
     show($('close-campaign'), campaign.status === 'open');
     loadCounts(campaign);
     loadSources(campaign);
+    loadEmbed(campaign);
     loadUpdates(campaign);
     loadCard(campaign);
     loadQuarantine(campaign);

@@ -183,7 +183,7 @@ class CampaignPageRenderer {
         return "<time datetime=\"" + instant + "\">" + DAY.format(instant) + "</time>";
     }
 
-    private static String count(Campaign c, Count count) {
+    static String count(Campaign c, Count count) {
         NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
         String total = count == null ? "–" : numbers.format(count.total());
         String label = count != null && count.total() == 1 ? "confirmed signature" : "confirmed signatures";
@@ -245,7 +245,7 @@ class CampaignPageRenderer {
                 """.formatted(html);
     }
 
-    private static String closed() {
+    static String closed() {
         return """
                       <section class="card sign" aria-labelledby="sign-heading">
                         <h2 id="sign-heading">Sign the pledge</h2>

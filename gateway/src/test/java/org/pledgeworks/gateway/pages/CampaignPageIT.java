@@ -65,6 +65,43 @@ class CampaignPageIT extends GatewayITSupport {
     }
 
     @Test
+    void theEmbedMayBeFramedByTheSitesStaffNamedAndByNoOther() {
+        campaignService.stubFor(get("/api/campaigns/fair-phones").willReturn(okJson(CAMPAIGN)));
+        pledgeService.stubFor(get("/api/campaigns/fair-phones/count").willReturn(okJson("{\"total\":12,\"byCountry\":{}}")));
+        campaignService.stubFor(get("/api/campaigns/fair-phones/embed").willReturn(okJson("""
+                {"slug":"fair-phones","origins":["https://partner.example.org","http://localhost:5173",
+                 "https://evil.example.org; script-src *"]}""")));
+
+        String html = client.get().uri("/embed/fair-phones?utm_source=partner-site").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("frame-ancestors https://partner.example.org http://localhost:5173;")
+                        .doesNotContain("evil", "frame-ancestors 'none'"))
+                .expectHeader().doesNotExist("X-Frame-Options")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<body class=\"embed\">", "id=\"sign-form\"", "I will buy a fair phone.",
+                "<span id=\"count-total\" class=\"count-total\">12</span>",
+                "<input type=\"hidden\" name=\"utm_source\" value=\"partner-site\">",
+                "<link rel=\"canonical\" href=\"http://127.0.0.1:8080/campaigns/fair-phones\">",
+                "<meta name=\"robots\" content=\"noindex\">")
+                .doesNotContain("site-header", "class=\"site-footer\"");
+    }
+
+    @Test
+    void anEmbedWhoseSitesCannotBeReadMayBeFramedByNoOne() {
+        campaignService.stubFor(get("/api/campaigns/fair-phones").willReturn(okJson(CAMPAIGN)));
+        campaignService.stubFor(get("/api/campaigns/fair-phones/embed").willReturn(aResponse().withStatus(500)));
+
+        client.get().uri("/embed/fair-phones").exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"))
+                .expectHeader().valueEquals("X-Frame-Options", "DENY");
+        campaignService.stubFor(get("/api/campaigns/no-such-campaign").willReturn(notFound()));
+        client.get().uri("/embed/no-such-campaign").exchange().expectStatus().isNotFound()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    }
+
+    @Test
     void anUnknownCampaignIsARealNotFoundPage() {
         campaignService.stubFor(get("/api/campaigns/no-forced-labour").willReturn(notFound()));
 

@@ -264,6 +264,57 @@ class BrowserIT extends GatewayITSupport {
     }
 
     @Test
+    void aPartnersSiteEmbedsTheSignFormAndAPersonSignsThroughIt() {
+        // the partner's site: another origin (WireMock's), framing the embed
+        String partner = campaignService.baseUrl();
+        String gateway = "http://127.0.0.1:" + port;
+        campaignService.stubFor(get("/partner.html").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+                        <!doctype html><html lang="en"><head><title>A partner's site</title></head><body>
+                        <main><h1>Our campaign</h1>
+                        <iframe id="embed" src="%s/embed/demo?utm_source=partner-site" title="Sign the pledge"
+                                width="100%%" height="900"></iframe></main></body></html>""".formatted(gateway))));
+        campaignService.stubFor(get("/api/campaigns/demo").willReturn(okJson(CAMPAIGN)));
+        pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"%s"}""".formatted(TestClock.now()))));
+        campaignService.stubFor(get("/api/campaigns/demo/embed").willReturn(okJson(
+                "{\"slug\":\"demo\",\"origins\":[\"" + partner + "\"]}")));
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\","
+                        + "\"referralCode\":\"Embed-code_1\"}")));
+
+        browser.get(partner + "/partner.html");
+        browser.switchTo().frame(browser.findElement(By.id("embed")));
+        waitVisible("sign-form");
+        Accessibility.assertNoSeriousViolations(browser, "the embed in a partner's page");
+        // axe leaves the driver on the top page, having visited each frame
+        browser.switchTo().defaultContent();
+        browser.switchTo().frame(browser.findElement(By.id("embed")));
+        fillForm("Grace Hopper", "grace@example.org");
+        browser.findElement(By.id("sign-button")).click();
+
+        assertThat(visibleText("sign-success")).contains("Check your email to confirm your signature");
+        pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
+                .withRequestBody(matchingJsonPath("$.email", equalTo("grace@example.org")))
+                .withRequestBody(matchingJsonPath("$.source.utm_source", equalTo("partner-site"))));
+        browser.switchTo().defaultContent();
+
+        // a site staff did not name gets nothing in its frame
+        campaignService.stubFor(get("/api/campaigns/demo/embed").willReturn(okJson(
+                "{\"slug\":\"demo\",\"origins\":[\"https://someone-else.example.org\"]}")));
+        campaignService.stubFor(get("/partner.html").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+                        <!doctype html><html lang="en"><head><title>Another site</title></head><body>
+                        <iframe id="embed" src="%s/embed/demo?try=2" title="Sign"></iframe></body></html>"""
+                        .formatted(gateway))));
+        browser.get(partner + "/partner.html");
+        browser.switchTo().frame(browser.findElement(By.id("embed")));
+        assertThat(browser.findElements(By.id("sign-form"))).as("the browser refused to frame it").isEmpty();
+        browser.switchTo().defaultContent();
+    }
+
+    @Test
     void aClosedCampaignShowsItsFinalCountAndNoForm() {
         campaignService.stubFor(get("/api/campaigns/closed-demo").willReturn(okJson(
                 CAMPAIGN.replace("\"slug\":\"demo\"", "\"slug\":\"closed-demo\"")
@@ -538,6 +589,8 @@ class BrowserIT extends GatewayITSupport {
         campaignService.stubFor(get(urlPathEqualTo("/api/staff/campaigns/c1/updates")).willReturn(okJson("[]")));
         pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
                 {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":40,"FR":2},"asOf":"%s"}""".formatted(TestClock.now()))));
+        campaignService.stubFor(get("/api/staff/campaigns/c1/embed").willReturn(okJson(
+                "{\"campaignId\":\"c1\",\"slug\":\"demo\",\"origins\":[\"https://partner.example.org\"]}")));
         pledgeService.stubFor(get("/api/staff/pledges/campaigns/demo/sources").willReturn(okJson("""
                 {"campaign":"demo","signatures":45,"confirmed":42,
                  "bySource":[{"source":"whatsapp","medium":"share","signatures":30,"confirmed":29},
@@ -551,6 +604,13 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("card-score-table")).contains("Phone Co (company)", "2026", "50");
         assertThat(visibleText("card-framework")).contains("Wages (wages)", "Pays a living wage (living-wage)");
         assertThat(visibleText("by-country")).contains("GB", "40");
+        assertThat(browser.findElement(By.id("embed-snippet")).getAttribute("value"))
+                .startsWith("<iframe src=\"http://127.0.0.1:" + port + "/embed/demo\"");
+        String allowed = new WebDriverWait(browser, WAIT).until(d -> {
+            String value = d.findElement(By.id("embed-origins")).getAttribute("value");
+            return value.isEmpty() ? null : value;
+        });
+        assertThat(allowed).isEqualTo("https://partner.example.org");
         assertThat(visibleText("by-source")).contains("WhatsApp (share button)", "30", "29", "No tags",
                 "12 signatures (11 confirmed) came through 3 signers\u2019 own links.", "Ada-code_01");
         // notification-service is down in this suite
