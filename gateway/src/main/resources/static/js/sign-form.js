@@ -5,8 +5,9 @@
  * campaign.js starts it and hands over the page's helpers, which the follow form and the count share.
  *
  * Calls (through the gateway):
- *   POST /api/campaigns/{slug}/pledges  <- {name, email, country, consentToUpdates, locale}
- *        202 -> check your email; 400 problem with errors [{field, message}]; 404/409/503 problem
+ *   POST /api/campaigns/{slug}/pledges  <- {name, email, country, consentToUpdates, locale, source?}
+ *        202 {referralCode} -> check your email, and the share links now carry the signer's code;
+ *        400 problem with errors [{field, message}]; 404/409/503 problem
  *
  * Everything that comes from the server is written with textContent, never as HTML.
  */
@@ -151,6 +152,57 @@
     button.textContent = busy ? 'Signing…' : 'Sign the pledge';
   }
 
+  var REFERRAL_CODE = /^[A-Za-z0-9_-]{6,32}$/;
+  var UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+
+  /**
+   * Where the signer came from: the tags of the link that opened the page and the site before it. A tag the
+   * server would refuse is left out, so a mangled link never stops anyone signing.
+   */
+  function linkSource() {
+    var params = new URLSearchParams(window.location.search);
+    var source = {};
+    UTM.forEach(function (name) {
+      var value = (params.get(name) || '').trim();
+      if (value && value.length <= 100 && !/\p{C}/u.test(value)) {
+        source[name] = value;
+      }
+    });
+    var ref = params.get('ref');
+    if (ref && REFERRAL_CODE.test(ref)) {
+      source.ref = ref;
+    }
+    var referrer = document.referrer;
+    if (referrer && referrer.length <= 500 && /^https?:\/\/\S+$/.test(referrer)
+        && referrer.indexOf(window.location.origin + '/') !== 0) {
+      source.referrer = referrer;
+    }
+    return Object.keys(source).length ? source : undefined;
+  }
+
+  /** The share links and the copy field from now on carry the signer's own code, so their friends count for them. */
+  function shareAsReferrer(code) {
+    if (!code || !REFERRAL_CODE.test(code)) {
+      return;
+    }
+    ['share-after-signing', 'share-links'].forEach(function (id) {
+      var list = $(id);
+      var after = list && list.getAttribute('data-referral-after');
+      if (!after) {
+        return;
+      }
+      Array.prototype.forEach.call(list.querySelectorAll('a'), function (link) {
+        link.href = link.getAttribute('href').replace(after, after + '%26ref%3D' + code);
+      });
+    });
+    var field = $('share-url');
+    if (field) {
+      var url = new URL(field.value);
+      url.searchParams.set('ref', code);
+      field.value = url.toString();
+    }
+  }
+
   function startForm(slug) {
     fillCountries();
     var form = $('sign-form');
@@ -163,7 +215,8 @@
         email: $('email').value.trim(),
         country: $('country').value,
         consentToUpdates: $('consent').checked,
-        locale: browserLocale()
+        locale: browserLocale(),
+        source: linkSource()
       };
       var mistakes = validate(pledge);
       if (mistakes.length) {
@@ -181,7 +234,9 @@
           show(form, false);
           show($('sign-success'), true);
           $('sign-success').focus();
-          return;
+          return response.json().then(function (answer) {
+            shareAsReferrer(answer && answer.referralCode);
+          }, function () { /* signed all the same; the links stay untagged */ });
         }
         return readProblem(response).then(function (problem) {
           var errors = Array.isArray(problem.errors) ? problem.errors : [];

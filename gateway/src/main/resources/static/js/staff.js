@@ -6,6 +6,8 @@
  *   campaign-list.js   the signed-in person's campaigns
  *   campaign-editor.js one campaign: edit, publish, close, export; opening it loads the sections below
  *   counts.js          signatures by country and by day
+ *   sources.js         signatures by source and by referral
+ *   embed.js           the sites that may embed the campaign, and the code to paste
  *   updates.js         updates: write, preview, schedule, publish
  *   quarantine.js      moderation of held signatures
  *   delivery.js        delivery statistics from notification-service
@@ -20,6 +22,8 @@
  *   POST /api/staff/campaigns/{id}/publish | /close             publish, close
  *   GET  /api/campaigns/{slug}/count                            by country
  *   GET  /api/campaigns/{slug}/pledges/history?resolution=day   over time
+ *   GET  /api/staff/pledges/campaigns/{slug}/sources            by source and by referral
+ *   GET|PUT /api/staff/campaigns/{id}/embed {origins}           the sites that may frame /embed/{slug}
  *   GET  /api/staff/campaigns/{id}/updates, POST (write)
  *   GET  /api/staff/campaigns/{id}/updates/{u}/preview, POST .../schedule {publishAt}, POST .../publish
  *   GET  /api/staff/pledges/campaigns/{slug}/quarantine, POST .../quarantine/release | /invalidate {domain}

@@ -5,6 +5,8 @@
 import { $, show, node, clearMessages, message, api, showFailure, token, organisations, currentCampaign,
   setCurrentCampaign } from './shared.js';
 import { loadCounts } from './counts.js';
+import { loadSources } from './sources.js';
+import { loadEmbed } from './embed.js';
 import { loadUpdates } from './updates.js';
 import { loadCard } from './card.js';
 import { loadQuarantine } from './quarantine.js';
@@ -48,6 +50,8 @@ export function openCampaign(campaign) {
     show($('publish-campaign'), campaign.status === 'draft');
     show($('close-campaign'), campaign.status === 'open');
     loadCounts(campaign);
+    loadSources(campaign);
+    loadEmbed(campaign);
     loadUpdates(campaign);
     loadCard(campaign);
     loadQuarantine(campaign);

@@ -96,6 +96,11 @@ class CampaignPageRenderer {
     }
 
     String render(CampaignPageData data) {
+        return render(data, LinkTags.NONE);
+    }
+
+    /** @param tags the tags of the link the page was opened with, for the sign form to pass on */
+    String render(CampaignPageData data, LinkTags tags) {
         Campaign c = data.campaign();
         String url = url(c.slug());
         ShareLinks share = new ShareLinks(url, c.title());
@@ -116,7 +121,7 @@ class CampaignPageRenderer {
                 """.formatted(Html.text(c.slug()), c.goal(), Html.text(c.open() ? "open" : c.status()),
                 Html.text(c.title()), Html.text(c.summary()), image(c), dates(c), count(c, data.count()),
                 Html.text(c.pledgeText()), description(c),
-                c.open() ? SignForm.sign(c.slug(), share) : closed(), c.open() ? SignForm.follow() : "",
+                c.open() ? SignForm.sign(c.slug(), share, tags) : closed(), c.open() ? SignForm.follow() : "",
                 PROGRESS_CARD, share.section() + OrganisationLinks.section(c, data.organisations())
                         + OrganisationLinks.endorsers(data.endorsers()),
                 EngagementSections.events(c.slug(), data.events(), data.organisations()),
@@ -178,7 +183,7 @@ class CampaignPageRenderer {
         return "<time datetime=\"" + instant + "\">" + DAY.format(instant) + "</time>";
     }
 
-    private static String count(Campaign c, Count count) {
+    static String count(Campaign c, Count count) {
         NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
         String total = count == null ? "–" : numbers.format(count.total());
         String label = count != null && count.total() == 1 ? "confirmed signature" : "confirmed signatures";
@@ -240,7 +245,7 @@ class CampaignPageRenderer {
                 """.formatted(html);
     }
 
-    private static String closed() {
+    static String closed() {
         return """
                       <section class="card sign" aria-labelledby="sign-heading">
                         <h2 id="sign-heading">Sign the pledge</h2>

@@ -33,7 +33,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 class CampaignPages {
 
     /** What a slug can look like; anything else cannot be a campaign and gets the 404 page without a call. */
-    private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,199}");
+    static final Pattern SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,199}");
 
     /** As long as the campaign's own JSON may be cached (campaign-service's {@code max-age}). */
     private static final CacheControl PUBLIC_SHORT = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
@@ -64,7 +64,7 @@ class CampaignPages {
                                 h.set(HttpHeaders.CONTENT_LANGUAGE, data.campaign().locale());
                             }
                         })
-                        .bodyValue(renderer.render(data));
+                        .bodyValue(renderer.render(data, LinkTags.from(request.queryParams())));
             }
             return outcome instanceof Missing ? html(HttpStatus.NOT_FOUND, ErrorPages.campaignNotFound())
                     : html(HttpStatus.SERVICE_UNAVAILABLE, ErrorPages.unavailable());

@@ -115,6 +115,32 @@ class CampaignReads {
                 });
     }
 
+    /** What the embed shows and who may frame it. */
+    record EmbedData(Campaign campaign, Count count, List<String> origins) {
+    }
+
+    /**
+     * The embed's reads: the campaign, its count and the sites that may frame it, in parallel. Sites that
+     * cannot be read are none: the embed then refuses every frame rather than allowing any.
+     */
+    Mono<Optional<EmbedData>> embed(String slug, String acceptLanguage) {
+        Mono<Optional<JsonNode>> campaign = campaignBreaker.run(read(campaigns, "", slug, acceptLanguage)
+                .map(Optional::of)
+                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.just(Optional.empty())));
+        Mono<Optional<Count>> count = countBreaker.run(read(pledges, "/count", slug, null)
+                .map(json -> Optional.of(Count.from(json))))
+                .onErrorResume(e -> Mono.just(Optional.empty()));
+        Mono<List<String>> origins = campaignBreaker.run(read(campaigns, "/embed", slug, null)
+                .map(json -> {
+                    List<String> named = new java.util.ArrayList<>();
+                    json.path("origins").forEach(origin -> named.add(origin.asString()));
+                    return List.copyOf(named);
+                }))
+                .onErrorResume(e -> Mono.just(List.of()));
+        return Mono.zip(campaign, count, origins).map(all -> all.getT1()
+                .map(json -> new EmbedData(Campaign.from(json), all.getT2().orElse(null), all.getT3())));
+    }
+
     /** The slug goes in as a URI variable, so it is one encoded path segment whatever it holds. */
     private Mono<JsonNode> read(WebClient client, String suffix, String slug, String acceptLanguage) {
         return client.get()

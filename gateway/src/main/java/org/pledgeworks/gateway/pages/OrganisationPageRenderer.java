@@ -30,7 +30,7 @@ class OrganisationPageRenderer {
         String url = properties.absolute(OrganisationLinks.path(o.id()));
         String name = o.displayName();
         String main = """
-                    <p><a href="/" class="back-link">All campaigns</a></p>
+                    <p><a href="/" class="back-link">All campaigns</a> · <a href="/organisations" class="back-link">All organisations</a></p>
 
                     <article id="organisation" class="organisation">
                       <div class="org-header">

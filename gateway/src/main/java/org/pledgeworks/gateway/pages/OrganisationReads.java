@@ -88,6 +88,22 @@ class OrganisationReads {
                 });
     }
 
+    /** One page (0-based) of the directory; empty when it could not be read. */
+    Mono<Optional<OrganisationDirectory>> directory(int page, int size) {
+        return breaker.run(campaigns.get()
+                        .uri(uri -> uri.path("/api/organisations").queryParam("page", page).queryParam("size", size)
+                                .build())
+                        .accept(MediaType.APPLICATION_JSON)
+                        .retrieve()
+                        .bodyToMono(JsonNode.class)
+                        .timeout(properties.timeout())
+                        .map(json -> Optional.of(OrganisationDirectory.from(json, page, size))))
+                .onErrorResume(e -> {
+                    log.warn("organisation directory unavailable: {}: {}", e.getClass().getSimpleName(), e.getMessage());
+                    return Mono.just(Optional.empty());
+                });
+    }
+
     /**
      * The profiles of these organisations that are there and could be read in time, by id, in the order
      * asked; an organisation without a profile, or one the directory did not give in time, is not in it.

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Plain share links for a campaign: each one an ordinary link to the service's own share address, so no
  * third party's script or tracker ever runs on our pages; "copy link" is a field with the address (the
- * script adds a button that copies it).
+ * script adds a button that copies it). The address each link shares is tagged with its channel
+ * ({@code utm_source=whatsapp&utm_medium=share}), so staff see which channel brought signatures; after
+ * signing, the script adds the signer's referral code ({@code &ref=}) right after {@link #MEDIUM}.
  */
 record ShareLinks(String url, String title) {
 
@@ -15,12 +17,19 @@ record ShareLinks(String url, String title) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** The end of every shared address, percent-encoded as it stands in a link: where a referral code goes. */
+    static final String MEDIUM = "utm_medium=share";
+
+    /** The campaign's address as shared through one channel. */
+    private String tagged(String channel) {
+        return encode(url + (url.contains("?") ? "&" : "?") + "utm_source=" + channel + "&" + MEDIUM);
+    }
+
     /** @param id the list's id, so the page can hold it twice (on the page and after signing) */
     String list(String id) {
-        String u = encode(url);
         String t = encode(title);
         return """
-                          <ul id="%s" class="share-links">
+                          <ul id="%s" class="share-links" data-referral-after="%s">
                             <li><a href="%s">Email</a></li>
                             <li><a href="%s" rel="noopener">WhatsApp</a></li>
                             <li><a href="%s" rel="noopener">Telegram</a></li>
@@ -28,13 +37,13 @@ record ShareLinks(String url, String title) {
                             <li><a href="%s" rel="noopener">Facebook</a></li>
                             <li><a href="%s" rel="noopener">LinkedIn</a></li>
                           </ul>
-                """.formatted(Html.text(id),
-                Html.text("mailto:?subject=" + t + "&body=" + t + "%0A" + u),
-                Html.text("https://wa.me/?text=" + t + "%20" + u),
-                Html.text("https://t.me/share/url?url=" + u + "&text=" + t),
-                Html.text("https://x.com/intent/post?text=" + t + "&url=" + u),
-                Html.text("https://www.facebook.com/sharer/sharer.php?u=" + u),
-                Html.text("https://www.linkedin.com/sharing/share-offsite/?url=" + u));
+                """.formatted(Html.text(id), Html.text(encode(MEDIUM)),
+                Html.text("mailto:?subject=" + t + "&body=" + t + "%0A" + tagged("email")),
+                Html.text("https://wa.me/?text=" + t + "%20" + tagged("whatsapp")),
+                Html.text("https://t.me/share/url?url=" + tagged("telegram") + "&text=" + t),
+                Html.text("https://x.com/intent/post?text=" + t + "&url=" + tagged("x")),
+                Html.text("https://www.facebook.com/sharer/sharer.php?u=" + tagged("facebook")),
+                Html.text("https://www.linkedin.com/sharing/share-offsite/?url=" + tagged("linkedin")));
     }
 
     String section() {

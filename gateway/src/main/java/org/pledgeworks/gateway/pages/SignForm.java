@@ -19,7 +19,7 @@ final class SignForm {
     private SignForm() {
     }
 
-    static String sign(String slug, ShareLinks share) {
+    static String sign(String slug, ShareLinks share, LinkTags tags) {
         return """
                       <section class="card sign" aria-labelledby="sign-heading">
                         <h2 id="sign-heading">Sign the pledge</h2>
@@ -36,7 +36,7 @@ final class SignForm {
                         <p id="sign-errors-live" class="visually-hidden" aria-live="polite"></p>
 
                         <form id="sign-form" method="post" action="/api/campaigns/%s/pledges" novalidate>
-                          <div class="field">
+                %s                          <div class="field">
                             <label for="name">Your name</label>
                             <input id="name" name="name" type="text" autocomplete="name" maxlength="100" required>
                             <p id="name-error" class="field-error" hidden></p>
@@ -71,7 +71,7 @@ final class SignForm {
                         </form>
                       </section>
                 """.formatted(problem("form-problem"), share.list("share-after-signing"),
-                Html.text(ShareLinks.encode(slug)), COUNTRY_OPTIONS);
+                Html.text(ShareLinks.encode(slug)), tags.hiddenFields(), COUNTRY_OPTIONS);
     }
 
     static String follow() {

@@ -65,6 +65,43 @@ class CampaignPageIT extends GatewayITSupport {
     }
 
     @Test
+    void theEmbedMayBeFramedByTheSitesStaffNamedAndByNoOther() {
+        campaignService.stubFor(get("/api/campaigns/fair-phones").willReturn(okJson(CAMPAIGN)));
+        pledgeService.stubFor(get("/api/campaigns/fair-phones/count").willReturn(okJson("{\"total\":12,\"byCountry\":{}}")));
+        campaignService.stubFor(get("/api/campaigns/fair-phones/embed").willReturn(okJson("""
+                {"slug":"fair-phones","origins":["https://partner.example.org","http://localhost:5173",
+                 "https://evil.example.org; script-src *"]}""")));
+
+        String html = client.get().uri("/embed/fair-phones?utm_source=partner-site").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("frame-ancestors https://partner.example.org http://localhost:5173;")
+                        .doesNotContain("evil", "frame-ancestors 'none'"))
+                .expectHeader().doesNotExist("X-Frame-Options")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<body class=\"embed\">", "id=\"sign-form\"", "I will buy a fair phone.",
+                "<span id=\"count-total\" class=\"count-total\">12</span>",
+                "<input type=\"hidden\" name=\"utm_source\" value=\"partner-site\">",
+                "<link rel=\"canonical\" href=\"http://127.0.0.1:8080/campaigns/fair-phones\">",
+                "<meta name=\"robots\" content=\"noindex\">")
+                .doesNotContain("site-header", "class=\"site-footer\"");
+    }
+
+    @Test
+    void anEmbedWhoseSitesCannotBeReadMayBeFramedByNoOne() {
+        campaignService.stubFor(get("/api/campaigns/fair-phones").willReturn(okJson(CAMPAIGN)));
+        campaignService.stubFor(get("/api/campaigns/fair-phones/embed").willReturn(aResponse().withStatus(500)));
+
+        client.get().uri("/embed/fair-phones").exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"))
+                .expectHeader().valueEquals("X-Frame-Options", "DENY");
+        campaignService.stubFor(get("/api/campaigns/no-such-campaign").willReturn(notFound()));
+        client.get().uri("/embed/no-such-campaign").exchange().expectStatus().isNotFound()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    }
+
+    @Test
     void anUnknownCampaignIsARealNotFoundPage() {
         campaignService.stubFor(get("/api/campaigns/no-forced-labour").willReturn(notFound()));
 
@@ -161,6 +198,61 @@ class CampaignPageIT extends GatewayITSupport {
                 "<a href=\"/campaigns/fair-phones\">Buy fair phones</a>",
                 "<a href=\"/campaigns/clean-laptops\">Clean laptops</a> <span class=\"hint\">(closed)</span>")
                 .doesNotContain("javascript:");
+    }
+
+    @Test
+    void theDirectoryListsEveryOrganisationAPageAtATimeLinkedToTheirPages() {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"organisationId\":\"org-").append(i)
+                    .append("\",\"name\":\"Org ").append(i).append("\",\"kind\":\"ngo\"}");
+        }
+        campaignService.stubFor(get(urlPathEqualTo("/api/organisations")).withQueryParam("page", equalTo("0"))
+                .withQueryParam("size", equalTo("50"))
+                .willReturn(okJson("{\"items\":[" + items + "],\"page\":0,\"size\":50,\"total\":51}")));
+        campaignService.stubFor(get(urlPathEqualTo("/api/organisations")).withQueryParam("page", equalTo("1"))
+                .willReturn(okJson("""
+                        {"items":[{"organisationId":"last-one","name":"<b>Last</b> & best","kind":"public-body",
+                          "description":"%s","logoUrl":"https://logos.example.org/last.png","website":"javascript:x"}],
+                         "page":1,"size":50,"total":51}""".formatted("word ".repeat(80).strip()))));
+        campaignService.stubFor(get(urlPathEqualTo("/api/organisations")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson("{\"items\":[],\"page\":2,\"size\":50,\"total\":51}")));
+
+        String first = client.get().uri("/organisations").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(first).contains("<title>Partner organisations — Pledgeworks</title>",
+                "<link rel=\"canonical\" href=\"http://127.0.0.1:8080/organisations\">",
+                "51 organisations run or support campaigns here.",
+                "<a class=\"org-name\" href=\"/organisations/org-0\">Org 0</a>",
+                "<a class=\"org-name\" href=\"/organisations/org-49\">Org 49</a>",
+                "<a rel=\"next\" href=\"/organisations?page=2\">Next page</a>")
+                .doesNotContain("org-50", "Previous page");
+
+        String second = client.get().uri("/organisations?page=2").exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy",
+                        csp -> assertThat(csp).contains("img-src 'self' data: https://logos.example.org;"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(second).contains("<title>Partner organisations, page 2 — Pledgeworks</title>",
+                "<a class=\"org-name\" href=\"/organisations/last-one\">&lt;b&gt;Last&lt;/b&gt; &amp; best</a>",
+                "Public body", "<a rel=\"prev\" href=\"/organisations\">Previous page</a>",
+                "word word…</p>")
+                .doesNotContain("Next page", "javascript:", "<b>Last");
+
+        // a page that cannot exist is the 404 page, never a list that says nothing
+        for (String path : new String[] {"/organisations?page=3", "/organisations?page=0", "/organisations?page=x",
+                "/organisations?page=-1"}) {
+            client.get().uri(path).accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound();
+        }
+    }
+
+    @Test
+    void theDirectoryThatCannotBeReadSaysToTryAgain() {
+        campaignService.stubFor(get(urlPathEqualTo("/api/organisations")).willReturn(aResponse().withStatus(500)));
+
+        client.get().uri("/organisations").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody(String.class).value(html -> assertThat(html).doesNotContain("Whitelabel"));
     }
 
     @Test

@@ -101,9 +101,28 @@ class CampaignPageRendererTest {
         assertThat(html).contains("<form id=\"sign-form\" method=\"post\" action=\"/api/campaigns/fair-phones/pledges\"",
                 "<option value=\"FR\">France</option>", "<span id=\"count-total\" class=\"count-total\">1,234</span>",
                 "The goal is reached.", "<th scope=\"row\">France</th><td>1,000</td>",
-                "href=\"https://wa.me/?text=Buy%20fair%20phones%20https%3A%2F%2Fpledge.example.org%2Fcampaigns%2Ffair-phones\"",
-                "href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fpledge.example.org%2Fcampaigns%2Ffair-phones\"",
+                "href=\"https://wa.me/?text=Buy%20fair%20phones%20https%3A%2F%2Fpledge.example.org%2Fcampaigns%2Ffair-phones"
+                        + "%3Futm_source%3Dwhatsapp%26utm_medium%3Dshare\"",
+                "href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fpledge.example.org%2Fcampaigns%2Ffair-phones"
+                        + "%3Futm_source%3Dfacebook%26utm_medium%3Dshare\"",
                 "href=\"mailto:?subject=Buy%20fair%20phones&amp;body=", "id=\"share-url\"", "id=\"follow-form\"");
+    }
+
+    @Test
+    void theSignFormPassesOnTheTagsOfTheLinkThatOpenedThePageDroppingTheOnesPledgeServiceWouldRefuse() {
+        org.springframework.util.LinkedMultiValueMap<String, String> query = new org.springframework.util.LinkedMultiValueMap<>();
+        query.add("utm_source", "news\"letter");
+        query.add("ref", "abc");
+        query.add("utm_term", "\u202Eevil");
+        query.add("utm_campaign", "spring");
+        String html = renderer.render(page(campaign("open", null), new Count(1, List.of()), List.of()),
+                LinkTags.from(query));
+
+        assertThat(html).contains("<input type=\"hidden\" name=\"utm_source\" value=\"news&quot;letter\">",
+                "<input type=\"hidden\" name=\"utm_campaign\" value=\"spring\">")
+                .doesNotContain("name=\"ref\"", "name=\"utm_term\"");
+        assertThat(renderer.render(page(campaign("open", null), new Count(1, List.of()), List.of())))
+                .doesNotContain("type=\"hidden\"");
     }
 
     @Test

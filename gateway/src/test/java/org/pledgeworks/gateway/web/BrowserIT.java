@@ -42,6 +42,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -219,10 +220,12 @@ class BrowserIT extends GatewayITSupport {
 
     @Test
     void aSignerNeedsOnlyTheKeyboard() {
-        openDemoCampaign();
+        // a friend's link, with a tag pledge-service would refuse: it is left out, not a reason to fail
+        openDemoCampaign("&utm_source=whatsapp&utm_medium=share&ref=Fr1end-42&utm_term=%E2%80%AE");
         pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\"}")));
+                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\","
+                        + "\"referralCode\":\"Ada-code_01\"}")));
 
         // the skip link comes first and leads past the header; from there Tab reaches the form
         press(Keys.TAB);
@@ -251,7 +254,66 @@ class BrowserIT extends GatewayITSupport {
                 .withRequestBody(matchingJsonPath("$.name", equalTo("Ada Lovelace")))
                 .withRequestBody(matchingJsonPath("$.email", equalTo("ada@example.org")))
                 .withRequestBody(matchingJsonPath("$.country", equalTo("GB")))
-                .withRequestBody(matching(".*\"consentToUpdates\":true.*")));
+                .withRequestBody(matching(".*\"consentToUpdates\":true.*"))
+                .withRequestBody(matchingJsonPath("$.source.utm_source", equalTo("whatsapp")))
+                .withRequestBody(matchingJsonPath("$.source.ref", equalTo("Fr1end-42")))
+                .withRequestBody(notMatching(".*utm_term.*")));
+        // what the signer passes on now names them, so the campaign can tell who brought whom
+        assertThat(browser.findElement(By.cssSelector("#share-after-signing a[href^='https://wa.me/']"))
+                .getAttribute("href")).contains("utm_source%3Dwhatsapp%26utm_medium%3Dshare%26ref%3DAda-code_01");
+        assertThat(browser.findElement(By.id("share-url")).getAttribute("value"))
+                .endsWith("/campaigns/demo?ref=Ada-code_01");
+    }
+
+    @Test
+    void aPartnersSiteEmbedsTheSignFormAndAPersonSignsThroughIt() {
+        // the partner's site: another origin (WireMock's), framing the embed
+        String partner = campaignService.baseUrl();
+        String gateway = "http://127.0.0.1:" + port;
+        campaignService.stubFor(get("/partner.html").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+                        <!doctype html><html lang="en"><head><title>A partner's site</title></head><body>
+                        <main><h1>Our campaign</h1>
+                        <iframe id="embed" src="%s/embed/demo?utm_source=partner-site" title="Sign the pledge"
+                                width="100%%" height="900"></iframe></main></body></html>""".formatted(gateway))));
+        campaignService.stubFor(get("/api/campaigns/demo").willReturn(okJson(CAMPAIGN)));
+        pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
+                {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"%s"}""".formatted(TestClock.now()))));
+        campaignService.stubFor(get("/api/campaigns/demo/embed").willReturn(okJson(
+                "{\"slug\":\"demo\",\"origins\":[\"" + partner + "\"]}")));
+        pledgeService.stubFor(post("/api/campaigns/demo/pledges").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"pending\",\"message\":\"Check your email to confirm your signature.\","
+                        + "\"referralCode\":\"Embed-code_1\"}")));
+
+        browser.get(partner + "/partner.html");
+        browser.switchTo().frame(browser.findElement(By.id("embed")));
+        waitVisible("sign-form");
+        Accessibility.assertNoSeriousViolations(browser, "the embed in a partner's page");
+        // axe leaves the driver on the top page, having visited each frame
+        browser.switchTo().defaultContent();
+        browser.switchTo().frame(browser.findElement(By.id("embed")));
+        fillForm("Grace Hopper", "grace@example.org");
+        browser.findElement(By.id("sign-button")).click();
+
+        assertThat(visibleText("sign-success")).contains("Check your email to confirm your signature");
+        pledgeService.verify(postRequestedFor(urlEqualTo("/api/campaigns/demo/pledges"))
+                .withRequestBody(matchingJsonPath("$.email", equalTo("grace@example.org")))
+                .withRequestBody(matchingJsonPath("$.source.utm_source", equalTo("partner-site"))));
+        browser.switchTo().defaultContent();
+
+        // a site staff did not name gets nothing in its frame
+        campaignService.stubFor(get("/api/campaigns/demo/embed").willReturn(okJson(
+                "{\"slug\":\"demo\",\"origins\":[\"https://someone-else.example.org\"]}")));
+        campaignService.stubFor(get("/partner.html").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+                        <!doctype html><html lang="en"><head><title>Another site</title></head><body>
+                        <iframe id="embed" src="%s/embed/demo?try=2" title="Sign"></iframe></body></html>"""
+                        .formatted(gateway))));
+        browser.get(partner + "/partner.html");
+        browser.switchTo().frame(browser.findElement(By.id("embed")));
+        assertThat(browser.findElements(By.id("sign-form"))).as("the browser refused to frame it").isEmpty();
+        browser.switchTo().defaultContent();
     }
 
     @Test
@@ -298,6 +360,19 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("campaigns-runs")).contains("Buy fair phones");
         assertThat(visibleText("campaigns-partners")).contains("An old campaign (closed)");
         Accessibility.assertNoSeriousViolations(browser, "an organisation's page");
+
+        campaignService.stubFor(get(urlPathEqualTo("/api/organisations")).willReturn(okJson("""
+                {"items":[{"organisationId":"browser-coalition","name":"Fair Supply Coalition","kind":"ngo",
+                           "description":"We check supply chains."},
+                          {"organisationId":"browser-union","name":"Phone Workers' Union","kind":"other"}],
+                 "page":0,"size":50,"total":2}""")));
+        browser.findElement(By.linkText("All organisations")).click();
+
+        assertThat(visibleText("directory")).contains("2 organisations", "Fair Supply Coalition",
+                "We check supply chains.", "Phone Workers' Union");
+        Accessibility.assertNoSeriousViolations(browser, "the directory of organisations");
+        browser.findElement(By.linkText("Phone Workers' Union")).click();
+        assertThat(visibleText("organisation-name")).isEqualTo("Phone Workers' Union");
     }
 
     @Test
@@ -516,6 +591,14 @@ class BrowserIT extends GatewayITSupport {
         campaignService.stubFor(get(urlPathEqualTo("/api/staff/campaigns/c1/updates")).willReturn(okJson("[]")));
         pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
                 {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":40,"FR":2},"asOf":"%s"}""".formatted(TestClock.now()))));
+        campaignService.stubFor(get("/api/staff/campaigns/c1/embed").willReturn(okJson(
+                "{\"campaignId\":\"c1\",\"slug\":\"demo\",\"origins\":[\"https://partner.example.org\"]}")));
+        pledgeService.stubFor(get("/api/staff/pledges/campaigns/demo/sources").willReturn(okJson("""
+                {"campaign":"demo","signatures":45,"confirmed":42,
+                 "bySource":[{"source":"whatsapp","medium":"share","signatures":30,"confirmed":29},
+                             {"source":null,"medium":null,"signatures":15,"confirmed":13}],
+                 "referrals":{"signatures":12,"confirmed":11,"referrers":3,
+                              "top":[{"code":"Ada-code_01","signatures":9,"confirmed":8}]}}""")));
         signInAsTheFirstAdmin();
 
         browser.findElement(By.linkText("Buy fair phones")).click();
@@ -523,6 +606,15 @@ class BrowserIT extends GatewayITSupport {
         assertThat(visibleText("card-score-table")).contains("Phone Co (company)", "2026", "50");
         assertThat(visibleText("card-framework")).contains("Wages (wages)", "Pays a living wage (living-wage)");
         assertThat(visibleText("by-country")).contains("GB", "40");
+        assertThat(browser.findElement(By.id("embed-snippet")).getAttribute("value"))
+                .startsWith("<iframe src=\"http://127.0.0.1:" + port + "/embed/demo\"");
+        String allowed = new WebDriverWait(browser, WAIT).until(d -> {
+            String value = d.findElement(By.id("embed-origins")).getAttribute("value");
+            return value.isEmpty() ? null : value;
+        });
+        assertThat(allowed).isEqualTo("https://partner.example.org");
+        assertThat(visibleText("by-source")).contains("WhatsApp (share button)", "30", "29", "No tags",
+                "12 signatures (11 confirmed) came through 3 signers\u2019 own links.", "Ada-code_01");
         // notification-service is down in this suite
         assertThat(visibleText("delivery")).contains("not available");
         assertThat(visibleText("update-rows")).isEqualTo("No updates yet: write the first one below.");
@@ -709,10 +801,15 @@ class BrowserIT extends GatewayITSupport {
     }
 
     private void openDemoCampaign() {
+        openDemoCampaign("");
+    }
+
+    /** @param tags more of the query, as a shared link carries it ({@code &utm_source=…}) */
+    private void openDemoCampaign(String tags) {
         campaignService.stubFor(get("/api/campaigns/demo").willReturn(okJson(CAMPAIGN)));
         pledgeService.stubFor(get("/api/campaigns/demo/count").willReturn(okJson("""
                 {"campaignId":"c1","slug":"demo","total":42,"byCountry":{"GB":42},"asOf":"%s"}""".formatted(TestClock.now()))));
-        browser.get("http://127.0.0.1:" + port + "/campaign.html?slug=demo");
+        browser.get("http://127.0.0.1:" + port + "/campaign.html?slug=demo" + tags);
         waitVisible("sign-form");
     }
 

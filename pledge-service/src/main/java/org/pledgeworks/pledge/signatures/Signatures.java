@@ -225,6 +225,33 @@ public class Signatures {
     public record ReviewTally(String campaignId, Review.State state, String reason, long signatures) {
     }
 
+    /**
+     * A campaign's signatures (withdrawn ones left out) by the tags of the link their signer followed:
+     * {@code utm_source}, {@code utm_medium} and the referral code, each null when the link had none, and
+     * whether they count. Grouped in the database, so no signer's data leaves it.
+     */
+    public List<SourceTally> sourceTallies(String campaignId) {
+        List<SourceTally> tallies = new ArrayList<>();
+        String source = "$" + SignatureCodec.SOURCE + ".";
+        signatures.aggregate(List.of(
+                        Aggregates.match(and(eq(CAMPAIGN_ID, campaignId),
+                                Filters.ne(STATUS, SignatureStatus.WITHDRAWN.name()))),
+                        Aggregates.group(new Document("source", source + "utm_source")
+                                        .append("medium", source + "utm_medium").append("ref", source + "ref")
+                                        .append(COUNTS, "$" + COUNTS),
+                                Accumulators.sum("n", 1))))
+                .batchSize(1000)
+                .forEach(row -> {
+                    Document id = row.get(ID, Document.class);
+                    tallies.add(new SourceTally(id.getString("source"), id.getString("medium"), id.getString("ref"),
+                            Boolean.TRUE.equals(id.getBoolean(COUNTS)), ((Number) row.get("n")).longValue()));
+                });
+        return tallies;
+    }
+
+    public record SourceTally(String source, String medium, String ref, boolean counts, long signatures) {
+    }
+
     // --- counting ---
 
     /** How many signatures count, per campaign and country: what the counters must add up to. */

@@ -1,5 +1,6 @@
 package org.pledgeworks.pledge.signing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,8 +30,7 @@ class PledgeController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     SignPledgeResponse sign(@PathVariable String slug, @Valid @RequestBody SignPledgeRequest request,
             HttpServletRequest http) {
-        signing.sign(slug, request, hashes.clientIpHash(http));
-        return SignPledgeResponse.PENDING;
+        return SignPledgeResponse.pending(signing.sign(slug, request, hashes.clientIpHash(http)));
     }
 
     /** Sends the confirmation mail again; the same 202 whatever the address, so it reveals nothing. */
@@ -38,15 +38,21 @@ class PledgeController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     SignPledgeResponse resend(@PathVariable String slug, @Valid @RequestBody ResendRequest request) {
         signing.resend(slug, request.email().strip());
-        return SignPledgeResponse.PENDING;
+        return SignPledgeResponse.pending(null);
     }
 
     record ResendRequest(@NotBlank(message = "Please give your email address.") @EmailAddress String email) {
     }
 
-    record SignPledgeResponse(String status, String message) {
+    /**
+     * @param referralCode the signer's code for the share links ({@code ?ref=}), so the campaign can tell
+     *                     which signatures each signer brought; absent from a resend's answer
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SignPledgeResponse(String status, String message, String referralCode) {
 
-        static final SignPledgeResponse PENDING = new SignPledgeResponse("pending",
-                "Check your email to confirm your signature.");
+        static SignPledgeResponse pending(String referralCode) {
+            return new SignPledgeResponse("pending", "Check your email to confirm your signature.", referralCode);
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.pledgeworks.pledge.campaigns.CampaignNotOpenException;
 import org.pledgeworks.pledge.campaigns.OpenCampaign;
 import org.pledgeworks.pledge.links.SignerLinks;
 import org.pledgeworks.pledge.links.VerificationLinks.VerificationLink;
+import org.pledgeworks.pledge.referrals.ReferralCodes;
 import org.pledgeworks.pledge.signatures.EmailAddresses;
 import org.pledgeworks.pledge.signatures.MailLinks;
 import org.pledgeworks.pledge.signatures.PersonalData;
@@ -31,15 +32,17 @@ class PledgeSigning {
     private final Signatures signatures;
     private final SignerLinks links;
     private final AbuseScreen abuse;
+    private final ReferralCodes referralCodes;
     private final PledgeServiceProperties properties;
     private final Clock clock;
 
     PledgeSigning(CampaignCopies campaigns, Signatures signatures, SignerLinks links, AbuseScreen abuse,
-            PledgeServiceProperties properties, Clock clock) {
+            ReferralCodes referralCodes, PledgeServiceProperties properties, Clock clock) {
         this.campaigns = campaigns;
         this.signatures = signatures;
         this.links = links;
         this.abuse = abuse;
+        this.referralCodes = referralCodes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,8 +51,10 @@ class PledgeSigning {
      * Signs, or tells the existing signer by mail that they had signed already: the caller answers
      * both the same way, so the API never tells who has signed. A suspicious signature is stored in
      * quarantine, also answered the same way.
+     *
+     * @return the signer's referral code for this campaign, the same whether or not they had signed
      */
-    void sign(String slug, SignPledgeRequest request, String ipHash) {
+    String sign(String slug, SignPledgeRequest request, String ipHash) {
         OpenCampaign campaign = openCampaign(slug);
         Instant now = clock.instant();
         String signatureId = UUID.randomUUID().toString();
@@ -67,6 +72,7 @@ class PledgeSigning {
         if (!signatures.insert(signature.signed(campaign.title(), mailLinks(signatureId, now)))) {
             signedAgain(campaign, emailKey, email, request.locale(), now);
         }
+        return referralCodes.of(campaign.campaignId(), emailKey);
     }
 
     /** The existing signature gets a {@code pledge-signed-again} event, up to the repeat limit. */

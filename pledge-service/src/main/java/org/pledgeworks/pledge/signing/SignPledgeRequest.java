@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.pledgeworks.pledge.referrals.ReferralCodes;
 import org.pledgeworks.pledge.signatures.EmailAddress;
 
 /**
@@ -81,7 +82,9 @@ record SignPledgeRequest(
             @JsonProperty("utm_campaign") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmCampaign,
             @JsonProperty("utm_term") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmTerm,
             @JsonProperty("utm_content") @Size(max = 100) @Pattern(regexp = Text.PRINTABLE) String utmContent,
-            @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "A referrer is an http(s) URL.") String referrer) {
+            @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "A referrer is an http(s) URL.") String referrer,
+            @Pattern(regexp = ReferralCodes.PATTERN, message = "A referral code is 6 to 32 letters, digits, '-' or '_'.")
+            String ref) {
 
         /** The tags given, by their names on the wire; blank ones left out. */
         java.util.Map<String, String> values() {
@@ -92,6 +95,7 @@ record SignPledgeRequest(
             put(values, "utm_term", utmTerm);
             put(values, "utm_content", utmContent);
             put(values, "referrer", referrer);
+            put(values, "ref", ref);
             return values;
         }
 

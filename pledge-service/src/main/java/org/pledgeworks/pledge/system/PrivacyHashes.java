@@ -49,6 +49,15 @@ public class PrivacyHashes {
     }
 
     /**
+     * The signer's referral code for a campaign: keyed, so it names no one to whoever reads a shared link,
+     * and derived, so the same person gets the same code each time they sign and nothing has to be stored.
+     */
+    public String referralCode(String campaignId, String normalisedEmail) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(java.util.Arrays.copyOf(hmac(key, "referral|" + campaignId + "|" + normalisedEmail), 8));
+    }
+
+    /**
      * The client's address: the first hop of {@code X-Forwarded-For}, which the gateway sets, else the
      * peer address. Only its hash is ever kept.
      */

@@ -109,6 +109,8 @@ class BadInputsIT extends ServiceIT {
                         aPledge().with("source", java.util.Map.of("referrer", "javascript:alert(1)")).json(), 400,
                         "source.referrer"),
                 bad("source as a string", JSON, aPledge().with("source", "newsletter").json(), 400, "source"),
+                bad("a referral code with a space", JSON,
+                        aPledge().with("source", java.util.Map.of("ref", "abc def")).json(), 400, "source.ref"),
                 bad("deeply nested arrays", JSON, validHead + ",\"x\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
                         400, null),
                 bad("a number too large for anything", JSON, validHead + ",\"consentToUpdates\":1e400}", 400,
