@@ -109,7 +109,11 @@ class InterestIT extends ServiceIT {
         assertThat(interest.get("email").asString()).isEqualTo(email);
         assertThat(interest.get("message").asString()).isEqualTo("I teach maths and can do Tuesdays.");
         assertThat(interest.get("status").asString()).isEqualTo("new");
-        assertThat(interest.get("consent").get("wording").asString()).isEqualTo(InterestMother.WORDING);
+        assertThat(interest.get("consent").get("wording").asString())
+                .as("the service's words of the version the page showed, not the client's")
+                .isEqualTo("I agree that " + CampaignMother.OWNER + " may contact me about this opportunity, using the "
+                        + "details I give here.")
+                .isNotEqualTo(InterestMother.WORDING);
         assertThat(interest.get("consent").get("version").asString()).isEqualTo("2026-12");
         assertThat(java.time.Instant.parse(interest.get("consent").get("givenAt").asString()))
                 .isCloseTo(TestClock.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
@@ -368,6 +372,9 @@ class InterestIT extends ServiceIT {
         ConsumerRecord<String, String> record = KafkaProbe.awaitRecord(TOPIC, r -> digestOf(r, toProfile),
                 Duration.ofSeconds(20));
         assertThat(json.readTree(record.value()).get("to").asString()).isEqualTo("hello@" + profiled + ".example.org");
+        assertThat(read(get("/api/staff/opportunities/" + toProfile.id + "/interest", staff)).get("items").get(0)
+                .get("consent").get("wording").asString()).as("the organisation by its profile's name, as the page shows it")
+                .startsWith("I agree that Coalition member " + profiled + " may contact me");
         assertThat(meters.counter("pledgeworks.interest.digests.unaddressed").count()).isEqualTo(unaddressed + 1);
         Thread.sleep(500);
         assertThat(KafkaProbe.count(TOPIC, r -> digestOf(r, nowhere))).isZero();
