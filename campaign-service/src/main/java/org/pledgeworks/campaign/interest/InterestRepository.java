@@ -135,10 +135,13 @@ class InterestRepository {
         if (previous == null) {
             return EventDocuments.insert(digests, mark, events);
         }
+        List<Bson> claim = new ArrayList<>(List.of(Updates.set("sentAt", Date.from(now)),
+                Updates.set("through", Date.from(through))));
+        if (!events.isEmpty()) {
+            claim.add(Updates.pushEach(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList()));
+        }
         return digests.updateOne(and(eq("_id", opportunityId), eq("sentAt", Date.from(previous.sentAt()))),
-                Updates.combine(Updates.set("sentAt", Date.from(now)), Updates.set("through", Date.from(through)),
-                        Updates.pushEach(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList())))
-                .getModifiedCount() == 1;
+                Updates.combine(claim)).getModifiedCount() == 1;
     }
 
     /** A confirmed interest of the opportunity moved to {@code status} by staff; empty if there is none. */

@@ -376,6 +376,11 @@ class InterestIT extends ServiceIT {
                 .get("consent").get("wording").asString()).as("the organisation by its profile's name, as the page shows it")
                 .startsWith("I agree that Coalition member " + profiled + " may contact me");
         assertThat(meters.counter("pledgeworks.interest.digests.unaddressed").count()).isEqualTo(unaddressed + 1);
+
+        // the next hour's, claimed over the first's record: counted again, still no event
+        confirmed(nowhere.id, InterestMother.interest());
+        digests.digest(TestClock.now().plus(InterestDigests.EVERY));
+        assertThat(meters.counter("pledgeworks.interest.digests.unaddressed").count()).isEqualTo(unaddressed + 2);
         Thread.sleep(500);
         assertThat(KafkaProbe.count(TOPIC, r -> digestOf(r, nowhere))).isZero();
     }
