@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,9 +12,11 @@ import org.pledgeworks.campaign.interest.Interest.Consent;
 import org.pledgeworks.campaign.interest.Interest.Status;
 import org.pledgeworks.campaign.opportunities.OpportunityDirectory;
 import org.pledgeworks.campaign.opportunities.OpportunityDirectory.Listing;
+import org.pledgeworks.campaign.organisations.OrganisationProfiles;
 import org.pledgeworks.campaign.outbox.EventOutbox;
 import org.pledgeworks.campaign.staff.StaffMember;
 import org.pledgeworks.campaign.system.CampaignServiceProperties;
+import org.pledgeworks.campaign.system.InvalidInputException;
 import org.pledgeworks.campaign.system.KafkaTopics;
 import org.pledgeworks.campaign.system.NotFoundException;
 import org.pledgeworks.campaign.system.PersonErasure;
@@ -40,11 +43,15 @@ class Interests implements PersonErasure, UnconfirmedPurge {
     private final Clock clock;
     private final String publicBaseUrl;
     private final java.time.Duration confirmValidity;
+    private final Map<String, String> consentWordings;
+    private final OrganisationProfiles organisations;
 
     Interests(InterestRepository repository, OpportunityDirectory opportunities, InterestLinks links,
-            EventOutbox outbox, Clock clock, CampaignServiceProperties properties) {
+            EventOutbox outbox, Clock clock, CampaignServiceProperties properties, OrganisationProfiles organisations) {
         this.repository = repository;
         this.opportunities = opportunities;
+        this.organisations = organisations;
+        this.consentWordings = properties.interest().consentWordings();
         this.links = links;
         this.outbox = outbox;
         this.clock = clock;
@@ -57,10 +64,15 @@ class Interests implements PersonErasure, UnconfirmedPurge {
      * typed this time and the mail again; a confirmed one is left as it is (and nothing is sent).
      */
     void express(String opportunityId, InterestInput input) {
+        String wording = consentWordings.get(input.consentVersion());
+        if (wording == null) {
+            throw new InvalidInputException("consentVersion", "must be a version of the consent wording this service "
+                    + "knows (" + String.join(", ", consentWordings.keySet().stream().sorted().toList()) + ")");
+        }
         Listing opportunity = opportunities.openForInterest(opportunityId);
         Instant now = clock.instant();
         String locale = input.locale() == null ? opportunity.defaultLocale() : input.locale();
-        Consent consent = new Consent(input.consentWording(), input.consentVersion(), now);
+        Consent consent = new Consent(agreedTo(wording, opportunity.postingOrganisation()), input.consentVersion(), now);
         String message = input.message() == null || input.message().isBlank() ? null : input.message().strip();
         String name = input.name().strip();
         String email = input.email().strip();
@@ -88,6 +100,17 @@ class Interests implements PersonErasure, UnconfirmedPurge {
             // when it did not write, a concurrent expression (or the confirmation) won, and that one's mail is on its way
             return;
         }
+    }
+
+    /**
+     * The words of the version the page showed, as the page showed them: the organisation by its profile's name
+     * (by its id without one, as the page names it). What the client sends as the wording is not what is kept:
+     * a record of consent must not say what a client chose to write.
+     */
+    private String agreedTo(String wording, String organisationId) {
+        String organisation = organisations.find(organisationId).map(OrganisationProfiles.Listed::name)
+                .orElse(organisationId);
+        return wording.replace("{organisation}", organisation);
     }
 
     /** What the link's page offers, without changing anything: a GET (a mail scanner) confirms nothing. */

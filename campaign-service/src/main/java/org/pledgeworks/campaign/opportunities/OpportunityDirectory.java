@@ -1,5 +1,7 @@
 package org.pledgeworks.campaign.opportunities;
 
+import java.util.Optional;
+
 import org.pledgeworks.campaign.campaigns.Campaign;
 import org.pledgeworks.campaign.campaigns.CampaignAccess;
 import org.pledgeworks.campaign.campaigns.CampaignStatus;
@@ -29,9 +31,15 @@ public class OpportunityDirectory {
 
     /**
      * @param defaultLocale the campaign's, for mails to people who named none
+     * @param contactEmail  the address the opportunity names for enquiries; null when it names none
      */
     public record Listing(String opportunityId, String title, String postingOrganisation, String campaignId,
-            String campaignSlug, String campaignTitle, String defaultLocale) {
+            String campaignSlug, String campaignTitle, String defaultLocale, String contactEmail) {
+    }
+
+    /** The opportunity whatever its state (the posting organisation hears of interest confirmed before it closed). */
+    public Optional<Listing> find(String opportunityId) {
+        return repository.find(opportunityId).flatMap(o -> campaigns.byId(o.campaignId()).map(c -> listing(o, c)));
     }
 
     /**
@@ -71,6 +79,7 @@ public class OpportunityDirectory {
 
     private static Listing listing(Opportunity opportunity, Campaign campaign) {
         return new Listing(opportunity.id(), opportunity.details().title(), opportunity.postingOrganisation(),
-                campaign.id(), campaign.slug(), campaign.title(), campaign.defaultLocale());
+                campaign.id(), campaign.slug(), campaign.title(), campaign.defaultLocale(),
+                opportunity.details().contact() == null ? null : opportunity.details().contact().email());
     }
 }

@@ -33,6 +33,11 @@ public class OrganisationProfiles {
         return repository.find(organisationId).map(Listed::of);
     }
 
+    /** Where the organisation asks to be written to: its profile's contact address, if it has a profile and one. */
+    public Optional<String> contactEmail(String organisationId) {
+        return repository.find(organisationId).map(o -> o.profile().contactEmail()).filter(e -> !e.isBlank());
+    }
+
     /** Those of {@code ids} that have a profile, in one read. */
     public Map<String, Listed> findAll(Collection<String> ids) {
         Map<String, Listed> found = new LinkedHashMap<>();

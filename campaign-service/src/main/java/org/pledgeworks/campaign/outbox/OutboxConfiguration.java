@@ -17,6 +17,7 @@ class OutboxConfiguration {
     OutboxCollections outboxCollections() {
         return OutboxCollections.of("campaigns", "tallies", "updates", "card-targets", "opportunities",
                 "organisations", "opportunity-interests", "calendar-events", "endorsements",
-                "event-rsvps", "event-rsvp-seats");
+                "event-rsvps", "event-rsvp-seats",
+                "opportunity-interest-digests");
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * This service's own {@code calendar-event-revised.v1} and {@code -cancelled.v1}, read back from
- * {@code campaigns}: the people going or waiting are told ({@link Rsvps#tellOfChange}). Read from the topic
+ * {@code campaigns}: the waiting list moves up to a raised capacity ({@link Rsvps#promoteWhileSeatsFree}) and
+ * the people going or waiting are told ({@link Rsvps#tellOfChange}). Read from the topic
  * rather than called from the calendar's write, so that a crash after the write still tells them (the
  * event is in the outbox with the write), and the calendar need not know RSVPs exist. Other types on
  * {@code campaigns} are skipped by the dispatcher.
@@ -48,9 +49,12 @@ class CalendarChanges {
 
     @Bean
     EventHandler<CalendarEventChanged> calendarEventRevised(Rsvps rsvps) {
-        return EventHandler.of("calendar-event-revised.v1", CalendarEventChanged.class,
-                (changed, eventId) -> rsvps.tellOfChange(changed.calendarEvent().calendarEventId(), changed.eventId(),
-                        false));
+        // a revision may have raised the capacity: the waiting list moves up first, so that those promoted are
+        // told of the change as going
+        return EventHandler.of("calendar-event-revised.v1", CalendarEventChanged.class, (changed, eventId) -> {
+            rsvps.promoteWhileSeatsFree(changed.calendarEvent().calendarEventId());
+            rsvps.tellOfChange(changed.calendarEvent().calendarEventId(), changed.eventId(), false);
+        });
     }
 
     @Bean

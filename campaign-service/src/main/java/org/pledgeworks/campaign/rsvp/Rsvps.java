@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 class Rsvps implements PersonErasure, UnconfirmedPurge {
 
-    /** The most promotions one freed seat (or an erasure) runs through: each failure is a racing cancel. */
+    /** The most failed promotions one pass of the waiting list tolerates: each failure is a racing cancel. */
     private static final int PROMOTION_TRIES = 20;
 
     private final RsvpRepository repository;
@@ -247,31 +247,46 @@ class Rsvps implements PersonErasure, UnconfirmedPurge {
 
     /**
      * Gives the seat {@code rsvp} held (if any) back and promotes the first on the waiting list, in order of
-     * confirmation: its seat is taken by the same conditional write as a confirmation's, so a racing
-     * confirmation cannot overbook, and one that lost its place on the list (cancelled meanwhile) is passed.
+     * confirmation (see {@link #promoteWhileSeatsFree}).
      */
     private void freeSeatOf(Rsvp rsvp) {
-        if (!repository.releaseSeat(rsvp.calendarEventId(), rsvp.id())) {
-            return;
+        if (repository.releaseSeat(rsvp.calendarEventId(), rsvp.id())) {
+            promoteWhileSeatsFree(rsvp.calendarEventId());
         }
+    }
+
+    /**
+     * Moves the waiting list up, first confirmed first, for as long as a seat is free under the event's capacity
+     * now: after a cancellation that is one, after staff raised the capacity as many as it grew by. Each seat is
+     * taken by the same conditional write as a confirmation's, so a racing confirmation cannot overbook, and one
+     * that lost its place on the list (cancelled meanwhile) is passed. A capacity lowered below the seats taken
+     * takes nobody's seat: nobody is promoted until enough have cancelled. Repeating it promotes nobody twice.
+     *
+     * @return how many were promoted
+     */
+    int promoteWhileSeatsFree(String calendarEventId) {
         Instant now = clock.instant();
-        Optional<Listing> event = directory.find(rsvp.calendarEventId()).filter(e -> e.open(now));
+        Optional<Listing> event = directory.find(calendarEventId).filter(e -> e.open(now));
         if (event.isEmpty()) {
-            return;
+            return 0;
         }
-        for (int i = 0; i < PROMOTION_TRIES; i++) {
-            List<Rsvp> first = repository.inStatus(rsvp.calendarEventId(), Status.WAITING, 1);
-            if (first.isEmpty() || !repository.takeSeat(rsvp.calendarEventId(), first.get(0).id(),
-                    event.get().capacity())) {
-                return;
+        int promoted = 0;
+        for (int lost = 0; lost < PROMOTION_TRIES;) {
+            List<Rsvp> first = repository.inStatus(calendarEventId, Status.WAITING, 1);
+            if (first.isEmpty() || !repository.takeSeat(calendarEventId, first.get(0).id(), event.get().capacity())) {
+                return promoted;
             }
             Rsvp next = first.get(0);
             if (outbox.write(RsvpRepository.COLLECTION, next.id(), confirmed(next, event.get(), Status.GOING, null,
                     true, now), written -> repository.move(next.id(), Status.WAITING, Status.GOING, now, written))) {
-                return;
+                promoted++;
             }
-            repository.releaseSeat(rsvp.calendarEventId(), next.id());
+            else {
+                repository.releaseSeat(calendarEventId, next.id());
+                lost++;
+            }
         }
+        return promoted;
     }
 
     private RsvpOutcome.Shown shown(Rsvp rsvp) {

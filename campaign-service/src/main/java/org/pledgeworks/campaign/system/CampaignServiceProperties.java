@@ -1,5 +1,7 @@
 package org.pledgeworks.campaign.system;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl the gateway's public URL, for links in events (update and card pages)
  * @param links    the signed links mailed to people who express interest in an opportunity or RSVP to an event
  * @param rsvp     RSVPs to calendar events
+ * @param interest interest in volunteer opportunities
  */
 @ConfigurationProperties("pledgeworks")
 public record CampaignServiceProperties(
@@ -18,7 +21,21 @@ public record CampaignServiceProperties(
         @DefaultValue Demo demo,
         @DefaultValue("http://127.0.0.1:8080") String publicBaseUrl,
         @DefaultValue Links links,
-        @DefaultValue Rsvp rsvp) {
+        @DefaultValue Rsvp rsvp,
+        @DefaultValue Interest interest) {
+
+    /**
+     * @param consentWordings the words of each version of the interest form's consent, by version; the
+     *                        organisation's name stands at {@code {organisation}}. An expression of interest
+     *                        naming another version is refused, and the words stored are these, never the
+     *                        client's
+     */
+    public record Interest(Map<String, String> consentWordings) {
+
+        public Interest {
+            consentWordings = consentWordings == null ? Map.of() : Map.copyOf(consentWordings);
+        }
+    }
 
     /**
      * @param resendAfter how long an RSVP still pending waits before a repeat sends its confirmation mail again

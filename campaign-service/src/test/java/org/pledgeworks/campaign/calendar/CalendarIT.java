@@ -2,18 +2,32 @@ package org.pledgeworks.campaign.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.Observance;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.DtStart;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,6 +166,69 @@ class CalendarIT extends ServiceIT {
         assertThat(unfolded(get("/api/events/" + berlin + ".ics"))).contains("UID:" + berlin + "@127.0.0.1")
                 .noneMatch(l -> l.contains(kolkata));
         assertThat(get("/api/events/" + draft + ".ics").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Read as a calendar client reads it (ical4j, which resolves each TZID by the feed's own VTIMEZONE): an
+     * event in Paris on the morning the clocks go forward and one on the morning they go back keep the wall
+     * clock staff wrote, at the instants that clock means there.
+     */
+    @Test
+    void theFeedReadByAnICalendarLibraryKeepsParisWallClockTimesAcrossBothDaylightSavingChanges() throws Exception {
+        Map<String, Object> campaign = CampaignMother.draft();
+        String slug = (String) campaign.get("slug");
+        String campaignId = openCampaign(campaign);
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        // next year's, so that both are ahead of the test clock whatever its date
+        int year = LocalDate.ofInstant(TestClock.now(), paris).getYear() + 1;
+        LocalDateTime spring = LocalDate.of(year, 3, 31).with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY))
+                .atTime(10, 0);
+        LocalDateTime autumn = LocalDate.of(year, 10, 31).with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY))
+                .atTime(10, 0);
+        String inSpring = published(campaignId, inParis(spring));
+        String inAutumn = published(campaignId, inParis(autumn));
+
+        HttpResponse<String> feed = get("/api/campaigns/" + slug + "/events.ics");
+
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
+        net.fortuna.ical4j.model.Calendar calendar = new CalendarBuilder().build(new StringReader(feed.body()));
+        List<VTimeZone> zones = calendar.getComponents(Component.VTIMEZONE);
+        assertThat(zones).extracting(z -> z.getRequiredProperty(Property.TZID).getValue()).containsExactly("Europe/Paris");
+        VTimeZone zone = zones.get(0);
+        assertThat(zone.getObservances()).extracting(Component::getName).contains(Observance.STANDARD, Observance.DAYLIGHT);
+        Map<String, VEvent> events = new java.util.HashMap<>();
+        for (VEvent event : calendar.<VEvent>getComponents(Component.VEVENT)) {
+            events.put(event.getRequiredProperty(Property.UID).getValue(), event);
+        }
+        assertWallClockAndInstant(events.get(inSpring + "@127.0.0.1"), zone, spring, "+0200",
+                ZonedDateTime.of(spring, paris).toInstant());
+        assertWallClockAndInstant(events.get(inAutumn + "@127.0.0.1"), zone, autumn, "+0100",
+                ZonedDateTime.of(autumn, paris).toInstant());
+        assertThat(ZonedDateTime.of(spring, paris).toInstant()).as("08:00 UTC: summer time began at 01:00 UTC")
+                .isEqualTo(spring.minusHours(2).toInstant(ZoneOffset.UTC));
+        assertThat(ZonedDateTime.of(autumn, paris).toInstant()).as("09:00 UTC: winter time began at 01:00 UTC")
+                .isEqualTo(autumn.minusHours(1).toInstant(ZoneOffset.UTC));
+    }
+
+    private static void assertWallClockAndInstant(VEvent event, VTimeZone zone, LocalDateTime wallClock,
+            String offset, Instant instant) {
+        assertThat(event).isNotNull();
+        DtStart<?> start = event.getDateTimeStart();
+        assertThat(start.getParameter(Parameter.TZID).orElseThrow().getValue()).isEqualTo("Europe/Paris");
+        ZonedDateTime parsed = (ZonedDateTime) start.getDate();
+        assertThat(parsed.toLocalDateTime()).as("the wall clock staff wrote").isEqualTo(wallClock);
+        assertThat(parsed.toInstant()).isEqualTo(instant);
+        assertThat(((ZonedDateTime) event.getDateTimeEnd().getDate()).toInstant()).isEqualTo(instant.plusSeconds(2 * 3600));
+        assertThat(zone.getApplicableObservance(instant).getRequiredProperty(Property.TZOFFSETTO).getValue())
+                .as("the observance the feed's VTIMEZONE puts in force then").isEqualTo(offset);
+    }
+
+    private static Map<String, Object> inParis(LocalDateTime start) {
+        Map<String, Object> body = CalendarEventMother.meeting(CampaignMother.OWNER);
+        body.put("timeZone", "Europe/Paris");
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plusHours(2).toString());
+        return body;
     }
 
     @Test

@@ -46,6 +46,8 @@ class InterestBadInputIT extends ServiceIT {
                 express("no consent wording", with("consentWording", null), "consentWording"),
                 express("no consent version", with("consentVersion", null), "consentVersion"),
                 express("a consent version with spaces", with("consentVersion", "v 1"), "consentVersion"),
+                express("a consent version the service does not know", with("consentVersion", "1999-01"),
+                        "consentVersion"),
                 express("a locale that is no language tag", with("locale", "english"), "locale"),
                 express("three bad fields at once", threeBad, "name", "email", "consent"),
                 express("not JSON", "{\"name\": ", "body"),

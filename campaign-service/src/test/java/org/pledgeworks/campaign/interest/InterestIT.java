@@ -7,18 +7,23 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.pledgeworks.campaign.support.CampaignMother;
 import org.pledgeworks.campaign.support.InterestMother;
 import org.pledgeworks.campaign.support.OpportunityMother;
+import org.pledgeworks.campaign.support.OrganisationMother;
 import org.pledgeworks.campaign.support.ServiceIT;
 import org.pledgeworks.kit.testing.EventContract;
 import org.pledgeworks.kit.testing.KafkaProbe;
+import org.pledgeworks.kit.testing.StaffTokens;
 import org.pledgeworks.kit.testing.TestClock;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +38,7 @@ class InterestIT extends ServiceIT {
 
     static final String TOPIC = "opportunity-interests";
     static final String TYPE = "opportunity-interest-requested.v1";
+    static final String DIGEST = "opportunity-interest-digest-due.v1";
     private static final String BASE = "/api/staff/campaigns/";
 
     @Autowired
@@ -40,6 +46,12 @@ class InterestIT extends ServiceIT {
 
     @Autowired
     Interests interests;
+
+    @Autowired
+    InterestDigests digests;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final String ownerAdmin = CampaignMother.ownerAdmin();
 
@@ -97,7 +109,11 @@ class InterestIT extends ServiceIT {
         assertThat(interest.get("email").asString()).isEqualTo(email);
         assertThat(interest.get("message").asString()).isEqualTo("I teach maths and can do Tuesdays.");
         assertThat(interest.get("status").asString()).isEqualTo("new");
-        assertThat(interest.get("consent").get("wording").asString()).isEqualTo(InterestMother.WORDING);
+        assertThat(interest.get("consent").get("wording").asString())
+                .as("the service's words of the version the page showed, not the client's")
+                .isEqualTo("I agree that " + CampaignMother.OWNER + " may contact me about this opportunity, using the "
+                        + "details I give here.")
+                .isNotEqualTo(InterestMother.WORDING);
         assertThat(interest.get("consent").get("version").asString()).isEqualTo("2026-12");
         assertThat(java.time.Instant.parse(interest.get("consent").get("givenAt").asString()))
                 .isCloseTo(TestClock.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
@@ -286,6 +302,93 @@ class InterestIT extends ServiceIT {
         });
     }
 
+    @Test
+    void thePostingOrganisationGetsOneDigestAnHourOfWhoConfirmedSinceTheLastOneAndNoneWhenNobodyDid()
+            throws Exception {
+        Opened o = openOpportunity();
+        String ada = "ada-" + System.nanoTime() + "@example.org";
+        String grace = "grace-" + System.nanoTime() + "@example.org";
+        confirmed(o.id, InterestMother.interest(ada));
+        confirmed(o.id, InterestMother.with(InterestMother.interest(grace), "message", null));
+        expressIn(o.id, "never-confirms-" + System.nanoTime() + "@example.org");
+
+        // two instances run the job at once: one claims the opportunity's digest
+        Instant first = TestClock.now();
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> digests.digest(first)),
+                CompletableFuture.runAsync(() -> digests.digest(first))).get();
+
+        ConsumerRecord<String, String> record = KafkaProbe.awaitRecord(TOPIC, r -> digestOf(r, o),
+                Duration.ofSeconds(20));
+        EventContract.assertValid("campaigns/" + DIGEST, record.value());
+        assertThat(record.key()).isEqualTo(o.id);
+        JsonNode digest = json.readTree(record.value());
+        assertThat(digest.get("to").asString()).as("the opportunity's contact").isEqualTo("volunteers@example.org");
+        assertThat(digest.get("organisation").asString()).isEqualTo(CampaignMother.OWNER);
+        assertThat(digest.get("total").asInt()).isEqualTo(2);
+        assertThat(digest.get("people").findValuesAsString("email")).containsExactly(ada, grace);
+        assertThat(digest.get("people").get(0).get("name").asString()).isEqualTo("Ada Volunteer");
+        assertThat(digest.get("people").get(0).get("message").asString()).isEqualTo("I teach maths and can do Tuesdays.");
+        assertThat(digest.get("people").get(1).get("message").isNull()).isTrue();
+        assertThat(Instant.parse(digest.get("until").asString())).isEqualTo(first);
+
+        String alan = "alan-" + System.nanoTime() + "@example.org";
+        confirmed(o.id, InterestMother.interest(alan));
+        digests.digest(TestClock.now());
+        Thread.sleep(500);
+        assertThat(KafkaProbe.count(TOPIC, r -> digestOf(r, o))).as("within the hour: nothing more").isEqualTo(1);
+
+        Instant nextHour = TestClock.now().plus(InterestDigests.EVERY);
+        digests.digest(nextHour);
+
+        List<ConsumerRecord<String, String>> both = KafkaProbe.awaitRecords(TOPIC, r -> digestOf(r, o), 2,
+                Duration.ofSeconds(20));
+        JsonNode second = json.readTree(both.get(1).value());
+        assertThat(second.get("people").findValuesAsString("email")).as("only who confirmed since").containsExactly(alan);
+        assertThat(Instant.parse(second.get("since").asString())).isEqualTo(first.truncatedTo(ChronoUnit.MILLIS));
+
+        digests.digest(nextHour.plus(InterestDigests.EVERY).plusSeconds(1));
+        Thread.sleep(500);
+        assertThat(KafkaProbe.count(TOPIC, r -> digestOf(r, o))).as("nobody new: no digest").isEqualTo(2);
+    }
+
+    @Test
+    void withoutAnAddressOnTheOpportunityTheDigestGoesToTheOrganisationsProfileAndWithoutOneThereItIsCounted()
+            throws Exception {
+        String profiled = OrganisationMother.newId();
+        assertThat(post("/api/staff/organisations", OrganisationMother.operator(), OrganisationMother.profile(profiled))
+                .statusCode()).isEqualTo(201);
+        String unprofiled = OrganisationMother.newId();
+        String campaignId = openCampaign(CampaignMother.with(CampaignMother.draft(), "partnerOrganisations",
+                List.of(CampaignMother.PARTNER, profiled, unprofiled)));
+        String staff = StaffTokens.forRoles(Map.of(profiled, "admin", unprofiled, "admin"));
+        Opened toProfile = new Opened(campaignId, published(campaignId, staff, OpportunityMother.remote(profiled)));
+        Opened nowhere = new Opened(campaignId, published(campaignId, staff, OpportunityMother.remote(unprofiled)));
+        confirmed(toProfile.id, InterestMother.interest());
+        confirmed(nowhere.id, InterestMother.interest());
+        double unaddressed = meters.counter("pledgeworks.interest.digests.unaddressed").count();
+
+        digests.digest(TestClock.now());
+
+        ConsumerRecord<String, String> record = KafkaProbe.awaitRecord(TOPIC, r -> digestOf(r, toProfile),
+                Duration.ofSeconds(20));
+        assertThat(json.readTree(record.value()).get("to").asString()).isEqualTo("hello@" + profiled + ".example.org");
+        assertThat(read(get("/api/staff/opportunities/" + toProfile.id + "/interest", staff)).get("items").get(0)
+                .get("consent").get("wording").asString()).as("the organisation by its profile's name, as the page shows it")
+                .startsWith("I agree that Coalition member " + profiled + " may contact me");
+        assertThat(meters.counter("pledgeworks.interest.digests.unaddressed").count()).isEqualTo(unaddressed + 1);
+
+        // the next hour's, claimed over the first's record: counted again, still no event
+        confirmed(nowhere.id, InterestMother.interest());
+        digests.digest(TestClock.now().plus(InterestDigests.EVERY));
+        assertThat(meters.counter("pledgeworks.interest.digests.unaddressed").count()).isEqualTo(unaddressed + 2);
+        Thread.sleep(500);
+        assertThat(KafkaProbe.count(TOPIC, r -> digestOf(r, nowhere))).isZero();
+    }
+
+    private static boolean digestOf(ConsumerRecord<String, String> record, Opened o) {
+        return KafkaProbe.header(record, "ce_type").equals(DIGEST) && record.key().equals(o.id);
+    }
+
     record Opened(String campaignId, String id) {
     }
 
@@ -295,9 +398,14 @@ class InterestIT extends ServiceIT {
     }
 
     String published(String campaignId) {
-        String id = read(post(BASE + campaignId + "/opportunities", ownerAdmin,
-                OpportunityMother.inPerson(CampaignMother.OWNER))).get("opportunityId").asString();
-        assertThat(post(BASE + campaignId + "/opportunities/" + id + "/publish", ownerAdmin, null).statusCode())
+        return published(campaignId, ownerAdmin, OpportunityMother.inPerson(CampaignMother.OWNER));
+    }
+
+    String published(String campaignId, String staff, Map<String, Object> opportunity) {
+        HttpResponse<String> created = post(BASE + campaignId + "/opportunities", staff, opportunity);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = read(created).get("opportunityId").asString();
+        assertThat(post(BASE + campaignId + "/opportunities/" + id + "/publish", staff, null).statusCode())
                 .isEqualTo(200);
         return id;
     }

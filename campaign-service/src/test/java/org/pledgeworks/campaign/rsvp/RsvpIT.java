@@ -238,6 +238,47 @@ class RsvpIT extends ServiceIT {
     }
 
     @Test
+    void raisingTheCapacityPromotesTheFirstWaitingInOrderAndLoweringItDropsNobody() {
+        Map<String, Object> body = CalendarEventMother.with(CalendarEventMother.meeting(CampaignMother.OWNER),
+                "capacity", 1);
+        Event e = publishedEvent(body);
+        String a = confirmed(e.id, RsvpMother.rsvp());
+        String b = confirmed(e.id, RsvpMother.rsvp());
+        String c = confirmed(e.id, RsvpMother.rsvp());
+        String d = confirmed(e.id, RsvpMother.rsvp());
+
+        assertThat(put(BASE + e.campaignId + "/events/" + e.id, ownerAdmin,
+                CalendarEventMother.with(body, "capacity", 3)).statusCode()).isEqualTo(200);
+
+        List<ConsumerRecord<String, String>> promoted = KafkaProbe.awaitRecords(TOPIC,
+                r -> r.value().contains(e.id) && r.value().contains("\"promoted\":true"), 2, Duration.ofSeconds(30));
+        assertThat(promoted.stream().map(r -> json.readTree(r.value()).get("rsvpId").asString()))
+                .as("the first two on the list, by the mail a promotion sends").containsExactlyInAnyOrder(b, c);
+        EventContract.assertValid("campaigns/" + CONFIRMED, promoted.get(0).value());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode list = list(e);
+            assertThat(list.get("attendees").findValuesAsString("rsvpId")).containsExactlyInAnyOrder(a, b, c);
+            assertThat(list.get("waitingList").findValuesAsString("rsvpId")).containsExactly(d);
+            assertThat(list.get("figures").get("seatsTaken").asLong()).isEqualTo(3);
+        });
+
+        assertThat(put(BASE + e.campaignId + "/events/" + e.id, ownerAdmin,
+                CalendarEventMother.with(body, "capacity", 2)).statusCode()).isEqualTo(200);
+        KafkaProbe.awaitRecords(TOPIC, r -> changeOf(r, e, "revised"), 8, Duration.ofSeconds(30));
+        String late = confirmed(e.id, RsvpMother.rsvp());
+
+        JsonNode after = list(e);
+        assertThat(after.get("attendees").findValuesAsString("rsvpId")).as("nobody going loses their seat")
+                .containsExactlyInAnyOrder(a, b, c);
+        assertThat(after.get("waitingList").findValuesAsString("rsvpId")).containsExactly(d, late);
+        assertThat(KafkaProbe.count(TOPIC, r -> r.value().contains(e.id) && r.value().contains("\"promoted\":true")))
+                .isEqualTo(2);
+        assertThat(postForm(links.cancel(a, TestClock.now()).url().getPath()).statusCode()).isEqualTo(200);
+        assertThat(list(e).get("waitingList").findValuesAsString("rsvpId"))
+                .as("three going for two seats: a cancellation frees none").containsExactly(d, late);
+    }
+
+    @Test
     void confirmationsRacingForTheLastSeatNeverOverbook() {
         int racers = 8;
         Event e = publishedEvent(CalendarEventMother.with(CalendarEventMother.meeting(CampaignMother.OWNER),

@@ -33,6 +33,7 @@ class InterestMailIT extends ServiceIT {
 
     private static final String TYPE = "opportunity-interest-requested.v1";
     private static final String TOPIC = "opportunity-interests";
+    private static final String DIGEST = "opportunity-interest-digest-due.v1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -83,6 +84,37 @@ class InterestMailIT extends ServiceIT {
                 r -> r.value().contains(email), Duration.ofSeconds(30));
         assertThat(KafkaProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
         assertThat(smtp.messagesTo(email)).isEmpty();
+    }
+
+    @Test
+    void aDigestBecomesOneMailToThePostingOrganisationListingEachPersonEscapedAndARedeliverySendsNoSecond()
+            throws Exception {
+        ObjectNode example = (ObjectNode) JSON.readTree(EventContract.exampleNow("campaigns/" + DIGEST));
+        String eventId = UUID.randomUUID().toString();
+        String to = "volunteers-" + eventId.substring(0, 8) + "@fair-supply.example.org";
+        example.put("eventId", eventId).put("to", to).put("total", 3);
+        ((ObjectNode) example.get("people").get(1)).put("name", "<b>Grace</b> & co");
+        String json = JSON.writeValueAsString(example);
+        EventContract.assertValid("campaigns/" + DIGEST, json);
+
+        KafkaProbe.publishEvent(TOPIC, example.get("opportunityId").asString(), DIGEST, eventId, json);
+        KafkaProbe.publishEvent(TOPIC, example.get("opportunityId").asString(), DIGEST, eventId, json);
+
+        MimeMessage mail = smtp.awaitMessagesTo(to, 1, Duration.ofSeconds(30)).get(0);
+        assertThat(mail.getSubject()).isEqualTo("New interest in Speak at a school: 3");
+        MimeMultipart alternatives = (MimeMultipart) mail.getContent();
+        String text = ((String) alternatives.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        String html = (String) alternatives.getBodyPart(1).getContent();
+        assertThat(text).contains("3 people confirmed their interest in \"Speak at a school\"")
+                .contains("- Ada Example <Ada.Example+volunteer@example.org>\n  I teach chemistry")
+                .contains("- <b>Grace</b> & co <grace@example.org>")
+                .contains("Not listed here: 1 more. The staff console").contains("http://127.0.0.1:8080/staff/");
+        assertThat(html).contains("href=\"mailto:Ada.Example+volunteer@example.org\"")
+                .contains("I teach chemistry and can speak to sixth-formers.")
+                .contains("&lt;b&gt;Grace&lt;/b&gt; &amp; co").doesNotContain("<b>Grace")
+                .contains("href=\"http://127.0.0.1:8080/staff/\"");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> smtp.messagesTo(to).size() == 1);
     }
 
     /** The contract's example at the test clock's now, with an event id of its own. */
