@@ -2,6 +2,7 @@ package org.pledgeworks.gateway.problems;
 
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.pledgeworks.gateway.correlation.CorrelationId;
 import reactor.core.publisher.Mono;
@@ -49,8 +50,22 @@ public class ProblemResponses {
         return problem;
     }
 
+    /**
+     * The paths whose last segment is a mailed link's token (staff invitations and resets here, a signer's
+     * confirm and withdraw links proxied): a problem names the path, and must not hand the token on to
+     * whatever logs or shows the problem.
+     */
+    private static final Pattern LINK_PATH = Pattern.compile(
+            "(/api/auth/invitations|/api/auth/password-reset|/verify|/withdraw|/api/pledges/withdraw)/[^/]+");
+
+    /** The path asked for, a link's token replaced by a mark. */
+    static URI instance(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getURI().getRawPath();
+        return URI.create(LINK_PATH.matcher(path).replaceFirst("$1/token-withheld"));
+    }
+
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders headers) {
-        problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
+        problem.setInstance(instance(exchange));
         CorrelationId.of(exchange).ifPresent(id -> problem.setProperty("requestId", id.value()));
         return ServerResponse.status(problem.getStatus())
                 .headers(h -> h.addAll(headers))
@@ -62,7 +77,7 @@ public class ProblemResponses {
     /** The same problem as a controller's answer. */
     public static ResponseEntity<ProblemDetail> entity(ServerWebExchange exchange, ProblemDetail problem,
             HttpHeaders headers) {
-        problem.setInstance(URI.create(exchange.getRequest().getURI().getRawPath()));
+        problem.setInstance(instance(exchange));
         CorrelationId.of(exchange).ifPresent(id -> problem.setProperty("requestId", id.value()));
         return ResponseEntity.status(problem.getStatus()).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

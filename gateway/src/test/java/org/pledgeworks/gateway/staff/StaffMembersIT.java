@@ -105,7 +105,9 @@ class StaffMembersIT extends GatewayITSupport {
         assertThat(tokenFor(email, PASSWORD)).isNotBlank();
 
         accept(token, Map.of("name", "Someone Else", "password", PASSWORD)).expectStatus().isEqualTo(HttpStatus.GONE)
-                .expectBody().jsonPath("$.type").isEqualTo("https://pledgeworks.org/problems/invitation-used");
+                .expectBody().jsonPath("$.type").isEqualTo("https://pledgeworks.org/problems/invitation-used")
+                // the problem names the path, never the link's token
+                .jsonPath("$.instance").isEqualTo("/api/auth/invitations/token-withheld");
         client.get().uri("/api/auth/invitations/{token}", token).exchange().expectStatus().isEqualTo(HttpStatus.GONE);
 
         JsonNode joined = events(StaffEvents.MEMBERSHIP_CHANGED, org.id(), invitationId, 2).get(1);
